@@ -1,0 +1,3 @@
+from showguide.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,37 @@
+"""The one exception type for bad show data, and the problems it carries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+#: The field path used for problems that concern the whole file.
+WHOLE_FILE = "(file)"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a show file, at a 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.path}: {self.message}"
+
+
+class ShowDataError(Exception):
+    """A show file could not be loaded; ``problems`` says every reason found."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(problems))
+        if not self.problems:
+            raise ValueError("ShowDataError needs at least one problem")
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+    @property
+    def file(self) -> str:
+        return self.problems[0].file

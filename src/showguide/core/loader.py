@@ -1,0 +1,138 @@
+"""Read a show file into a :class:`~showguide.core.model.Show`, or say exactly what is wrong.
+
+Loading happens in three steps, each of which reports problems with a file,
+line and column rather than raising something a user would see as a traceback:
+
+1. Bytes to text: size limit, file type, UTF-8 decoding.
+2. Text to plain data: YAML is *composed* (never constructed, so no tag can
+   build a Python object), and the node tree is turned into dicts, lists and
+   scalars by :mod:`showguide.core.yamlnodes`, which records where each value
+   came from.
+3. Plain data to the typed model: msgspec converts it in one fast pass; only
+   when that fails does :mod:`showguide.core.validate` walk the data to collect
+   every problem with its position.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import msgspec
+
+from showguide.core.errors import WHOLE_FILE, Problem, ShowDataError
+from showguide.core.model import Show
+from showguide.core.validate import check_ids, validate_tree
+from showguide.core.yamlnodes import Located, compose_located
+
+DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+MAX_BYTES_VARIABLE = "SHOWGUIDE_MAX_FILE_BYTES"
+
+_BOMS = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
+
+
+def max_file_bytes() -> int:
+    """The size limit for one show file: the default, or the environment's override."""
+    raw = os.environ.get(MAX_BYTES_VARIABLE, "")
+    try:
+        value = int(raw)
+    except ValueError:
+        return DEFAULT_MAX_BYTES
+    return value if value > 0 else DEFAULT_MAX_BYTES
+
+
+def _file_problem(name: str, message: str) -> ShowDataError:
+    return ShowDataError([Problem(name, 1, 1, WHOLE_FILE, message)])
+
+
+def read_show_bytes(path: Path, *, max_bytes: int | None = None) -> bytes:
+    """The bytes of a show file, refusing folders, devices, FIFOs and huge files."""
+    name = str(path)
+    limit = max_file_bytes() if max_bytes is None else max_bytes
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise _file_problem(name, "no such file") from None
+    except OSError as error:
+        raise _file_problem(name, f"cannot read: {error.strerror or error}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise _file_problem(name, "is a folder, not a show file")
+    if not stat.S_ISREG(info.st_mode):
+        # Opening a FIFO or a device could block forever or read without end.
+        raise _file_problem(name, "is not a regular file")
+    if info.st_size > limit:
+        raise _file_problem(
+            name,
+            f"file is {info.st_size:,} bytes, over the limit of {limit:,}"
+            f" (set {MAX_BYTES_VARIABLE} to change it)",
+        )
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as error:
+        raise _file_problem(name, f"cannot read: {error.strerror or error}") from None
+    if len(data) > limit:  # the file grew after stat()
+        raise _file_problem(name, f"file is over the limit of {limit:,} bytes")
+    return data
+
+
+def decode_show_bytes(data: bytes, name: str) -> str:
+    """UTF-8 text, with an exact position for the first byte that is not UTF-8."""
+    for bom, encoding in _BOMS.items():
+        if data.startswith(bom):
+            raise _file_problem(name, f"the file is {encoding}; save it as UTF-8")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8-sig", errors="replace")) + 1
+        bad = data[error.start : error.start + 1].hex()
+        raise ShowDataError(
+            [
+                Problem(
+                    name,
+                    line,
+                    column,
+                    WHOLE_FILE,
+                    f"byte 0x{bad} is not UTF-8; save the file as UTF-8",
+                )
+            ]
+        ) from None
+
+
+def parse_show(text: str, name: str) -> Show:
+    """The show in ``text``; ``name`` is the file name used in problems."""
+    tree = compose_located(text, name)
+    return show_from_tree(tree, name)
+
+
+def show_from_tree(tree: Located, name: str) -> Show:
+    """Convert located plain data into a Show, collecting every problem on failure."""
+    problems = [*tree.problems, *check_ids(tree, name)]
+    if not problems:
+        try:
+            return msgspec.convert(tree.value, Show)
+        except msgspec.ValidationError:
+            # msgspec names only the first problem and no position: the walker
+            # below finds them all, with lines and columns.
+            problems = []
+    already = {problem.path for problem in tree.problems}
+    problems.extend(p for p in validate_tree(tree, Show, name) if p.path not in already)
+    if not problems:  # msgspec and the walker disagree: still never a traceback
+        problems.append(Problem(name, 1, 1, WHOLE_FILE, "the data does not match the show format"))
+    raise ShowDataError(problems)
+
+
+def load_show(path: Path | str, *, max_bytes: int | None = None) -> Show:
+    """Load one show file; raises :class:`ShowDataError` and nothing else for bad data."""
+    path = Path(path)
+    text = decode_show_bytes(read_show_bytes(path, max_bytes=max_bytes), str(path))
+    return parse_show(text, str(path))

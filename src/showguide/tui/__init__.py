@@ -1,0 +1,1 @@
+"""The Textual app. Only ``showguide.commands.launch`` imports this package."""

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Never read or write the real home: user folders point into a temp dir."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("SHOWGUIDE_HOME", str(home))
+    monkeypatch.delenv("SHOWGUIDE_PATH", raising=False)
+    monkeypatch.delenv("SHOWGUIDE_MAX_FILE_BYTES", raising=False)
+    return home
+
+
+REPO = Path(__file__).resolve().parent.parent
+BALLERINA = REPO / "data" / "shows" / "ballerina.yaml"
+os.environ.setdefault("HYPOTHESIS_PROFILE", "default")
