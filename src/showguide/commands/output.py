@@ -9,6 +9,9 @@ from rich.text import Text
 
 from showguide.core.errors import Problem
 from showguide.core.text import visible
+from showguide.display import literal
+
+__all__ = ["literal", "print_problems", "problem_line", "stderr", "stdout"]
 
 
 def stdout() -> Console:
@@ -19,11 +22,6 @@ def stdout() -> Console:
 
 def stderr() -> Console:
     return Console(stderr=True, highlight=False)
-
-
-def literal(text: str, style: str = "") -> Text:
-    """Data text as Rich text: never parsed as markup, control characters visible."""
-    return Text(visible(text), style=style)
 
 
 def problem_line(problem: Problem) -> Text:

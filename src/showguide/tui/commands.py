@@ -1,0 +1,64 @@
+"""One definition per command: its key, footer label, palette entry and help line.
+
+The app's BINDINGS and its command-palette entries are both generated from
+GUIDE_COMMANDS, and the help screen reads the live bindings, so a key cannot
+be described differently in two places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+#: The panes in tab order; their ids are also what `show_pane` takes.
+PANES: tuple[tuple[str, str], ...] = (
+    ("overview", "Overview"),
+    ("plot", "Plot"),
+    ("cast", "Cast"),
+    ("highlights", "Highlights"),
+    ("faq", "FAQ"),
+)
+
+
+@dataclass(frozen=True)
+class GuideCommand:
+    keys: str
+    action: str
+    #: Short label for the footer and the help screen.
+    label: str
+    #: One sentence for the command palette and the help screen.
+    help: str
+    footer: bool = False
+    palette: bool = True
+    #: The palette's title; the label is used when it is empty.
+    palette_title: str = ""
+
+    def binding(self) -> Binding:
+        return Binding(self.keys, self.action, self.label, show=self.footer, tooltip=self.help)
+
+    @property
+    def title(self) -> str:
+        return self.palette_title or self.label
+
+
+GUIDE_COMMANDS: tuple[GuideCommand, ...] = (
+    *(
+        GuideCommand(
+            str(number),
+            f"show_pane('{pane}')",
+            title,
+            f"Show the {title} pane.",
+            palette_title=f"Go to {title}",
+        )
+        for number, (pane, title) in enumerate(PANES, start=1)
+    ),
+    GuideCommand("question_mark,f1", "help", "Help", "Show every key that works here.", footer=True),
+    GuideCommand("ctrl+p", "command_palette", "Commands", "Search for a command.", footer=True,
+                 palette=False),
+    GuideCommand("q", "quit", "Quit", "Leave showguide.", footer=True, palette=False),
+)
+
+
+def guide_bindings() -> list[Binding]:
+    return [command.binding() for command in GUIDE_COMMANDS]
