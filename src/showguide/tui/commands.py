@@ -1,15 +1,16 @@
 """One definition per command: its key, footer label, palette entry and help line.
 
-The app's BINDINGS and its command-palette entries are both generated from
-GUIDE_COMMANDS, and the help screen reads the live bindings, so a key cannot
-be described differently in two places.
+The bindings of the app and of the guide screen, and the command-palette
+entries, are all generated from PANE_COMMANDS and APP_COMMANDS; the help
+screen reads the live bindings. So a key cannot be described differently in
+two places.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 #: The panes in tab order; their ids are also what `show_pane` takes.
 PANES: tuple[tuple[str, str], ...] = (
@@ -42,23 +43,30 @@ class GuideCommand:
         return self.palette_title or self.label
 
 
-GUIDE_COMMANDS: tuple[GuideCommand, ...] = (
-    *(
-        GuideCommand(
-            str(number),
-            f"show_pane('{pane}')",
-            title,
-            f"Show the {title} pane.",
-            palette_title=f"Go to {title}",
-        )
-        for number, (pane, title) in enumerate(PANES, start=1)
+#: Commands of the guide screen.
+PANE_COMMANDS: tuple[GuideCommand, ...] = tuple(
+    GuideCommand(
+        str(number),
+        f"show_pane('{pane}')",
+        title,
+        f"Show the {title} pane.",
+        palette_title=f"Go to {title}",
+    )
+    for number, (pane, title) in enumerate(PANES, start=1)
+)
+
+#: Commands that work everywhere in the app.
+APP_COMMANDS: tuple[GuideCommand, ...] = (
+    GuideCommand(
+        "question_mark,f1", "help", "Help", "Show every key that works here.", footer=True
     ),
-    GuideCommand("question_mark,f1", "help", "Help", "Show every key that works here.", footer=True),
-    GuideCommand("ctrl+p", "command_palette", "Commands", "Search for a command.", footer=True,
-                 palette=False),
     GuideCommand("q", "quit", "Quit", "Leave showguide.", footer=True, palette=False),
 )
 
 
-def guide_bindings() -> list[Binding]:
-    return [command.binding() for command in GUIDE_COMMANDS]
+def pane_bindings() -> list[BindingType]:
+    return [command.binding() for command in PANE_COMMANDS]
+
+
+def app_bindings() -> list[BindingType]:
+    return [command.binding() for command in APP_COMMANDS]
