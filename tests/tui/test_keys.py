@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual import events
-from textual.widgets import OptionList, Static, TabbedContent, Tabs
+from textual.widgets import OptionList, Static, Tabs
 
 from showguide.tui.app import ShowGuideApp
 from showguide.tui.help import HelpScreen
@@ -33,7 +33,7 @@ async def test_number_keys_switch_pane_and_focus_it(key: str, pane: str, focus_i
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5" if key != "5" else "1")  # start somewhere else
         await pilot.press(key)
-        assert app.screen.query_one(TabbedContent).active == pane
+        assert app.screen.current_pane == pane
         assert app.focused is not None and app.focused.id == focus_id
 
 
@@ -99,7 +99,7 @@ async def test_enter_opens_the_detail_and_escape_goes_back_then_to_the_tabs() ->
         await pilot.press("escape")
         assert isinstance(app.focused, Tabs)
         await pilot.press("right")  # the tab bar switches panes with the arrows
-        assert app.screen.query_one(TabbedContent).active == "highlights"
+        assert app.screen.current_pane == "highlights"
 
 
 async def test_faq_next_and_previous_question() -> None:
@@ -173,7 +173,7 @@ async def test_command_palette_switches_panes() -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.query_one(TabbedContent).active == "highlights"
+        assert app.screen.current_pane == "highlights"
 
 
 async def test_command_palette_switches_theme() -> None:
@@ -207,20 +207,20 @@ async def test_a_small_terminal_gets_a_message_and_recovers() -> None:
         message = app.screen.query_one("#too-small", Static)
         assert message.display and message.region.area > 0
         assert "Please enlarge the terminal" in shown_text(message)
-        assert app.screen.query_one(TabbedContent).region.area == 0
+        assert app.screen.query_one("#panes").region.area == 0
         await pilot.press("3")  # keys still work while the message is up
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert app.screen.query_one("#too-small", Static).region.area == 0
-        assert app.screen.query_one(TabbedContent).active == "cast"
+        assert app.screen.current_pane == "cast"
 
 
 async def test_mouse_click_on_a_tab_switches_pane() -> None:
     app = ShowGuideApp(ballerina())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.click("#--content-tab-faq")
+        await pilot.click("#tab-faq")
         await pilot.pause()
-        assert app.screen.query_one(TabbedContent).active == "faq"
+        assert app.screen.current_pane == "faq"
 
 
 async def test_keys_typed_faster_than_a_frame_reach_the_new_pane() -> None:

@@ -7,18 +7,16 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.containers import Container
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import ContentSwitcher, Static, Tab, Tabs
 
 from showguide.core.model import Show
 from showguide.tui.commands import PANES, pane_bindings
 from showguide.tui.header import ShowHeader
-from showguide.tui.panes.cast import CastPane
-from showguide.tui.panes.faq import FaqPane
-from showguide.tui.panes.highlights import HighlightsPane
+from showguide.tui.keybar import KeyBar
 from showguide.tui.panes.overview import OverviewPane
-from showguide.tui.panes.plot import PlotPane
 from showguide.tui.shield import Shield
 
 MIN_WIDTH = 60
@@ -43,24 +41,46 @@ class GuideScreen(Screen[None]):
         self.shield = shield or Shield()
 
     def pane_widget(self, pane: str) -> Widget:
+        # Panes other than the first are imported when first shown, to keep
+        # their modules (and OptionList) out of start-up.
         show, shield = self.show, self.shield
         if pane == "overview":
             return OverviewPane(show)
         if pane == "plot":
+            from showguide.tui.panes.plot import PlotPane
+
             return PlotPane(show, shield)
         if pane == "cast":
+            from showguide.tui.panes.cast import CastPane
+
             return CastPane(show, shield)
         if pane == "highlights":
+            from showguide.tui.panes.highlights import HighlightsPane
+
             return HighlightsPane(show, shield)
+        from showguide.tui.panes.faq import FaqPane
+
         return FaqPane(show, shield)
 
     def compose(self) -> ComposeResult:
         yield ShowHeader(self.show)
-        with TabbedContent(id="panes"):
-            for number, (pane, title) in enumerate(PANES, start=1):
-                with TabPane(f"[b]{number}[/b] {title}", id=pane):
-                    yield self.pane_widget(pane)
-        yield Footer()
+        # Tabs and a ContentSwitcher rather than TabbedContent: the same
+        # behaviour for a noticeably cheaper first frame.
+        yield Tabs(
+            *(
+                Tab(f"[b]{number}[/b] {title}", id=f"tab-{pane}")
+                for number, (pane, title) in enumerate(PANES, start=1)
+            ),
+            id="tabs",
+        )
+        with ContentSwitcher(id="panes", initial="overview"):
+            for pane, _title in PANES:
+                with Container(id=pane, classes="pane"):
+                    # Only the first pane is built before the first frame; the
+                    # others are built when first shown (see ensure_pane).
+                    if pane == "overview":
+                        yield self.pane_widget(pane)
+        yield KeyBar()
         yield Static(id="too-small")
 
     def on_mount(self) -> None:
@@ -76,6 +96,18 @@ class GuideScreen(Screen[None]):
                 )
             )
 
+    async def ensure_pane(self, pane: str) -> None:
+        """Build a pane's content the first time it is shown."""
+        holder = self.query_one(f"#{pane}", Container)
+        if not holder.children:
+            await holder.mount(self.pane_widget(pane))
+
+    async def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        # Reached by number keys, mouse clicks and the tab bar's arrow keys.
+        pane = (event.tab.id or "tab-overview").removeprefix("tab-")
+        await self.ensure_pane(pane)
+        self.query_one(ContentSwitcher).current = pane
+
     def focus_pane(self, pane: str) -> None:
         # set_focus acts at once, where Widget.focus() waits for the message
         # queue: keys typed right after the pane key ("3j") must reach the pane.
@@ -83,10 +115,13 @@ class GuideScreen(Screen[None]):
 
     @property
     def current_pane(self) -> str:
-        return self.query_one(TabbedContent).active
+        return self.query_one(ContentSwitcher).current or "overview"
 
-    def action_show_pane(self, pane: str) -> None:
-        self.query_one(TabbedContent).active = pane
+    async def action_show_pane(self, pane: str) -> None:
+        # Awaiting the mount holds back the next key until the pane can take it.
+        await self.ensure_pane(pane)
+        self.query_one(Tabs).active = f"tab-{pane}"
+        self.query_one(ContentSwitcher).current = pane
         self.focus_pane(pane)
 
     def action_focus_tabs(self) -> None:
