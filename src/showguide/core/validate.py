@@ -18,7 +18,7 @@ from typing import Any
 import msgspec
 
 from showguide.core.errors import Problem
-from showguide.core.model import FORMAT_VERSION
+from showguide.core.model import COUNTRY_CODE_PATTERN, FORMAT_VERSION, ID_PATTERN
 from showguide.core.yamlnodes import Located, Path, format_path
 
 _NONE = type(None)
@@ -32,6 +32,11 @@ _TYPE_NAMES = {
     datetime.date: "a date (YYYY-MM-DD)",
     _NONE: "empty",
 }
+#: What each pattern in the model asks for, in words.
+_PATTERN_RULES = {
+    ID_PATTERN: "lower-case letters, digits and hyphens",
+    COUNTRY_CODE_PATTERN: "a country code of two capital letters, such as KR",
+}
 #: Lists whose items carry an ``id`` that must be unique within the list.
 _ID_LISTS: tuple[Path, ...] = (("characters",), ("highlights",), ("faq",), ("plot", "threads"))
 
@@ -43,6 +48,8 @@ def _describe(value: Any) -> str:
         return f"{str(value).lower()}"
     if isinstance(value, (dict, list)):
         return _TYPE_NAMES[type(value)]
+    if isinstance(value, str) and len(value) > 38:
+        return repr(value[:37] + "…")  # enough to recognise it on its line
     return repr(value) if len(repr(value)) <= 40 else f"{type(value).__name__} value"
 
 
@@ -157,8 +164,14 @@ def _explain(message: str, value: Any, annotation: Any) -> str:
     )
     if message.startswith("Expected `str` of length >= 1"):
         return "must not be empty"
-    if message.startswith("Expected `str` matching regex"):
-        return f"{_describe(value)} must be lower-case letters, digits and hyphens"
+    length = re.match(r"Expected `str` of length (>=|<=) (\d+)", message)
+    if length:
+        most = "at least" if length.group(1) == ">=" else "at most"
+        return f"{_describe(value)} must be {most} {length.group(2)} characters long"
+    pattern = re.match(r"Expected `str` matching regex '(.*)'$", message)
+    if pattern:
+        rule = _PATTERN_RULES.get(pattern.group(1), f"text matching {pattern.group(1)}")
+        return f"{_describe(value)} must be {rule}"
     if message.startswith("Invalid RFC3339 encoded date") or (
         base is datetime.date and isinstance(value, str)
     ):
