@@ -9,7 +9,6 @@ checked by msgspec itself, so the rules cannot drift from the model.
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 import types
 import typing
@@ -54,6 +53,8 @@ def _describe(value: Any) -> str:
 
 
 def _did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    import difflib  # only a file with problems needs it; loading a good one stays fast
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
