@@ -121,7 +121,7 @@ class _Walker:
             for m in members
             if m is not _NONE and m not in structs and typing.get_origin(m) is not typing.Literal
         ]
-        if isinstance(value, str) and literals and not others:
+        if literals and not others:
             self.check_literal(value, tuple(literals), path, also_mapping=bool(structs))
             return
         for member in others:
