@@ -18,6 +18,8 @@ what users type, so it is the headline; ``-m`` adds runpy's own imports.
 from __future__ import annotations
 
 import argparse
+import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -61,21 +63,44 @@ def console_script() -> Path | None:
     return Path(found) if found else None
 
 
-def _time_once(command: Sequence[str]) -> float:
+def child_environment() -> dict[str, str]:
+    """This environment, but with Python allowed to cache bytecode.
+
+    An installed wheel has its bytecode compiled by pip at install time, so
+    users never pay for compiling showguide's modules. A source checkout run
+    with PYTHONDONTWRITEBYTECODE set would pay it on every run (about 10 ms
+    here) and measure something no user sees. The warm-up runs write the cache.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _time_once(command: Sequence[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     subprocess.run(
-        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
     )
     return (time.perf_counter() - start) * 1000
 
 
 def _median_times(commands: dict[str, list[str]], runs: int, warmups: int) -> dict[str, float]:
-    # Round-robin rather than one command at a time, so that a burst of
-    # background load spreads over every command instead of skewing one.
+    # Rounds of every command, in a fresh order each round, rather than one
+    # command at a time: a burst of background load, or whatever one process
+    # leaves behind for the next, spreads over all commands instead of
+    # skewing one.
     samples: dict[str, list[float]] = {name: [] for name in commands}
+    order = list(commands)
+    env = child_environment()
+    shuffle = random.Random(0).shuffle
     for round_number in range(warmups + runs):
-        for name, command in commands.items():
-            elapsed = _time_once(command)
+        shuffle(order)
+        for name in order:
+            elapsed = _time_once(commands[name], env)
             if round_number >= warmups:
                 samples[name].append(elapsed)
     return {name: statistics.median(times) for name, times in samples.items()}
@@ -127,6 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = measure(args.runs, args.warmups)
     print(f"{sys.executable} ({sys.version.split()[0]}); median of {args.runs} runs")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print(
+            "(PYTHONDONTWRITEBYTECODE is set here; unset for the runs, as for an installed wheel)"
+        )
     print(format_table(rows))
     if console_script() is None:
         print("\nno showguide console script beside this interpreter: -m numbers are the headline")
