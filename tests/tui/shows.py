@@ -112,7 +112,7 @@ def spoiler_show() -> Show:
                 {"id": "open", "title": "Open thread", "description": "Safe thread."},
                 {
                     "id": "twist",
-                    "title": "The twist",
+                    "title": "SECRET-TWIST",
                     "description": "SECRET-THREAD",
                     "spoiler": True,
                 },
@@ -122,7 +122,7 @@ def spoiler_show() -> Show:
             {"id": "a", "name": "Safe Sam", "tier": "lead", "description": "Harmless."},
             {
                 "id": "b",
-                "name": "Mole",
+                "name": "SECRET-MOLE",
                 "tier": "supporting",
                 "description": "SECRET-CHARACTER",
                 "spoiler": True,
@@ -131,7 +131,7 @@ def spoiler_show() -> Show:
         highlights=[
             {
                 "id": "h",
-                "title": "Finale",
+                "title": "SECRET-FINALE",
                 "category": "story",
                 "description": "SECRET-HIGHLIGHT",
                 "spoiler": True,
@@ -143,6 +143,7 @@ def spoiler_show() -> Show:
                 "id": "q2",
                 "question": "SECRET-QUESTION?",
                 "answer": "SECRET-ANSWER",
+                "tags": ["secrettag"],
                 "spoiler": True,
             },
         ],

@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 
 from showguide.tui.app import ShowGuideApp
-from tests.tui.shows import ballerina, hangul_cast_show, hostile_show
+from tests.tui.shows import ballerina, hangul_cast_show, hostile_show, spoiler_show
 
 SnapCompare = Callable[..., bool]
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -54,3 +54,18 @@ def test_hostile_text_is_shown_literally(snap_compare: SnapCompare, pane: str) -
     assert snap_compare(
         ShowGuideApp(hostile_show()), press=[PANE_KEYS[pane]], terminal_size=(120, 40)
     )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_search_overlay(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    assert snap_compare(ShowGuideApp(ballerina()), press=["slash", *"dance"], terminal_size=size)
+
+
+def test_faq_filtered_by_tag(snap_compare: SnapCompare) -> None:
+    assert snap_compare(
+        ShowGuideApp(ballerina()), press=["5", "f", *"#cast"], terminal_size=(80, 24)
+    )
+
+
+def test_spoilers_masked(snap_compare: SnapCompare) -> None:
+    assert snap_compare(ShowGuideApp(spoiler_show()), press=["3", "end"], terminal_size=(80, 24))

@@ -8,12 +8,21 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.command import Provider
 from textual.screen import Screen
 
 from showguide.core.model import Show
-from showguide.tui.commands import APP_COMMANDS, PANE_COMMANDS, app_bindings
+from showguide.core.spoilers import SpoilerShield
+from showguide.tui.commands import APP_COMMANDS, GUIDE_COMMANDS, PANE_COMMANDS, app_bindings
 from showguide.tui.guide import MIN_HEIGHT, MIN_WIDTH, GuideScreen
 from showguide.tui.help import HelpScreen
+
+
+def guide_items_provider() -> type[Provider]:
+    from showguide.tui.palette import GuideItems
+
+    return GuideItems
+
 
 #: At this width and wider, lists and their detail sit side by side.
 WIDE_WIDTH = 100
@@ -25,6 +34,7 @@ class ShowGuideApp(App[None]):
         "app.tcss",
         "widgets.tcss",
         "help.tcss",
+        "search.tcss",
         "panes/overview.tcss",
         "panes/highlights.tcss",
     ]
@@ -39,17 +49,23 @@ class ShowGuideApp(App[None]):
         (MIN_HEIGHT, "-tall"),
     ]
 
+    # Loaded when the palette first opens, like Textual's own system commands.
+    COMMANDS = App.COMMANDS | {guide_items_provider}
+
     def __init__(self, show: Show) -> None:
         super().__init__()
         self.show = show
+        #: One shield for the whole app: revealing a spoiler, or lowering the
+        #: shield, holds in every pane, in search and in the palette.
+        self.shield = SpoilerShield()
 
     def get_default_screen(self) -> Screen[None]:
-        return GuideScreen(self.show)
+        return GuideScreen(self.show, self.shield)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # The guide's own commands first: they are what people look for here.
         if isinstance(screen, GuideScreen):
-            for command in PANE_COMMANDS:
+            for command in (*PANE_COMMANDS, *GUIDE_COMMANDS):
                 yield SystemCommand(
                     command.title, command.help, partial(screen.run_action, command.action)
                 )

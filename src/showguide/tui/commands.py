@@ -1,7 +1,7 @@
 """One definition per command: its key, footer label, palette entry and help line.
 
 The bindings of the app and of the guide screen, and the command-palette
-entries, are all generated from PANE_COMMANDS and APP_COMMANDS; the help
+entries, are all generated from PANE_COMMANDS, GUIDE_COMMANDS and APP_COMMANDS; the help
 screen reads the live bindings. So a key cannot be described differently in
 two places.
 """
@@ -55,6 +55,25 @@ PANE_COMMANDS: tuple[GuideCommand, ...] = tuple(
     for number, (pane, title) in enumerate(PANES, start=1)
 )
 
+#: Commands of the guide screen beyond the panes.
+GUIDE_COMMANDS: tuple[GuideCommand, ...] = (
+    GuideCommand(
+        "slash",
+        "search",
+        "Search",
+        "Search the whole guide.",
+        footer=True,
+        palette_title="Search the guide",
+    ),
+    GuideCommand(
+        "S",
+        "toggle_shield",
+        "Spoilers",
+        "Show or hide every spoiler at once (the spoiler shield).",
+        palette_title="Toggle the spoiler shield",
+    ),
+)
+
 #: Commands that work everywhere in the app.
 APP_COMMANDS: tuple[GuideCommand, ...] = (
     GuideCommand(
@@ -64,8 +83,8 @@ APP_COMMANDS: tuple[GuideCommand, ...] = (
 )
 
 
-def pane_bindings() -> list[BindingType]:
-    return [command.binding() for command in PANE_COMMANDS]
+def guide_bindings() -> list[BindingType]:
+    return [command.binding() for command in (*PANE_COMMANDS, *GUIDE_COMMANDS)]
 
 
 def app_bindings() -> list[BindingType]:

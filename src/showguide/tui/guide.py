@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,12 +12,21 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static, Tab, Tabs
 
+from showguide.core.items import ItemKey
 from showguide.core.model import Show
-from showguide.tui.commands import PANES, pane_bindings
+from showguide.core.spoilers import SpoilerShield
+from showguide.tui.commands import PANES, guide_bindings
 from showguide.tui.header import ShowHeader
 from showguide.tui.keybar import KeyBar
+from showguide.tui.messages import SpoilersChanged
 from showguide.tui.panes.overview import OverviewPane
-from showguide.tui.shield import Shield
+from showguide.tui.widgets import ItemList, SpoilerAware
+
+if TYPE_CHECKING:
+    from showguide.core.search import SearchIndex
+
+#: Where a search result without a widget of its own is shown.
+SCROLL_TARGETS = {"title": "facts", "tags": "facts"}
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 15
@@ -33,12 +42,13 @@ PANE_FOCUS = {
 
 
 class GuideScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = pane_bindings()
+    BINDINGS: ClassVar[list[BindingType]] = guide_bindings()
 
-    def __init__(self, show: Show, shield: Shield | None = None) -> None:
+    def __init__(self, show: Show, shield: SpoilerShield | None = None) -> None:
         super().__init__()
         self.show = show
-        self.shield = shield or Shield()
+        self.shield = shield if shield is not None else SpoilerShield()
+        self._search_index: SearchIndex | None = None
 
     def pane_widget(self, pane: str) -> Widget:
         # Panes other than the first are imported when first shown, to keep
@@ -60,7 +70,7 @@ class GuideScreen(Screen[None]):
             return HighlightsPane(show, shield)
         from showguide.tui.panes.faq import FaqPane
 
-        return FaqPane(show, shield)
+        return FaqPane(show, shield, self.search_index)
 
     def compose(self) -> ComposeResult:
         yield ShowHeader(self.show)
@@ -85,6 +95,47 @@ class GuideScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.focus_pane("overview")
+
+    def search_index(self) -> SearchIndex:
+        """The show's search index, built on first use: start-up never pays for it."""
+        if self._search_index is None:
+            from showguide.core.search import SearchIndex
+
+            self._search_index = SearchIndex.for_show(self.show)
+        return self._search_index
+
+    def action_search(self) -> None:
+        from showguide.tui.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.search_index(), self.shield), self.jump_after_search)
+
+    async def jump_after_search(self, key: ItemKey | None) -> None:
+        if key is not None:
+            await self.jump_to(key)
+
+    async def filter_faq_by_tag(self, tag: str) -> None:
+        from showguide.tui.panes.faq import FaqPane
+
+        await self.action_show_pane("faq")
+        self.query_one(FaqPane).set_filter(f"#{tag}")
+
+    async def jump_to(self, key: ItemKey | tuple[str, str]) -> None:
+        """Show the item at ``key`` in its pane: selected in its list, or scrolled to."""
+        pane, item_id = key
+        await self.action_show_pane(pane)
+        content = self.query_one(f"#{pane} > *")
+        if isinstance(content, ItemList):
+            content.jump_to(item_id)
+            return
+        target_id = SCROLL_TARGETS.get(item_id, item_id)
+        if target_id.startswith("threads:"):
+            target_id = "thread-" + target_id.removeprefix("threads:")
+        target = content.query(f"#{target_id}")
+        if target:
+            # After the refresh: a pane mounted just now has no layout yet.
+            self.call_after_refresh(
+                content.scroll_to_widget, target.first(), top=True, animate=False
+            )
 
     def on_resize(self) -> None:
         width, height = self.size
@@ -123,6 +174,26 @@ class GuideScreen(Screen[None]):
         self.query_one(Tabs).active = f"tab-{pane}"
         self.query_one(ContentSwitcher).current = pane
         self.focus_pane(pane)
+
+    def on_spoilers_changed(self, event: SpoilersChanged) -> None:
+        event.stop()
+        for pane in self.query(".pane > *"):
+            if isinstance(pane, SpoilerAware):
+                pane.refresh_spoilers()
+        self.notify_shield()
+
+    def notify_shield(self) -> None:
+        self.refresh_bindings()
+
+    def action_toggle_shield(self) -> None:
+        shield_on = self.shield.toggle()
+        self.notify(
+            "Spoiler shield up: spoilers are hidden."
+            if shield_on
+            else "Spoiler shield down: every spoiler is shown.",
+            timeout=3,
+        )
+        self.post_message(SpoilersChanged())
 
     def action_focus_tabs(self) -> None:
         self.query_one(Tabs).focus()

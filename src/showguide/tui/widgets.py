@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -10,9 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, Tabs
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
+from showguide.tui.messages import SpoilersChanged
 
 
 class GuideList(OptionList):
@@ -50,7 +52,15 @@ def heading(text: str) -> Option:
 
 
 def hidden_notice(what: str = "Spoiler") -> Text:
-    return Text.assemble(("⚠ ", "bold"), (f"{what} hidden", "italic"))
+    """What stands in for spoiler text while the shield is up."""
+    return Text.assemble(("⚠ ", "bold"), (f"{what} hidden", "italic"), (" · s reveals", "dim"))
+
+
+class SpoilerAware:
+    """A pane that masks spoilers and can redraw itself when the shield changes."""
+
+    def refresh_spoilers(self) -> None:
+        raise NotImplementedError
 
 
 def section(title: str, body: RenderableType, *, id: str | None = None) -> list[Widget]:
@@ -61,7 +71,81 @@ def section(title: str, body: RenderableType, *, id: str | None = None) -> list[
     ]
 
 
-class MasterDetail(Container):
+class ItemList(Container, SpoilerAware):
+    """A pane built around one list of items, each of which may be a spoiler.
+
+    Subclasses say how to draw an item's row (``prompt``) and, for a
+    master-detail pane, its detail (``show_detail``); this class keeps them
+    in step with the spoiler shield and handles ``s`` (reveal).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "reveal", "Reveal", tooltip="Reveal the spoiler under the cursor."),
+    ]
+
+    pane: ClassVar[str]
+
+    def __init__(self, shield: SpoilerShield, items: dict[str, Any], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.shield = shield
+        self.items = items
+
+    def item_list(self) -> GuideList:
+        return self.query_one(GuideList)
+
+    def hidden(self, item_id: str) -> bool:
+        return self.shield.is_hidden((self.pane, item_id), self.items[item_id].spoiler)
+
+    def prompt(self, item_id: str, hidden: bool) -> RenderableType:
+        raise NotImplementedError
+
+    def show_detail(self, item_id: str | None) -> None:
+        """Draw the detail of the highlighted item (nothing to do without a detail)."""
+
+    def highlighted_id(self) -> str | None:
+        option = self.item_list().highlighted_option
+        return option.id if option is not None else None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.show_detail(event.option.id)
+        self.refresh_bindings()
+
+    def refresh_spoilers(self) -> None:
+        item_list = self.item_list()
+        for option in item_list.options:
+            if option.id is not None and option.id in self.items:
+                item_list.replace_option_prompt(
+                    option.id, self.prompt(option.id, self.hidden(option.id))
+                )
+        self.show_detail(self.highlighted_id())
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reveal":
+            item_id = self.highlighted_id()
+            return item_id is not None and self.hidden(item_id)
+        return True
+
+    def action_reveal(self) -> None:
+        item_id = self.highlighted_id()
+        if item_id is not None and self.hidden(item_id):
+            self.shield.reveal((self.pane, item_id))
+            self.post_message(SpoilersChanged())
+
+    def jump_to(self, item_id: str) -> bool:
+        """Highlight ``item_id`` and focus the list; False when it is not listed."""
+        item_list = self.item_list()
+        try:
+            item_list.highlighted = item_list.get_option_index(item_id)
+        except OptionDoesNotExist:
+            return False
+        self.screen.set_focus(item_list)
+        item_list.scroll_to_highlight()
+        return True
+
+
+class MasterDetail(ItemList):
     """A list beside (or, on narrow terminals, above) the detail of its highlighted item.
 
     Enter moves into the detail; Esc moves back to the list, and from the list
@@ -73,6 +157,7 @@ class MasterDetail(Container):
             "escape",
             "back",
             "Back",
+            show=False,
             tooltip="Go back: from the detail to its list, from a list to the tab bar.",
         ),
     ]

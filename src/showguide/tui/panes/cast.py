@@ -9,12 +9,12 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from showguide.core.model import Character, Performer, Show
+from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
-from showguide.tui.shield import Shield
 from showguide.tui.widgets import GuideScroll, MasterDetail, MasterList, heading, hidden_notice
 
 TIER_ORDER = ("lead", "supporting", "recurring", "guest")
@@ -63,7 +63,15 @@ def character_row(character: Character, name_width: int) -> Text:
     return row
 
 
+def character_row_hidden(name_width: int) -> Text:
+    row = hidden_notice("Spoiler character")
+    row.no_wrap = True
+    return row
+
+
 def character_detail(character: Character, hidden: bool) -> Group:
+    if hidden:
+        return Group(hidden_notice("Spoiler character"))
     title = literal(character.name, "bold")
     if character.native_name:
         title.append("  ")
@@ -78,29 +86,35 @@ def character_detail(character: Character, hidden: bool) -> Group:
     facts.add_row("Actor", performer_text(character.actor))
     if character.dance_double is not None:
         facts.add_row("Dance double", performer_text(character.dance_double))
-    body = hidden_notice("Spoiler description") if hidden else literal(character.description)
-    return Group(title, Text(), facts, Text(), body)
+    return Group(title, Text(), facts, Text(), literal(character.description))
 
 
 class CastPane(MasterDetail):
-    def __init__(self, show: Show, shield: Shield) -> None:
-        super().__init__(id="cast-pane", classes="master-detail")
-        self.show = show
-        self.shield = shield
-        self.characters = {c.id: c for c in show.characters}
+    pane = "cast"
 
-    def compose(self) -> ComposeResult:
+    def __init__(self, show: Show, shield: SpoilerShield) -> None:
+        super().__init__(
+            shield, {c.id: c for c in show.characters}, id="cast-pane", classes="master-detail"
+        )
+        self.show = show
         names = [
             cell_len(c.name) + (cell_len(c.native_name) + 1 if c.native_name else 0)
-            for c in self.show.characters
+            for c in show.characters
         ]
-        name_width = min(max(names, default=8), NAME_WIDTH_LIMIT)
+        self.name_width = min(max(names, default=8), NAME_WIDTH_LIMIT)
+
+    def prompt(self, item_id: str, hidden: bool) -> Text:
+        if hidden:
+            return character_row_hidden(self.name_width)
+        return character_row(self.items[item_id], self.name_width)
+
+    def compose(self) -> ComposeResult:
         options: list[Option | None] = []
         for title, members in grouped(self.show.characters):
             if options:
                 options.append(None)  # a rule between groups
             options.append(heading(title))
-            options.extend(Option(character_row(c, name_width), id=c.id) for c in members)
+            options.extend(Option(self.prompt(c.id, self.hidden(c.id)), id=c.id) for c in members)
         yield MasterList(*options, id="cast-list", classes="master")
         with GuideScroll(id="cast-detail", classes="detail") as detail:
             detail.border_title = "Character"
@@ -111,9 +125,7 @@ class CastPane(MasterDetail):
         if cast_list.option_count:
             cast_list.action_first()
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        character = self.characters.get(event.option.id or "")
-        if character is not None:
-            hidden = self.shield.is_hidden(("cast", character.id), character.spoiler)
-            self.query_one("#cast-body", Static).update(character_detail(character, hidden))
+    def show_detail(self, item_id: str | None) -> None:
+        if item_id in self.items:
+            body = character_detail(self.items[item_id], self.hidden(item_id))
+            self.query_one("#cast-body", Static).update(body)

@@ -5,13 +5,12 @@ from __future__ import annotations
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Container
 from textual.widgets.option_list import Option
 
 from showguide.core.model import Highlight, Show
+from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
-from showguide.tui.shield import Shield
-from showguide.tui.widgets import GuideList, heading, hidden_notice
+from showguide.tui.widgets import GuideList, ItemList, heading, hidden_notice
 
 CATEGORY_TITLES = {
     "dance": "Dance",
@@ -27,15 +26,20 @@ CATEGORY_TITLES = {
 
 
 def highlight_prompt(highlight: Highlight, hidden: bool) -> Group:
-    body = hidden_notice() if hidden else literal(highlight.description)
-    return Group(literal(highlight.title, "bold"), body, Text())
+    if hidden:
+        return Group(hidden_notice("Spoiler highlight"), Text())
+    return Group(literal(highlight.title, "bold"), literal(highlight.description), Text())
 
 
-class HighlightsPane(Container):
-    def __init__(self, show: Show, shield: Shield) -> None:
-        super().__init__(id="highlights-pane")
+class HighlightsPane(ItemList):
+    pane = "highlights"
+
+    def __init__(self, show: Show, shield: SpoilerShield) -> None:
+        super().__init__(shield, {h.id: h for h in show.highlights}, id="highlights-pane")
         self.show = show
-        self.shield = shield
+
+    def prompt(self, item_id: str, hidden: bool) -> Group:
+        return highlight_prompt(self.items[item_id], hidden)
 
     def compose(self) -> ComposeResult:
         options: list[Option] = []
@@ -44,16 +48,10 @@ class HighlightsPane(Container):
             if not members:
                 continue
             options.append(heading(title))
-            options.extend(
-                Option(
-                    highlight_prompt(h, self.shield.is_hidden(("highlights", h.id), h.spoiler)),
-                    id=h.id,
-                )
-                for h in members
-            )
+            options.extend(Option(self.prompt(h.id, self.hidden(h.id)), id=h.id) for h in members)
         yield GuideList(*options, id="highlights-list")
 
     def on_mount(self) -> None:
-        highlights = self.query_one(GuideList)
+        highlights = self.item_list()
         if highlights.option_count:
             highlights.action_first()
