@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,60 @@ def time_process(
         if index >= warmups:
             samples.append(elapsed)
     return statistics.median(samples)
+
+
+@dataclass(frozen=True)
+class Finished:
+    """One process run to completion, with what it cost."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+    #: The process's own peak resident memory (not its parent's, not a sibling's).
+    peak_rss_mb: float
+
+
+def run_measured(
+    argv: Sequence[str],
+    *,
+    timeout: float,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Finished:
+    """Run ``argv`` and measure its wall time and peak RSS (POSIX only).
+
+    ``wait4`` reports the resource use of exactly this child, where
+    ``getrusage(RUSAGE_CHILDREN)`` keeps the largest child seen so far.
+    Output goes to temporary files, so no pipe can fill up while we wait.
+    Raises ``subprocess.TimeoutExpired`` (after killing it) when it runs too long.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=out, stderr=err, env=env, cwd=cwd)
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - start > timeout:
+                process.kill()
+                os.wait4(process.pid, 0)
+                process.returncode = -9  # reaped here: Popen must not wait again
+                raise subprocess.TimeoutExpired(list(argv), timeout)
+            time.sleep(0.005)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
+        scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+        return Finished(
+            process.returncode,
+            out.read().decode("utf-8", errors="replace"),
+            err.read().decode("utf-8", errors="replace"),
+            seconds,
+            usage.ru_maxrss / scale,
+        )
 
 
 def python(*code: str) -> list[str]:
