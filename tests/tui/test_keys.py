@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 from textual import events
 from textual.widgets import OptionList, Static, Tabs
 
+from showguide.core.model import Show
 from showguide.tui.app import ShowGuideApp
 from showguide.tui.help import HelpScreen
+from tests.showdata import FULL
 from tests.tui.shows import ballerina, shown_text
 
 SIZE = (100, 30)
@@ -45,6 +48,15 @@ async def test_the_guide_opens_on_the_overview_with_the_header() -> None:
         assert "Netflix · 2023 · Upcoming" in header
         assert "South Korea" in body_text(app, "#facts")
         assert app.focused is not None and app.focused.id == "overview-scroll"
+
+
+async def test_the_overview_gives_a_romanized_title_unless_it_is_the_title() -> None:
+    app = ShowGuideApp(msgspec.convert(FULL, Show))
+    async with app.run_test(size=SIZE):
+        assert "Romanized  Hangui Bulbit" in body_text(app, "#facts")
+    app = ShowGuideApp(ballerina())  # romanized as "Ballerina", its title
+    async with app.run_test(size=SIZE):
+        assert "Romanized" not in body_text(app, "#facts")
 
 
 async def test_tab_and_shift_tab_move_focus() -> None:
