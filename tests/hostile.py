@@ -145,6 +145,16 @@ def _without_spoilers(data: Any) -> Any:
     return data
 
 
+class _QuotingDumper(yaml.SafeDumper):
+    """Writes every text in double quotes."""
+
+
+_QuotingDumper.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"'),
+)
+
+
 @dataclass(frozen=True)
 class HostileShow:
     data: dict[str, Any]
@@ -152,10 +162,13 @@ class HostileShow:
     fields: dict[str, str]
 
     def yaml(self) -> str:
-        # safe_dump writes control characters as escapes ("\e", "\x9b"), so
-        # the file is valid YAML and the loader turns them back into the
-        # real characters.
-        return yaml.safe_dump(self.data, allow_unicode=True, sort_keys=False, width=1000)
+        # Double quotes write every control character as an escape ("\e",
+        # "\x9b", "\N"), so the file is valid YAML and the loader turns them
+        # back into the real characters. (In other styles PyYAML writes a
+        # NEL as a raw line break, which reads back as a space.)
+        return yaml.dump(
+            self.data, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=1000
+        )
 
     def write(self, folder: Path, name: str = "hostile.yaml") -> Path:
         path = folder / name
@@ -197,10 +210,15 @@ def shown_form(text: str) -> str:
 LONG = 100_000
 
 
+def long_marker(path: str) -> str:
+    """How each long text of ``long_text_show`` starts."""
+    return f"<<{path}>>"
+
+
 def long_text_show() -> HostileShow:
     """100,000-character strings in the fields the app shows most: words, or one unbroken run.
 
-    Each starts with its field path, so a check can tell them apart.
+    Each starts with ``long_marker(field)``, so a check can tell them apart.
     """
     words = "Lorem ipsum dolor sit amet 김은혜 " * LONG
     unbroken = "x" * LONG
@@ -223,7 +241,7 @@ def long_text_show() -> HostileShow:
         if path not in wanted:
             return f"short {path}"
         body = words if len(fields) % 2 else unbroken
-        return f"{path} {body}"[:LONG]
+        return f"{long_marker(path)} {body}"[:LONG]
 
     data = _replace_text(_without_spoilers(copy.deepcopy(FULL)), Show, make, "", fields)
     data["id"] = "long"
