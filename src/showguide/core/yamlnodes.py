@@ -127,14 +127,17 @@ def compose_located(text: str, name: str) -> Located:
     empty file, an alias bomb); smaller problems are kept in ``problems`` so
     that validation can report them together with the rest.
     """
-    loader = SafeLoader(text)
-    builder = _Builder(name, loader)
+    loader: Any = None
     try:
+        # PyYAML's own reader checks the characters here, before any event.
+        loader = SafeLoader(text)
+        builder = _Builder(name, loader)
         builder.read()
     except yaml.YAMLError as error:
         raise ShowDataError([_yaml_problem(error, text, name)]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not builder.documents:
         raise ShowDataError(
             [Problem(name, 1, 1, WHOLE_FILE, "the file is empty; a show file is a YAML mapping")]
