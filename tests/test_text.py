@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from showguide.core.text import visible
+from showguide.core.text import one_line, visible
 
 #: Kept as they are: layout, and the joiners that scripts and emoji need.
 KEPT = {"\n", "\t", "\u200c", "\u200d"}
@@ -52,3 +52,7 @@ def test_the_result_holds_nothing_hidden_and_is_stable(text: str) -> None:
     shown = visible(text)
     assert not any(unicodedata.category(c) in HIDDEN_CATEGORIES and c not in KEPT for c in shown)
     assert visible(shown) == shown
+
+
+def test_one_line_also_shows_line_breaks_and_tabs() -> None:
+    assert one_line("a key\nwith\ta break\x1b") == "a key␤with␉a break␛"

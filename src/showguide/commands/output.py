@@ -8,10 +8,10 @@ from rich.console import Console
 from rich.text import Text
 
 from showguide.core.errors import Problem
-from showguide.core.text import visible
+from showguide.core.text import one_line
 from showguide.display import literal
 
-__all__ = ["literal", "print_problems", "problem_line", "stderr", "stdout"]
+__all__ = ["literal", "one_line", "print_problems", "problem_line", "stderr", "stdout"]
 
 
 def stdout() -> Console:
@@ -28,13 +28,17 @@ def stderr() -> Console:
 
 
 def problem_line(problem: Problem) -> Text:
-    """``FILE:LINE:COLUMN: path: message``, with the location emphasised on a terminal."""
+    """``FILE:LINE:COLUMN: path: message``, with the location emphasised on a terminal.
+
+    Always one line: a key or a file name holding a line break is shown with
+    a stand-in for it (␤), so that editors and grep read one problem a line.
+    """
     line = Text()
-    line.append(visible(f"{problem.file}:{problem.line}:{problem.column}:"), style="bold")
+    line.append(one_line(f"{problem.file}:{problem.line}:{problem.column}:"), style="bold")
     line.append(" ")
-    line.append(visible(problem.path), style="cyan")
+    line.append(one_line(problem.path), style="cyan")
     line.append(": ")
-    line.append(visible(problem.message))
+    line.append(one_line(problem.message))
     return line
 
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
-from showguide.commands.output import literal, print_problems, stderr, stdout
+from showguide.commands.output import literal, one_line, print_problems, stderr, stdout
 from showguide.core.catalog import load_entry
 from showguide.core.errors import WHOLE_FILE, Problem
 from showguide.core.paths import bundled_show_files
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         if entry.show is not None:
             valid += 1
             line = literal(f"ok {path}", style="green")
-            line.append(literal(f" ({entry.show.title})", style="dim"))
+            line.append(literal(one_line(f" ({entry.show.title})"), style="dim"))
             out.print(line, soft_wrap=True)
         problems.extend(entry.problems)
     print_problems(out, problems)

@@ -50,3 +50,9 @@ def visible(text: str) -> str:
     if _UNSAFE.search(text) is None:
         return text
     return _UNSAFE.sub(lambda match: _stand_in(match.group()), text)
+
+
+def one_line(text: str) -> str:
+    """``text`` made visible, line breaks and tabs included: for one-line records
+    such as ``FILE:LINE:COLUMN: path: message``, which data must not split."""
+    return visible(text).replace("\n", "\u2424").replace("\t", "\u2409")
