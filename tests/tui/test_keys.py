@@ -244,3 +244,21 @@ async def test_keys_typed_faster_than_a_frame_reach_the_new_pane() -> None:
         await pilot.pause()
         cast = app.screen.query_one("#cast-list", OptionList)
         assert cast.highlighted_option is not None and cast.highlighted_option.id == "rival-dancers"
+
+
+LIST_IDS = {"3": "cast-list", "5": "faq-list"}
+
+
+@pytest.mark.parametrize(("pane", "page_key"), [("3", "pagedown"), ("5", "pagedown")])
+async def test_a_page_key_typed_with_the_pane_key_pages_the_new_list(
+    pane: str, page_key: str
+) -> None:
+    """ "3" then PageDown in one go: the list pages once it is laid out (it used to crash)."""
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=(100, 16)) as pilot:
+        for key in (pane, page_key):
+            app.post_message(events.Key(key, None if len(key) > 1 else key))
+        await pilot.pause()
+        items = app.focused
+        assert isinstance(items, OptionList) and items.id == LIST_IDS[pane]
+        assert items.highlighted is not None and items.highlighted > 1, items.highlighted

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.console import RenderableType
@@ -24,6 +25,23 @@ class GuideList(OptionList):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
+
+    # Textual's OptionList pages through a map of its lines that it builds
+    # only once it has been laid out: PageUp or PageDown arriving between a
+    # list's mount and its first frame ("3" then PageDown, typed fast)
+    # raised KeyError. Such a key now waits for the first frame.
+
+    def action_page_up(self) -> None:
+        self._when_laid_out(super().action_page_up)
+
+    def action_page_down(self) -> None:
+        self._when_laid_out(super().action_page_down)
+
+    def _when_laid_out(self, move: Callable[[], None], *, waited: bool = False) -> None:
+        if self.scrollable_content_region:
+            move()
+        elif not waited:
+            self.call_after_refresh(self._when_laid_out, move, waited=True)
 
 
 class MasterList(GuideList):
