@@ -5,6 +5,7 @@ from __future__ import annotations
 import msgspec
 import pytest
 from textual import events
+from textual.command import CommandPalette
 from textual.widgets import OptionList, Static, Tabs
 
 from showguide.core.model import Show
@@ -262,3 +263,16 @@ async def test_a_page_key_typed_with_the_pane_key_pages_the_new_list(
         items = app.focused
         assert isinstance(items, OptionList) and items.id == LIST_IDS[pane]
         assert items.highlighted is not None and items.highlighted > 1, items.highlighted
+
+
+async def test_page_keys_straight_after_opening_the_palette() -> None:
+    """PageDown before the palette lists anything used to crash inside Textual."""
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("ctrl+p", "pagedown", "pageup"):
+            app.post_message(events.Key(key, None))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"go to cast", "enter")
+        await pilot.pause()
+        assert app.screen.current_pane == "cast"

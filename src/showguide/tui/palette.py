@@ -7,16 +7,40 @@ names and questions are spoiler text too.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
+from typing import ClassVar
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.binding import Binding, BindingType
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import FuzzySearch
 from textual.style import Style
 
 from showguide.core.items import ItemKey, character_key, faq_key, highlight_key
 from showguide.core.text import visible
+
+
+class GuidePalette(CommandPalette):
+    """Textual's command palette, whose page keys wait for a list to page through.
+
+    Textual 8.2 pages an option list by a map of its lines that exists only
+    once the list is laid out; the palette's list is not until its first
+    results show, so PageDown pressed straight after Ctrl+P raised KeyError.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown", "page(1)", "Next page", show=False),
+        Binding("pageup", "page(-1)", "Previous page", show=False),
+    ]
+
+    def action_page(self, direction: int) -> None:
+        commands = self.query_one(CommandList)
+        move: Callable[[], None] = (
+            commands.action_page_down if direction > 0 else commands.action_page_up
+        )
+        if commands.scrollable_content_region:
+            move()
 
 
 class GuideItems(Provider):
