@@ -276,3 +276,16 @@ async def test_page_keys_straight_after_opening_the_palette() -> None:
         await pilot.press(*"go to cast", "enter")
         await pilot.pause()
         assert app.screen.current_pane == "cast"
+
+
+async def test_enter_typed_with_ctrl_p_closes_the_palette_once() -> None:
+    """Enter, Ctrl+P, Enter in one go: Textual took the last Enter twice and
+    popped the guide screen itself (ScreenStackError)."""
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("enter", "ctrl+p", "enter"):
+            app.post_message(events.Key(key, None))
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)
+        await pilot.press("3")
+        assert app.screen.current_pane == "cast"

@@ -11,28 +11,40 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import ClassVar
 
+from textual import on
 from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import FuzzySearch
 from textual.style import Style
+from textual.widgets import Input
 
 from showguide.core.items import ItemKey, character_key, faq_key, highlight_key
 from showguide.core.text import visible
 
 
 class GuidePalette(CommandPalette):
-    """Textual's command palette, whose page keys wait for a list to page through.
+    """Textual's command palette, mended for keys typed faster than a frame.
 
     Textual 8.2 pages an option list by a map of its lines that exists only
     once the list is laid out; the palette's list is not until its first
     results show, so PageDown pressed straight after Ctrl+P raised KeyError.
+    And Enter typed in the same moment as Ctrl+P could be taken both as a
+    choice from the list and as a submit of the input: the palette then
+    closed twice, and the second close popped the guide itself
+    (ScreenStackError).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown", "page(1)", "Next page", show=False),
         Binding("pageup", "page(-1)", "Previous page", show=False),
     ]
+
+    @on(Input.Submitted)
+    def ignore_submit_once_closed(self, event: Input.Submitted) -> None:
+        if not self.is_current:  # the list's choice already closed the palette
+            event.prevent_default()  # Textual's own handler would close it again
+            event.stop()
 
     def action_page(self, direction: int) -> None:
         commands = self.query_one(CommandList)
