@@ -464,7 +464,7 @@ def key_of_100000_characters(folder: Path) -> Path:
 
 
 @bad_file(f"(file): expected a mapping, got '{'x' * 37}…'")
-def a_100000_character_string_and_nothing_else(folder: Path) -> Path:
+def only_a_100000_character_string(folder: Path) -> Path:
     return _write(folder, "x" * 100_000 + "\n")
 
 
