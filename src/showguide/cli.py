@@ -40,6 +40,29 @@ def _schema(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _print(args: argparse.Namespace) -> int:
+    from showguide.commands.printing import run
+
+    return run(args)
+
+
+#: Kept here rather than imported, so that --help needs no more than argparse;
+#: a test checks it against showguide.commands.render.
+PRINT_SECTIONS = ("overview", "plot", "cast", "highlights", "faq")
+
+
+def _add_print(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "name", nargs="?", metavar="NAME", help="a show's id or title (default: the only show)"
+    )
+    parser.add_argument("-s", "--section", choices=PRINT_SECTIONS, help="print only this section")
+    parser.add_argument(
+        "--spoilers",
+        action="store_true",
+        help="show story threads, characters and answers marked as spoilers",
+    )
+
+
 def _add_validate(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
@@ -54,6 +77,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None,
     "validate": ("check show files and report every problem", _add_validate, _validate),
     "list": ("list the shows that are available", None, _list),
     "schema": ("print the JSON Schema of a show file", None, _schema),
+    "print": ("print a show's guide as text (spoilers hidden)", _add_print, _print),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 from rich.console import Console
@@ -11,14 +12,31 @@ from showguide.core.errors import Problem
 from showguide.core.text import visible
 
 
+def _plain_text_requested() -> bool:
+    """True when NO_COLOR (https://no-color.org) is set to anything but empty.
+
+    Rich alone would drop colours but keep bold and italics; we drop every
+    escape code, so the output is the same plain text as when piped.
+    """
+    return os.environ.get("NO_COLOR", "") != ""
+
+
 def stdout() -> Console:
     # highlight=False: Rich's repr highlighter would colour numbers and quotes
-    # found in data text. Rich itself honours NO_COLOR and non-terminals.
-    return Console(highlight=False, soft_wrap=False)
+    # found in data text. Rich itself writes plain text to a non-terminal.
+    return Console(
+        highlight=False,
+        soft_wrap=False,
+        color_system=None if _plain_text_requested() else "auto",
+    )
 
 
 def stderr() -> Console:
-    return Console(stderr=True, highlight=False)
+    return Console(
+        stderr=True,
+        highlight=False,
+        color_system=None if _plain_text_requested() else "auto",
+    )
 
 
 def literal(text: str, style: str = "") -> Text:
