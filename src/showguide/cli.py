@@ -46,9 +46,16 @@ def _print(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _export(args: argparse.Namespace) -> int:
+    from showguide.commands.export import run
+
+    return run(args)
+
+
 #: Kept here rather than imported, so that --help needs no more than argparse;
-#: a test checks it against showguide.commands.render.
+#: tests check them against showguide.commands.render and showguide.core.export.
 PRINT_SECTIONS = ("overview", "plot", "cast", "highlights", "faq")
+EXPORT_FORMATS = ("markdown", "json", "yaml")
 
 
 def _add_print(parser: argparse.ArgumentParser) -> None:
@@ -61,6 +68,28 @@ def _add_print(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="show story threads, characters and answers marked as spoilers",
     )
+
+
+def _add_output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+
+
+def _add_export(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Export a show as Markdown to publish, or as JSON or YAML data. "
+        "Exports contain the whole show, spoilers included (marked as such in Markdown)."
+    )
+    parser.add_argument("name", metavar="NAME", help="a show's id or title")
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=EXPORT_FORMATS,
+        help="the format (default: from FILE's suffix, .md .json .yaml)",
+    )
+    _add_output(parser)
 
 
 def _add_validate(parser: argparse.ArgumentParser) -> None:
@@ -78,6 +107,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None,
     "list": ("list the shows that are available", None, _list),
     "schema": ("print the JSON Schema of a show file", None, _schema),
     "print": ("print a show's guide as text (spoilers hidden)", _add_print, _print),
+    "export": ("export a show as Markdown, JSON or YAML (spoilers included)", _add_export, _export),
 }
 
 
