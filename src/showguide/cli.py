@@ -52,6 +52,12 @@ def _export(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _new(args: argparse.Namespace) -> int:
+    from showguide.commands.new import run
+
+    return run(args)
+
+
 #: Kept here rather than imported, so that --help needs no more than argparse;
 #: tests check them against showguide.commands.render and showguide.core.export.
 PRINT_SECTIONS = ("overview", "plot", "cast", "highlights", "faq")
@@ -92,6 +98,16 @@ def _add_export(parser: argparse.ArgumentParser) -> None:
     _add_output(parser)
 
 
+def _add_new(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Write a starter show file for TITLE: every field with a comment saying what it is "
+        "for, and placeholders that already validate. Check your edits with "
+        "'showguide validate FILE'."
+    )
+    parser.add_argument("title", metavar="TITLE", help="the show's title")
+    _add_output(parser)
+
+
 def _add_validate(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
@@ -108,6 +124,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None,
     "schema": ("print the JSON Schema of a show file", None, _schema),
     "print": ("print a show's guide as text (spoilers hidden)", _add_print, _print),
     "export": ("export a show as Markdown, JSON or YAML (spoilers included)", _add_export, _export),
+    "new": ("write a commented starter show file", _add_new, _new),
 }
 
 

@@ -118,6 +118,12 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 _ShowDumper.add_representer(str, _represent_text)
 
 
+def yaml_scalar(text: str) -> str:
+    """``text`` as the value of a top-level key, reading back as exactly ``text``."""
+    dumped = yaml.dump({"v": text}, Dumper=_ShowDumper, allow_unicode=True, width=72)
+    return dumped[len("v: ") :].rstrip("\n")
+
+
 def to_yaml(show: Show) -> str:
     """The show as a YAML show file, with the schema modeline first."""
     data = _plain(show)
