@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import msgspec
+from textual.app import App
 from textual.widget import Widget
 
 from showguide.core.loader import load_show
@@ -155,3 +156,18 @@ def shown_text(widget: Widget) -> str:
     """The text a widget renders at its current size, lines joined by newlines."""
     lines = widget.render_lines(widget.size.region)
     return "\n".join(line.text.rstrip() for line in lines)
+
+
+def on_screen(app: App[object], widget: Widget | None = None) -> str:
+    """What the terminal shows (all of it, or the part ``widget`` covers), lines joined.
+
+    Read from the screen's compositor, so it is the real composed frame: rows of a
+    virtual list, children of a container, borders and all.
+    """
+    strips = app.screen._compositor.render_strips()
+    region = widget.region if widget is not None else app.screen.region
+    lines = [
+        strip.crop(region.x, region.right).text.rstrip()
+        for strip in strips[region.y : region.bottom]
+    ]
+    return "\n".join(lines)

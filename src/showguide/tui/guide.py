@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -49,6 +50,7 @@ class GuideScreen(Screen[None]):
         self.show = show
         self.shield = shield if shield is not None else SpoilerShield()
         self._search_index: SearchIndex | None = None
+        self._search_index_lock = threading.Lock()
 
     def pane_widget(self, pane: str) -> Widget:
         # Panes other than the first are imported when first shown, to keep
@@ -70,7 +72,7 @@ class GuideScreen(Screen[None]):
             return HighlightsPane(show, shield)
         from showguide.tui.panes.faq import FaqPane
 
-        return FaqPane(show, shield, self.search_index)
+        return FaqPane(show, shield, self.search_index, self.prepare_search_index)
 
     def compose(self) -> ComposeResult:
         yield ShowHeader(self.show)
@@ -97,12 +99,27 @@ class GuideScreen(Screen[None]):
         self.focus_pane("overview")
 
     def search_index(self) -> SearchIndex:
-        """The show's search index, built on first use: start-up never pays for it."""
-        if self._search_index is None:
-            from showguide.core.search import SearchIndex
+        """The show's search index, built on first use: start-up never pays for it.
 
-            self._search_index = SearchIndex.for_show(self.show)
-        return self._search_index
+        It may be being built in a thread (see ``prepare_search_index``); the
+        lock makes a caller wait for that build instead of starting another.
+        """
+        with self._search_index_lock:
+            if self._search_index is None:
+                from showguide.core.search import SearchIndex
+
+                self._search_index = SearchIndex.for_show(self.show)
+            return self._search_index
+
+    def prepare_search_index(self) -> None:
+        """Build the index in a thread now, because a search is about to start.
+
+        On a show with thousands of questions the build takes a few hundred
+        milliseconds; started when the FAQ filter gets the focus, it is
+        usually done before the first key is typed.
+        """
+        if self._search_index is None:
+            self.run_worker(self.search_index, thread=True, group="search-index", exclusive=True)
 
     def action_search(self) -> None:
         from showguide.tui.search import SearchScreen

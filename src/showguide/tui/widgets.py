@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, ClassVar
 
 from rich.console import RenderableType
@@ -15,6 +16,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
 from showguide.tui.messages import SpoilersChanged
+from showguide.tui.rows import ListRow
 
 
 class GuideList(OptionList):
@@ -48,7 +50,7 @@ def heading(text: str) -> Option:
 
     Headings can hold data (a character group's name), so they are literal.
     """
-    return Option(literal(text.upper(), "bold"), disabled=True)
+    return Option(ListRow(partial(literal, text.upper(), "bold")), disabled=True)
 
 
 def hidden_notice(what: str = "Spoiler") -> Text:
@@ -96,7 +98,7 @@ class ItemList(Container, SpoilerAware):
     def hidden(self, item_id: str) -> bool:
         return self.shield.is_hidden((self.pane, item_id), self.items[item_id].spoiler)
 
-    def prompt(self, item_id: str, hidden: bool) -> RenderableType:
+    def prompt(self, item_id: str, hidden: bool) -> RenderableType | ListRow:
         raise NotImplementedError
 
     def show_detail(self, item_id: str | None) -> None:

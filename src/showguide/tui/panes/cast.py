@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from rich.cells import cell_len
 from rich.console import Group
@@ -15,6 +16,7 @@ from textual.widgets.option_list import Option
 from showguide.core.model import Character, Performer, Show
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
+from showguide.tui.rows import ListRow
 from showguide.tui.widgets import GuideScroll, MasterDetail, MasterList, heading, hidden_notice
 
 TIER_ORDER = ("lead", "supporting", "recurring", "guest")
@@ -103,10 +105,10 @@ class CastPane(MasterDetail):
         ]
         self.name_width = min(max(names, default=8), NAME_WIDTH_LIMIT)
 
-    def prompt(self, item_id: str, hidden: bool) -> Text:
+    def prompt(self, item_id: str, hidden: bool) -> ListRow:
         if hidden:
-            return character_row_hidden(self.name_width)
-        return character_row(self.items[item_id], self.name_width)
+            return ListRow(partial(character_row_hidden, self.name_width))
+        return ListRow(partial(character_row, self.items[item_id], self.name_width))
 
     def compose(self) -> ComposeResult:
         options: list[Option | None] = []
