@@ -33,8 +33,6 @@ class ShowGuideApp(App[None]):
     CSS_PATH = [
         "app.tcss",
         "widgets.tcss",
-        "help.tcss",
-        "search.tcss",
         "panes/overview.tcss",
         "panes/highlights.tcss",
     ]
