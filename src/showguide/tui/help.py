@@ -34,7 +34,7 @@ PLACE_NAMES = {
     "help-scroll": "Help",
     "ShowGuideApp": "Everywhere",
     "GuideScreen": "Guide",
-    "Tabs": "Tab bar",
+    "PaneBar": "Tab bar",
 }
 
 

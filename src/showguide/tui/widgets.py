@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import OptionList, Static, Tabs
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from showguide.core.spoilers import SpoilerShield
@@ -178,4 +178,4 @@ class MasterDetail(ItemList):
         if self.detail_widget().has_focus:
             self.list_widget().focus()
         else:
-            self.screen.query_one(Tabs).focus()
+            self.screen.query_one("#tabs").focus()
