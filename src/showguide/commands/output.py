@@ -10,6 +10,9 @@ from rich.text import Text
 
 from showguide.core.errors import Problem
 from showguide.core.text import visible
+from showguide.display import literal
+
+__all__ = ["literal", "print_problems", "problem_line", "stderr", "stdout"]
 
 
 def _plain_text_requested() -> bool:
@@ -23,9 +26,14 @@ def _plain_text_requested() -> bool:
 
 def stdout() -> Console:
     # highlight=False: Rich's repr highlighter would colour numbers and quotes
-    # found in data text. Rich itself writes plain text to a non-terminal.
+    # found in data text. markup and emoji are off so that no string printed
+    # here is ever parsed for "[style]" or ":name:" codes (styles come from
+    # Text objects); it also spares loading Rich's emoji table on every run.
+    # Rich itself writes plain text to a non-terminal.
     return Console(
         highlight=False,
+        markup=False,
+        emoji=False,
         soft_wrap=False,
         color_system=None if _plain_text_requested() else "auto",
     )
@@ -35,13 +43,10 @@ def stderr() -> Console:
     return Console(
         stderr=True,
         highlight=False,
+        markup=False,
+        emoji=False,
         color_system=None if _plain_text_requested() else "auto",
     )
-
-
-def literal(text: str, style: str = "") -> Text:
-    """Data text as Rich text: never parsed as markup, control characters visible."""
-    return Text(visible(text), style=style)
 
 
 def problem_line(problem: Problem) -> Text:

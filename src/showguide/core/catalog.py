@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +60,8 @@ class Catalog:
         if matches:
             listed = ", ".join(sorted(_id_of(entry) for entry in matches))
             raise UnknownShow(f"{name!r} could mean more than one show: {listed}")
+        import difflib  # only an unknown name needs it
+
         known = sorted({n for _, names in keys for n in names})
         close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
