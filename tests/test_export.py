@@ -19,7 +19,7 @@ from showguide.core.loader import load_show, parse_show
 from showguide.core.markdown import md_text, to_markdown
 from showguide.core.model import Show
 from showguide.core.text import visible
-from tests.clirun import plain_terminal, run_cli, use_catalog
+from tests.cli import plain_terminal, run_cli, use_catalog
 from tests.conftest import BALLERINA, REPO
 from tests.golden import assert_golden
 from tests.showdata import show_dict, write_show

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from showguide.core.loader import load_show, parse_show
 from showguide.core.starter import show_id_for, starter_show
-from tests.clirun import plain_terminal, run_cli
+from tests.cli import plain_terminal, run_cli
 
 MODELINE = "# yaml-language-server: $schema=show.schema.json\n"
 

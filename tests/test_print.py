@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from rich.cells import cell_len
 
 from showguide.core.model import Show
-from tests.clirun import plain_terminal, run_cli, terminal, use_catalog
+from tests.cli import cli_env, plain_terminal, run_cli, terminal, use_catalog
 from tests.golden import assert_golden
 from tests.showdata import show_dict, write_show
 from tests.strategies import shows
@@ -79,7 +79,7 @@ def test_on_a_real_terminal_no_color_removes_every_escape_code(
     no_color: str, escapes: bool
 ) -> None:
     leader, follower = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    env = cli_env()
     env.update(NO_COLOR=no_color, COLUMNS="80", TERM="xterm-256color")
     process = subprocess.Popen(
         [sys.executable, "-m", "showguide", "print", "ballerina", "--section", "faq"],
