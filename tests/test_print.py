@@ -238,12 +238,13 @@ def test_any_show_prints_within_the_width_with_no_control_characters(show: Show)
     from rich.console import Console
 
     from showguide.commands.render import SECTIONS, header
+    from showguide.core.spoilers import SpoilerShield
 
     console = Console(width=50, color_system=None, highlight=False, force_terminal=False)
     with console.capture() as captured:
         console.print(header(show))
         for section in SECTIONS.values():
-            console.print(section(show, True))
+            console.print(section(show, SpoilerShield(on=False)))
     out = captured.get()
     assert all(cell_len(line) <= 50 for line in out.splitlines())
     assert not any(ord(char) < 0x20 and char != "\n" for char in out)

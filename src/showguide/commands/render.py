@@ -2,8 +2,9 @@
 
 Used by ``showguide print``. Every piece of data text goes through
 :func:`~showguide.commands.output.literal`, so markup in the data is shown as
-written and control characters are made visible. Items flagged ``spoiler`` are
-replaced by a notice unless the caller asks for spoilers.
+written and control characters are made visible. Items the spoiler shield
+hides (:mod:`showguide.core.spoilers`, the rule the app and search use too)
+are replaced by a notice that says how to see them.
 
 The layout reads well as plain text too (piped, or with NO_COLOR): headings are
 rules with words in them, labels are words rather than colours, and nothing
@@ -22,9 +23,11 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from showguide.commands.output import literal
 from showguide.core.arrange import cast_in_order, highlights_by_category, label
-from showguide.core.model import NOT_ANNOUNCED, Performer, Show
+from showguide.core.items import key_for
+from showguide.core.model import Character, FaqEntry, Highlight, Show, StoryThread
+from showguide.core.spoilers import SpoilerShield
+from showguide.display import literal, performer_text
 
 #: What stands in for a spoiler; the words say what is hidden and how to see it.
 SPOILER_NOTICE: Final = "[spoiler hidden: {what}; run with --spoilers to show it]"
@@ -61,6 +64,10 @@ def _facts(rows: list[tuple[str, Text]]) -> Table:
     return grid
 
 
+def _hidden(shield: SpoilerShield, thing: StoryThread | Character | Highlight | FaqEntry) -> bool:
+    return shield.is_hidden(key_for(thing), thing.spoiler)
+
+
 def header(show: Show) -> Group:
     """The show's title and one line of facts, printed above any section."""
     title = literal(show.title, _HEADING)
@@ -76,7 +83,7 @@ def header(show: Show) -> Group:
     return Group(title, _joined(facts, " · ", _DIM))
 
 
-def overview(show: Show, spoilers: bool = False) -> Group:
+def overview(show: Show, shield: SpoilerShield) -> Group:
     rows: list[tuple[str, Text]] = []
     if show.romanized_title:
         rows.append(("Romanized", literal(show.romanized_title)))
@@ -120,7 +127,7 @@ def overview(show: Show, spoilers: bool = False) -> Group:
     return Group(*parts)
 
 
-def plot(show: Show, spoilers: bool = False) -> Group:
+def plot(show: Show, shield: SpoilerShield) -> Group:
     story = show.plot
     parts: list[RenderableType] = [
         _section_rule("Plot"),
@@ -134,7 +141,7 @@ def plot(show: Show, spoilers: bool = False) -> Group:
     if story.threads:
         parts += [Text(), Text("Story threads", style=_HEADING)]
         for thread in story.threads:
-            if thread.spoiler and not spoilers:
+            if _hidden(shield, thread):
                 parts.append(_indented(_notice("a story thread")))
                 continue
             parts += [
@@ -144,19 +151,7 @@ def plot(show: Show, spoilers: bool = False) -> Group:
     return Group(*parts)
 
 
-def _performer(performer: Performer | str | None) -> Text:
-    if performer is None:
-        return Text()
-    if isinstance(performer, str):  # NOT_ANNOUNCED, the only text allowed here
-        return Text(NOT_ANNOUNCED, style="italic")
-    text = literal(performer.name)
-    if performer.native_name:
-        text.append(" ")
-        text.append(literal(performer.native_name))
-    return text
-
-
-def cast(show: Show, spoilers: bool = False) -> Group:
+def cast(show: Show, shield: SpoilerShield) -> Group:
     parts: list[RenderableType] = [_section_rule("Cast")]
     if not show.characters:
         return Group(*parts, Text("No characters are listed yet.", style=_DIM))
@@ -173,7 +168,7 @@ def cast(show: Show, spoilers: bool = False) -> Group:
         first_of_tier = index == 0 or characters[index - 1].tier != character.tier
         last_of_tier = index == len(characters) - 1 or characters[index + 1].tier != character.tier
         role = label(character.tier) if first_of_tier else ""
-        if character.spoiler and not spoilers:
+        if _hidden(shield, character):
             cells = [Text("[spoiler hidden]", style=_NOTICE), Text(), Text()]
         else:
             name = literal(character.name, "bold")
@@ -185,15 +180,16 @@ def cast(show: Show, spoilers: bool = False) -> Group:
             cells = [
                 name,
                 literal(character.group or ""),
-                _performer(character.actor),
+                performer_text(character.actor),
             ]
         if doubles:
-            hidden = character.spoiler and not spoilers
-            cells.append(Text() if hidden else _performer(character.dance_double))
+            hidden = _hidden(shield, character)
+            double = character.dance_double
+            cells.append(Text() if hidden or double is None else performer_text(double))
         table.add_row(role, *cells, end_section=last_of_tier)
     parts += [table, Text(), Text("About the characters", style=_HEADING)]
     for character in characters:
-        if character.spoiler and not spoilers:
+        if _hidden(shield, character):
             parts.append(_indented(_notice("a character")))
             continue
         title = literal(character.name, "bold")
@@ -206,7 +202,7 @@ def cast(show: Show, spoilers: bool = False) -> Group:
     return Group(*parts)
 
 
-def highlights(show: Show, spoilers: bool = False) -> Group:
+def highlights(show: Show, shield: SpoilerShield) -> Group:
     parts: list[RenderableType] = [_section_rule("Highlights")]
     if not show.highlights:
         return Group(*parts, Text("No highlights are listed yet.", style=_DIM))
@@ -215,7 +211,7 @@ def highlights(show: Show, spoilers: bool = False) -> Group:
             parts.append(Text())
         parts.append(Text(label(category), style=_HEADING))
         for highlight in items:
-            if highlight.spoiler and not spoilers:
+            if _hidden(shield, highlight):
                 parts.append(_indented(_notice("a highlight")))
                 continue
             parts += [
@@ -225,14 +221,14 @@ def highlights(show: Show, spoilers: bool = False) -> Group:
     return Group(*parts)
 
 
-def faq(show: Show, spoilers: bool = False) -> Group:
+def faq(show: Show, shield: SpoilerShield) -> Group:
     parts: list[RenderableType] = [_section_rule("FAQ")]
     if not show.faq:
         return Group(*parts, Text("No questions are listed yet.", style=_DIM))
     for number, entry in enumerate(show.faq):
         if number:
             parts.append(Text())
-        if entry.spoiler and not spoilers:
+        if _hidden(shield, entry):
             parts.append(_notice("a question and its answer"))
             continue
         grid = Table.grid(padding=(0, 1))
@@ -248,7 +244,7 @@ def faq(show: Show, spoilers: bool = False) -> Group:
     return Group(*parts)
 
 
-Section = Callable[[Show, bool], Group]
+Section = Callable[[Show, SpoilerShield], Group]
 
 #: Every section, in the order the whole guide prints them.
 SECTIONS: Final[dict[str, Section]] = {

@@ -20,17 +20,26 @@ def label(word: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def cast_in_order(characters: Iterable[Character]) -> list[Character]:
-    """Characters grouped by tier (leads first), then by group, else as written.
+def cast_groups(characters: Iterable[Character]) -> list[tuple[str, str | None, list[Character]]]:
+    """``(tier, group, characters)``: tiers leads first, then each tier's groups.
 
-    Groups keep the order in which the file first mentions them: the author's
+    Groups keep the order in which the tier first mentions them: the author's
     order says something (rivals before mentors), the alphabet does not.
     """
     characters = list(characters)
-    group_order: dict[str | None, int] = {}
-    for character in characters:
-        group_order.setdefault(character.group, len(group_order))
-    return sorted(characters, key=lambda c: (TIERS.index(c.tier), group_order[c.group]))
+    result: list[tuple[str, str | None, list[Character]]] = []
+    for tier in TIERS:
+        groups: dict[str | None, list[Character]] = {}
+        for character in characters:
+            if character.tier == tier:
+                groups.setdefault(character.group, []).append(character)
+        result.extend((tier, group, members) for group, members in groups.items())
+    return result
+
+
+def cast_in_order(characters: Iterable[Character]) -> list[Character]:
+    """Every character, in the order of :func:`cast_groups`."""
+    return [c for _, _, members in cast_groups(characters) for c in members]
 
 
 def highlights_by_category(highlights: Iterable[Highlight]) -> list[tuple[str, list[Highlight]]]:
