@@ -6,6 +6,10 @@ sometimes present and sometimes absent, spoiler flags are set at random, and
 text mixes plain words, Hangul, text that looks like Rich markup or Markdown,
 escape sequences and arbitrary Unicode. ``msgspec.to_builtins(show)`` gives the
 same show as plain data, e.g. to write as YAML.
+
+(tests/search_strategies.py draws small shows with awkward *names* for
+search; this one covers every field of the model, for round trips and
+rendering.)
 """
 
 from __future__ import annotations

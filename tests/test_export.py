@@ -229,39 +229,6 @@ def test_export_writes_the_file_named_by_o(
     assert load_show(target) == load_show(BALLERINA)
 
 
-def test_export_refuses_to_overwrite_without_force(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    plain_terminal(monkeypatch)
-    target = tmp_path / "out.md"
-    target.write_text("mine\n", encoding="utf-8")
-    result = run_cli(capsys, "export", "ballerina", "-f", "markdown", "-o", str(target))
-    assert result.code == 2
-    assert result.err == f"showguide: {target} already exists; use --force to replace it\n"
-    assert target.read_text(encoding="utf-8") == "mine\n"
-
-    forced = run_cli(capsys, "export", "ballerina", "-o", str(target), "--force")
-    assert forced.code == 0
-    assert target.read_text(encoding="utf-8").startswith("# Ballerina (발레리나)\n")
-
-
-def test_export_refuses_a_folder_and_a_missing_parent(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    plain_terminal(monkeypatch)
-    folder = run_cli(capsys, "export", "ballerina", "-f", "json", "-o", str(tmp_path))
-    assert (folder.code, folder.err) == (
-        2,
-        f"showguide: {tmp_path} is a folder; give the name of a file to write\n",
-    )
-    missing = tmp_path / "no" / "such.json"
-    result = run_cli(capsys, "export", "ballerina", "-o", str(missing))
-    assert (result.code, result.err) == (
-        2,
-        f"showguide: cannot write {missing}: No such file or directory\n",
-    )
-
-
 def test_export_needs_a_format_it_cannot_guess(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -83,19 +83,3 @@ def test_an_empty_title_is_refused(
     assert (result.code, result.out) == (2, "")
     assert result.err == "showguide: the title must not be empty\n"
     assert not target.exists()
-
-
-def test_new_refuses_to_overwrite_without_force(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    plain_terminal(monkeypatch)
-    target = tmp_path / "mine.yaml"
-    target.write_text("my own work\n", encoding="utf-8")
-    refused = run_cli(capsys, "new", "Harbour Lights", "-o", str(target))
-    assert (refused.code, refused.out) == (2, "")
-    assert refused.err == f"showguide: {target} already exists; use --force to replace it\n"
-    assert target.read_text(encoding="utf-8") == "my own work\n"
-
-    forced = run_cli(capsys, "new", "Harbour Lights", "-o", str(target), "--force")
-    assert forced.code == 0
-    assert load_show(target).title == "Harbour Lights"

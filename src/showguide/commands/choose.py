@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from showguide.commands.output import literal, print_problems, stderr
+from showguide.commands.output import print_error, print_problems, stderr
 from showguide.core.catalog import UnknownShow, load_catalog
 from showguide.core.model import Show
 
@@ -14,18 +14,13 @@ def chosen_show(name: str | None) -> Show | None:
     (one line per problem) and returns None; the caller exits with status 2.
     """
     catalog = load_catalog()
-    console = stderr()
     if name is None:
-        if len(catalog.entries) != 1:
-            count = len(catalog.entries)
-            console.print(
-                literal(
-                    f"showguide: {count} shows are available; name one"
-                    " ('showguide list' shows them)"
-                    if count
-                    else "showguide: no show files were found"
-                ),
-                soft_wrap=True,
+        count = len(catalog.entries)
+        if count != 1:
+            print_error(
+                f"{count} shows are available; name one ('showguide list' shows them)"
+                if count
+                else "no show files were found"
             )
             return None
         entry = catalog.entries[0]
@@ -33,17 +28,13 @@ def chosen_show(name: str | None) -> Show | None:
         try:
             entry = catalog.resolve(name)
         except UnknownShow as error:
-            console.print(literal(f"showguide: {error}"), soft_wrap=True)
+            print_error(str(error))
             return None
     if entry.show is None:
-        print_problems(console, entry.problems)
+        print_problems(stderr(), entry.problems)
         count = len(entry.problems)
-        console.print(
-            literal(
-                f"showguide: {entry.path} could not be loaded"
-                f" ({count} problem{'s' if count != 1 else ''})"
-            ),
-            soft_wrap=True,
+        print_error(
+            f"{entry.path} could not be loaded ({count} problem{'s' if count != 1 else ''})"
         )
         return None
     return entry.show

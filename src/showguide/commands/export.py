@@ -8,7 +8,7 @@ from pathlib import PurePath
 from showguide.cli import EXIT_BAD_INPUT
 from showguide.commands.choose import chosen_show
 from showguide.commands.files import write_result
-from showguide.commands.output import literal, stderr
+from showguide.commands.output import print_error
 from showguide.core.export import FORMATS, export_show
 
 #: The format an output file's name implies when --format is not given.
@@ -33,10 +33,7 @@ def format_for(format_name: str | None, output: str | None) -> str | None:
 def run(args: argparse.Namespace) -> int:
     format_name = format_for(args.format, args.output)
     if format_name is None:
-        stderr().print(
-            literal(f"showguide: choose a format with --format {'|'.join(FORMATS)}"),
-            soft_wrap=True,
-        )
+        print_error(f"choose a format with --format {'|'.join(FORMATS)}")
         return EXIT_BAD_INPUT
     show = chosen_show(args.name)
     if show is None:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
-from showguide.commands.output import literal, stderr
+from showguide.commands.output import print_error
 
 #: The file name that means standard output, as in most tools.
 STDOUT_NAME = "-"
@@ -25,7 +25,7 @@ def write_stdout(text: str) -> None:
 
 
 def _refuse(message: str) -> int:
-    stderr().print(literal(f"showguide: {message}"), soft_wrap=True)
+    print_error(message)
     return EXIT_BAD_INPUT
 
 

@@ -6,7 +6,7 @@ import argparse
 
 from showguide.cli import EXIT_BAD_INPUT
 from showguide.commands.files import write_result
-from showguide.commands.output import literal, stderr
+from showguide.commands.output import print_error
 from showguide.core.starter import StarterError, starter_show
 
 
@@ -14,6 +14,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         text = starter_show(args.title)
     except StarterError as error:
-        stderr().print(literal(f"showguide: {error}"), soft_wrap=True)
+        print_error(str(error))
         return EXIT_BAD_INPUT
     return write_result(text, args.output, force=args.force)

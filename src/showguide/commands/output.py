@@ -12,7 +12,7 @@ from showguide.core.errors import Problem
 from showguide.core.text import visible
 from showguide.display import literal
 
-__all__ = ["literal", "print_problems", "problem_line", "stderr", "stdout"]
+__all__ = ["literal", "print_error", "print_problems", "problem_line", "stderr", "stdout"]
 
 
 def _plain_text_requested() -> bool:
@@ -24,7 +24,7 @@ def _plain_text_requested() -> bool:
     return os.environ.get("NO_COLOR", "") != ""
 
 
-def stdout() -> Console:
+def _console(*, stderr: bool) -> Console:
     # highlight=False: Rich's repr highlighter would colour numbers and quotes
     # found in data text. markup and emoji are off so that no string printed
     # here is ever parsed for "[style]" or ":name:" codes (styles come from
@@ -34,19 +34,22 @@ def stdout() -> Console:
         highlight=False,
         markup=False,
         emoji=False,
-        soft_wrap=False,
         color_system=None if _plain_text_requested() else "auto",
+        stderr=stderr,
     )
+
+
+def stdout() -> Console:
+    return _console(stderr=False)
 
 
 def stderr() -> Console:
-    return Console(
-        stderr=True,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        color_system=None if _plain_text_requested() else "auto",
-    )
+    return _console(stderr=True)
+
+
+def print_error(message: str) -> None:
+    """``showguide: MESSAGE`` on standard error, on one line whatever the width."""
+    stderr().print(literal(f"showguide: {message}"), soft_wrap=True)
 
 
 def problem_line(problem: Problem) -> Text:
