@@ -17,9 +17,10 @@ from collections.abc import Callable, Iterable
 from typing import Final
 
 from rich import box
-from rich.console import Group, RenderableType
-from rich.padding import Padding
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -38,10 +39,6 @@ _DIM = "dim"
 _NOTICE = "italic yellow"
 
 
-def _indented(renderable: RenderableType, level: int = 1) -> Padding:
-    return Padding(renderable, (0, 0, 0, 2 * level))
-
-
 def _section_rule(title: str) -> Rule:
     return Rule(Text(title, style=_HEADING), align="left", characters="─")
 
@@ -54,14 +51,43 @@ def _joined(items: Iterable[str], separator: str = ", ", style: str = "") -> Tex
     return Text(separator, style=style).join(literal(item, style) for item in items)
 
 
-def _facts(rows: list[tuple[str, Text]]) -> Table:
+class _Labelled:
+    """Rows of a label and a value, indented, the values wrapping under themselves.
+
+    What ``Padding`` around a ``Table.grid`` would draw, for a fraction of the
+    cost: those measure and copy every line again, and print has to finish
+    within 100 ms.
+    """
+
+    def __init__(self, rows: list[tuple[str, Text]], *, gap: int = 2, indent: int = 0) -> None:
+        self.rows = rows
+        self.gap = gap
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        label_width = max((cell_len(name) for name, _ in self.rows), default=0)
+        column = label_width + self.gap if label_width else 0
+        width = max(options.max_width - self.indent - column, 1)
+        margin = Segment(" " * self.indent)
+        label_style = console.get_style(_LABEL)
+        # Segments, not Text: a line that already fits need not be wrapped again.
+        for name, value in self.rows:
+            for number, line in enumerate(value.wrap(console, width, overflow="fold")):
+                prefix = name if number == 0 else ""
+                yield margin
+                yield Segment(prefix, label_style)
+                yield Segment(" " * (column - cell_len(prefix)))
+                yield from line.render(console)
+                yield Segment.line()
+
+
+def _indented(text: Text, level: int = 1) -> _Labelled:
+    return _Labelled([("", text)], indent=2 * level)
+
+
+def _facts(rows: list[tuple[str, Text]], *, indent: int = 0) -> _Labelled:
     """Label and value pairs, values wrapping under themselves."""
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style=_LABEL, no_wrap=True)
-    grid.add_column(overflow="fold")
-    for name, value in rows:
-        grid.add_row(name, value)
-    return grid
+    return _Labelled(rows, indent=indent)
 
 
 def _hidden(shield: SpoilerShield, thing: StoryThread | Character | Highlight | FaqEntry) -> bool:
@@ -105,10 +131,10 @@ def overview(show: Show, shield: SpoilerShield) -> Group:
         _indented(literal(show.audience.summary)),
     ]
     if show.audience.advisories:
-        parts.append(_indented(_facts([("Advisories", _joined(show.audience.advisories, "; "))])))
+        parts.append(_facts([("Advisories", _joined(show.audience.advisories, "; "))], indent=2))
     if show.audience.ratings:
         ratings = [literal(f"{r.rating} ({r.system}, {r.country})") for r in show.audience.ratings]
-        parts.append(_indented(_facts([("Ratings", Text("; ").join(ratings))])))
+        parts.append(_facts([("Ratings", Text("; ").join(ratings))], indent=2))
     parts += [Text(), Text("Verdict", style=_HEADING), _indented(literal(show.verdict))]
     if show.sources:
         parts += [Text(), Text("Sources", style=_HEADING)]
@@ -231,15 +257,12 @@ def faq(show: Show, shield: SpoilerShield) -> Group:
         if _hidden(shield, entry):
             parts.append(_notice("a question and its answer"))
             continue
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(style=_LABEL, no_wrap=True)
-        grid.add_column(overflow="fold")
-        grid.add_row("Q", literal(entry.question, "bold"))
-        grid.add_row("A", literal(entry.answer))
+        rows = [("Q", literal(entry.question, "bold")), ("A", literal(entry.answer))]
         if entry.tags:
             tags = Text("Tags: ", style=_DIM)
             tags.append(_joined(entry.tags, ", ", _DIM))
-            grid.add_row("", tags)
+            rows.append(("", tags))
+        grid = _Labelled(rows, gap=1)
         parts.append(grid)
     return Group(*parts)
 
