@@ -1,0 +1,212 @@
+"""The parse cache speeds up loading and is never trusted over the files themselves."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from showguide.core import cache as cache_module
+from showguide.core import catalog as catalog_module
+from showguide.core.cache import CACHE_FILE, ParseCache
+from showguide.core.catalog import Catalog, load_catalog
+from showguide.core.userdirs import cache_dir
+from tests.showdata import show_dict, write_show
+
+
+class ParseCounter:
+    """Counts the show files actually parsed (cache misses)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.parsed: list[str] = []
+        real = catalog_module.load_show
+
+        def counting(path: Path | str, **kwargs: object) -> object:
+            self.parsed.append(Path(path).name)
+            return real(path)
+
+        monkeypatch.setattr(catalog_module, "load_show", counting)
+
+    def take(self) -> list[str]:
+        taken, self.parsed = sorted(self.parsed), []
+        return taken
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> ParseCounter:
+    return ParseCounter(monkeypatch)
+
+
+def settled(path: Path, seconds_ago: float = 60) -> Path:
+    """Give ``path`` an older modification time, as a file not being edited has."""
+    when = time.time() - seconds_ago
+    os.utime(path, (when, when))
+    return path
+
+
+@pytest.fixture
+def shelf(tmp_path: Path) -> Path:
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    for number in range(3):
+        settled(
+            write_show(
+                folder, show_dict(id=f"show-{number}", title=f"Show {number}"), f"{number}.yaml"
+            )
+        )
+    return folder
+
+
+def titles(catalog: Catalog) -> list[str]:
+    return [entry.label for entry in catalog.entries]
+
+
+def test_a_warm_load_parses_nothing_and_gives_equal_shows(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    cold = load_catalog([shelf])
+    assert parses.take() == ["0.yaml", "1.yaml", "2.yaml", "ballerina.yaml"]
+    assert (cache_dir() / CACHE_FILE).is_file()
+
+    warm = load_catalog([shelf])
+
+    assert parses.take() == []
+    assert warm == cold
+
+
+def test_without_the_cache_nothing_is_written_or_read(shelf: Path, parses: ParseCounter) -> None:
+    load_catalog([shelf], use_cache=False)
+    load_catalog([shelf], use_cache=False)
+    assert len(parses.take()) == 8
+    assert not (cache_dir() / CACHE_FILE).exists()
+
+
+def test_a_changed_file_is_parsed_again(shelf: Path, parses: ParseCounter) -> None:
+    load_catalog([shelf])
+    parses.take()
+    write_show(shelf, show_dict(id="show-1", title="Show 1, revised"), "1.yaml")
+    settled(shelf / "1.yaml", seconds_ago=30)
+
+    catalog = load_catalog([shelf])
+
+    assert parses.take() == ["1.yaml"]
+    assert "Show 1, revised" in titles(catalog)
+
+
+def test_a_file_saved_twice_within_one_clock_tick_is_not_mistaken_for_unchanged(
+    tmp_path: Path, parses: ParseCounter
+) -> None:
+    # Same size, same modification time: only the content differs. This is what
+    # two saves within the file system's timestamp granularity look like.
+    path = write_show(tmp_path, show_dict(id="tick", title="Before"))
+    info = path.stat()
+    assert titles(load_catalog([path]))[-1] == "Before"
+    write_show(tmp_path, show_dict(id="tick", title="After!"))
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert path.stat().st_size == info.st_size
+
+    assert titles(load_catalog([path]))[-1] == "After!"
+
+
+def test_problems_come_from_the_cache_under_the_name_used_this_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parses: ParseCounter
+) -> None:
+    settled(write_show(tmp_path, show_dict(status="maybe"), "bad.yaml"))
+    first = load_catalog([tmp_path / "bad.yaml"]).entries[-1]
+    assert first.problems[0].file == str(tmp_path / "bad.yaml")
+    parses.take()
+
+    monkeypatch.chdir(tmp_path)
+    again = load_catalog(["bad.yaml"]).entries[-1]
+
+    assert parses.take() == []
+    assert [str(p) for p in again.problems] == [
+        str(p).replace(str(tmp_path / "bad.yaml"), "bad.yaml") for p in first.problems
+    ]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"not msgpack at all",
+        lambda data: data[: len(data) // 2],  # truncated
+        lambda data: b"",
+    ],
+    ids=["garbage", "truncated", "empty"],
+)
+def test_a_damaged_cache_file_is_ignored_and_rebuilt(
+    shelf: Path, parses: ParseCounter, damage: object
+) -> None:
+    expected = load_catalog([shelf])
+    path = cache_dir() / CACHE_FILE
+    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    parses.take()
+
+    assert load_catalog([shelf]) == expected
+    assert len(parses.take()) == 4
+    load_catalog([shelf])
+    assert parses.take() == []  # rebuilt: warm again
+
+
+def test_a_cached_show_that_breaks_the_model_is_not_trusted(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    load_catalog([shelf])
+    path = cache_dir() / CACHE_FILE
+    stored = msgspec.msgpack.decode(path.read_bytes())
+    (key,) = [key for key in stored["entries"] if key.endswith("1.yaml")]
+    show = stored["entries"][key][2]
+    show["title"] = 1984  # a title must be text
+    show["id"] = "NOT AN ID"
+    path.write_bytes(msgspec.msgpack.encode(stored))
+    parses.take()
+
+    catalog = load_catalog([shelf])
+
+    assert parses.take() == ["1.yaml"]
+    assert "Show 1" in titles(catalog)
+
+
+def test_a_cache_from_another_version_is_not_used(
+    shelf: Path, parses: ParseCounter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_catalog([shelf])
+    parses.take()
+    monkeypatch.setattr(cache_module, "__version__", "999.0")
+
+    load_catalog([shelf])
+
+    assert len(parses.take()) == 4
+
+
+def test_shows_from_another_data_folder_stay_cached_until_their_file_goes(
+    tmp_path: Path, shelf: Path, parses: ParseCounter
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    settled(write_show(other, show_dict(id="other", title="Other")))
+    load_catalog([shelf])
+    load_catalog([other])
+    parses.take()
+
+    load_catalog([shelf])
+    assert parses.take() == []
+
+    (shelf / "0.yaml").unlink()
+    settled(write_show(shelf, show_dict(id="new", title="New"), "new.yaml"))
+    load_catalog([shelf])  # saves the cache (new.yaml), dropping 0.yaml's entry
+    assert parses.take() == ["new.yaml"]
+    keys = ParseCache.open()._old
+    assert not any(key.endswith("0.yaml") for key in keys)
+    assert any(key.endswith("other/show.yaml") for key in keys)
+
+
+def test_an_unwritable_cache_folder_only_costs_speed(shelf: Path, parses: ParseCounter) -> None:
+    cache_dir().parent.mkdir(parents=True, exist_ok=True)
+    cache_dir().write_text("a file where the cache folder should be")
+    first = load_catalog([shelf])
+    assert load_catalog([shelf]) == first
+    assert len(parses.take()) == 8
