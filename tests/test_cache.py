@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import pytest
 
 from showguide.core import cache as cache_module
-from showguide.core import catalog as catalog_module
+from showguide.core import loader
 from showguide.core.cache import CACHE_FILE, ParseCache
 from showguide.core.catalog import Catalog, load_catalog
 from showguide.core.userdirs import cache_dir
@@ -22,13 +24,13 @@ class ParseCounter:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.parsed: list[str] = []
-        real = catalog_module.load_show
+        real = loader.load_show
 
         def counting(path: Path | str, **kwargs: object) -> object:
             self.parsed.append(Path(path).name)
             return real(path)
 
-        monkeypatch.setattr(catalog_module, "load_show", counting)
+        monkeypatch.setattr(loader, "load_show", counting)
 
     def take(self) -> list[str]:
         taken, self.parsed = sorted(self.parsed), []
@@ -151,23 +153,72 @@ def test_a_damaged_cache_file_is_ignored_and_rebuilt(
     assert parses.take() == []  # rebuilt: warm again
 
 
+def tamper(change: Callable[[list[Any]], None]) -> None:
+    """Edit the cache entry of 1.yaml: [key, name, summary, show, problems]."""
+    path = cache_dir() / CACHE_FILE
+    stored = msgspec.msgpack.decode(path.read_bytes())
+    (key,) = [key for key in stored["entries"] if key.endswith("1.yaml")]
+    change(stored["entries"][key])
+    path.write_bytes(msgspec.msgpack.encode(stored))
+
+
 def test_a_cached_show_that_breaks_the_model_is_not_trusted(
     shelf: Path, parses: ParseCounter
 ) -> None:
     load_catalog([shelf])
-    path = cache_dir() / CACHE_FILE
-    stored = msgspec.msgpack.decode(path.read_bytes())
-    (key,) = [key for key in stored["entries"] if key.endswith("1.yaml")]
-    show = stored["entries"][key][2]
-    show["title"] = 1984  # a title must be text
-    show["id"] = "NOT AN ID"
-    path.write_bytes(msgspec.msgpack.encode(stored))
     parses.take()
 
+    def break_the_show(entry: list[Any]) -> None:
+        entry[3]["title"] = 1984  # a title must be text
+        entry[3]["id"] = "NOT AN ID"
+
+    tamper(break_the_show)
+    catalog = load_catalog([shelf])
+    assert parses.take() == []  # shows are decoded when opened, not when listed
+
+    opened = catalog.resolve("show-1").show
+
+    assert parses.take() == ["1.yaml"]
+    assert opened is not None
+    assert opened.title == "Show 1"
+
+
+def test_a_cached_summary_that_breaks_the_model_is_not_trusted(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    load_catalog([shelf])
+    parses.take()
+
+    def break_the_summary(entry: list[Any]) -> None:
+        entry[2][1] = 1984  # the title
+
+    tamper(break_the_summary)
     catalog = load_catalog([shelf])
 
     assert parses.take() == ["1.yaml"]
     assert "Show 1" in titles(catalog)
+
+
+def test_listing_a_warm_catalog_decodes_no_show_until_one_is_opened(
+    shelf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = load_catalog([shelf])
+    decoded: list[str] = []
+    real = cache_module.Cached.show
+
+    def counting(self: cache_module.Cached) -> object:
+        decoded.append(self.summary.id if self.summary else "-")
+        return real(self)
+
+    monkeypatch.setattr(cache_module.Cached, "show", counting)
+    warm = load_catalog([shelf])
+
+    assert [(e.id, e.label, e.ok, e.summary) for e in warm.entries] == [
+        (e.id, e.label, e.ok, e.summary) for e in cold.entries
+    ]
+    assert decoded == []
+    assert warm.resolve("Show 2").show == cold.resolve("Show 2").show
+    assert decoded == ["show-2"]
 
 
 def test_a_cache_from_another_version_is_not_used(
@@ -180,6 +231,18 @@ def test_a_cache_from_another_version_is_not_used(
     load_catalog([shelf])
 
     assert len(parses.take()) == 4
+
+
+def test_changing_the_file_size_limit_is_not_hidden_by_the_cache(
+    shelf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert all(entry.ok for entry in load_catalog([shelf]).entries)
+    monkeypatch.setenv("SHOWGUIDE_MAX_FILE_BYTES", "100")
+
+    entries = load_catalog([shelf]).entries
+
+    assert not any(entry.ok for entry in entries)
+    assert "over the limit of 100" in entries[-1].problems[0].message
 
 
 def test_shows_from_another_data_folder_stay_cached_until_their_file_goes(

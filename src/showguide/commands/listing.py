@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     for column in ("id", "title", "native title", "year", "network", "status", "from"):
         table.add_column(column, overflow="fold")
     for entry in catalog.entries:
-        show = entry.show
+        show = entry.summary  # not entry.show: listing never decodes whole shows
         if show is None:
             count = len(entry.problems)
             table.add_row(

@@ -10,9 +10,12 @@ of showguide, of the show format and of msgspec.
 Layout: one msgpack file for the whole catalog, a map from resolved path to
 that file's entry. Reading one file of a few megabytes is much cheaper than
 opening a thousand small ones. Each entry is kept as raw bytes and decoded
-only when asked for, so a damaged entry costs only its own file a re-parse,
-and an entry is decoded with the full type checks of the model (an edited or
-truncated cache can give a re-parse, never a wrong type).
+only when asked for, so a damaged entry costs only its own file a re-parse.
+An entry holds the show's summary (what a list of shows needs) and the show
+itself, still encoded: a warm load decodes a thousand summaries, and a show
+only when it is opened, which makes a warm load several times faster.
+Everything is decoded with the full type checks of the model, so an edited or
+truncated cache can cause a re-parse, never a wrong type.
 
 A stale entry is simply a miss; a cache file that does not decode, or that an
 older version wrote, is ignored and replaced at the next save. Saving is atomic.
@@ -36,23 +39,26 @@ import msgspec
 from showguide import __version__
 from showguide.core.atomic import write_atomic
 from showguide.core.errors import Problem
-from showguide.core.loader import max_file_bytes
 from showguide.core.model import FORMAT_VERSION, Show
+from showguide.core.summary import ShowSummary
 from showguide.core.userdirs import cache_dir
 
 CACHE_FILE = "parse-cache.msgpack"
 #: Bump when the layout of the cache file changes.
-LAYOUT = 1
+LAYOUT = 2
 RACY_SECONDS = 2
 #: Entries kept for files not seen in the latest load, e.g. from another --data.
 MAX_ENTRIES = 20_000
+#: The loader's size limit changes what loading gives. Named here rather than
+#: imported: the loader pulls in YAML, which a warm load never needs.
+MAX_BYTES_VARIABLE = "SHOWGUIDE_MAX_FILE_BYTES"
 
 
 def cache_version() -> str:
     """Everything besides the file itself that changes what loading it gives."""
     return (
         f"layout {LAYOUT}; format {FORMAT_VERSION}; showguide {__version__};"
-        f" msgspec {msgspec.__version__}; max bytes {max_file_bytes()}"
+        f" msgspec {msgspec.__version__}; max bytes {os.environ.get(MAX_BYTES_VARIABLE, '')!r}"
     )
 
 
@@ -70,7 +76,10 @@ class _Entry(msgspec.Struct, frozen=True, array_like=True):
     key: FileKey
     #: The file name that ``problems`` were reported under.
     name: str
-    show: Show | None
+    #: None when the file did not load.
+    summary: ShowSummary | None
+    #: The encoded Show (msgpack nil when it did not load), decoded only when opened.
+    show: msgspec.Raw
     problems: list[Problem]
 
 
@@ -79,17 +88,29 @@ class _CacheFile(msgspec.Struct, frozen=True):
     entries: dict[str, msgspec.Raw]
 
 
-@dataclass(frozen=True)
-class Parsed:
-    """What loading one show file gave: a show, or the problems that stopped it."""
-
-    show: Show | None
-    problems: tuple[Problem, ...] = ()
-
-
+_NIL = msgspec.Raw(b"\xc0")
 _entry_decoder = msgspec.msgpack.Decoder(_Entry)
 _file_decoder = msgspec.msgpack.Decoder(_CacheFile)
+_show_decoder = msgspec.msgpack.Decoder(Show)
 _encoder = msgspec.msgpack.Encoder()
+
+
+@dataclass(frozen=True)
+class Cached:
+    """A cache hit: the summary and problems now, the show itself on demand."""
+
+    summary: ShowSummary | None
+    problems: tuple[Problem, ...]
+    encoded_show: msgspec.Raw
+
+    def show(self) -> Show | None:
+        """The cached show, or None if it is missing or does not decode as a valid Show."""
+        if self.summary is None:
+            return None
+        try:
+            return _show_decoder.decode(self.encoded_show)
+        except msgspec.DecodeError:  # a damaged entry: the caller parses the file instead
+            return None
 
 
 class ParseCache:
@@ -121,7 +142,7 @@ class ParseCache:
             return cls(path)
         return cls(path, stored.entries)
 
-    def get(self, key: str, info: os.stat_result, name: str) -> Parsed | None:
+    def get(self, key: str, info: os.stat_result, name: str) -> Cached | None:
         """The cached result for the file at resolved path ``key``, if still valid.
 
         ``name`` is how the file is named this time; problems are reported under it.
@@ -144,13 +165,24 @@ class ParseCache:
             replace(problem, file=name) if problem.file == entry.name else problem
             for problem in entry.problems
         )
-        return Parsed(entry.show, problems)
+        return Cached(entry.summary, problems, entry.show)
 
-    def put(self, key: str, info: os.stat_result, name: str, parsed: Parsed) -> None:
+    def put(
+        self,
+        key: str,
+        info: os.stat_result,
+        name: str,
+        show: Show | None,
+        problems: Iterable[Problem] = (),
+    ) -> None:
         """Remember what loading the file gave, unless it changed too recently to trust."""
         if info.st_mtime_ns >= self._trusted_before_ns:
             return
-        entry = _Entry(FileKey.of(info), name, parsed.show, list(parsed.problems))
+        if show is None:
+            summary, encoded = None, _NIL
+        else:
+            summary, encoded = ShowSummary.of(show), msgspec.Raw(_encoder.encode(show))
+        entry = _Entry(FileKey.of(info), name, summary, encoded, list(problems))
         self._seen[key] = msgspec.Raw(_encoder.encode(entry))
         self._dirty = True
 

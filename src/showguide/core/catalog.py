@@ -25,46 +25,106 @@ What goes wrong is reported, never raised:
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from showguide.core.errors import WHOLE_FILE, Problem, ShowDataError
-from showguide.core.loader import load_show
 from showguide.core.model import Show
 from showguide.core.paths import bundled_data_dir, bundled_show_files
+from showguide.core.summary import ShowSummary
+
+if TYPE_CHECKING:
+    from showguide.core.cache import Cached
 
 Origin = Literal["bundled", "user", "--data", "SHOWGUIDE_PATH"]
 PATH_VARIABLE = "SHOWGUIDE_PATH"
 SHOW_FILE_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
 class CatalogEntry:
-    """One show file: its show when it loaded, its problems when it did not."""
+    """One show file: its show when it loaded, its problems when it did not.
 
-    path: Path
-    origin: str
-    show: Show | None = None
-    problems: tuple[Problem, ...] = ()
+    A show that comes from the parse cache is decoded the first time ``show``
+    is read. ``summary``, ``ok``, ``label`` and ``id`` never decode it, so that
+    listing a thousand shows stays cheap: a list should read ``summary``.
+    Treat an entry as read-only.
+    """
+
+    __slots__ = ("_pending", "_show", "origin", "path", "problems", "summary")
+
+    def __init__(
+        self,
+        path: Path,
+        origin: str,
+        show: Show | None = None,
+        problems: tuple[Problem, ...] = (),
+    ) -> None:
+        self.path = path
+        self.origin = origin
+        self.problems = tuple(problems)
+        #: The fields a list of shows needs; None when the show did not load.
+        self.summary = ShowSummary.of(show) if show is not None else None
+        self._show = show
+        self._pending: Callable[[], tuple[Show | None, tuple[Problem, ...]]] | None = None
+
+    @classmethod
+    def deferred(
+        cls,
+        path: Path,
+        origin: str,
+        summary: ShowSummary,
+        load: Callable[[], tuple[Show | None, tuple[Problem, ...]]],
+    ) -> CatalogEntry:
+        """An entry whose show ``load()`` gives when first asked for."""
+        entry = cls(path, origin)
+        entry.summary = summary
+        entry._pending = load
+        return entry
+
+    @property
+    def show(self) -> Show | None:
+        pending = self._pending
+        if pending is not None:
+            self._pending = None
+            show, problems = pending()
+            self._show = show
+            self.problems = problems
+            self.summary = ShowSummary.of(show) if show is not None else None
+        return self._show
 
     @property
     def ok(self) -> bool:
-        return self.show is not None
+        return self.summary is not None
 
     @property
     def label(self) -> str:
         """The show's title, or the file name for a show that did not load."""
-        return self.show.title if self.show is not None else self.path.name
+        return self.summary.title if self.summary is not None else self.path.name
 
     @property
     def id(self) -> str:
         """The show's id, or the file's stem for a show that did not load."""
-        return self.show.id if self.show is not None else self.path.stem
+        return self.summary.id if self.summary is not None else self.path.stem
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CatalogEntry):
+            return NotImplemented
+        return (self.path, self.origin, self.show, self.problems) == (
+            other.path,
+            other.origin,
+            other.show,
+            other.problems,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # equal entries may be decoded or not
+
+    def __repr__(self) -> str:
+        state = f"show={self.id!r}" if self.ok else f"problems={len(self.problems)}"
+        return f"CatalogEntry(path={str(self.path)!r}, origin={self.origin!r}, {state})"
 
 
 class UnknownShow(LookupError):
@@ -83,6 +143,7 @@ class Catalog:
 
     @property
     def shows(self) -> list[Show]:
+        """Every show that loaded, each decoded: for a large catalog, read entries instead."""
         return [entry.show for entry in self.entries if entry.show is not None]
 
     def resolve(self, name: str) -> CatalogEntry:
@@ -100,6 +161,8 @@ class Catalog:
         if matches:
             listed = " or ".join(repr(entry.id) for entry in sorted(matches, key=_id_of))
             raise UnknownShow(f"{name!r} matches more than one show; did you mean {listed}?")
+        import difflib
+
         known = sorted({n for _, names in keys for n in names})
         close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
@@ -107,9 +170,9 @@ class Catalog:
 
 
 def _names(entry: CatalogEntry) -> set[str]:
-    if entry.show is None:
+    if entry.summary is None:
         return {entry.path.stem.casefold()}
-    return {entry.show.id.casefold(), entry.show.title.casefold()}
+    return {entry.summary.id.casefold(), entry.summary.title.casefold()}
 
 
 def _id_of(entry: CatalogEntry) -> str:
@@ -133,6 +196,9 @@ def choose_start(catalog: Catalog, name: str | None) -> CatalogEntry | Literal["
 
 
 def load_entry(path: Path, origin: str) -> CatalogEntry:
+    # Imported here: the loader brings in YAML, which a load from the cache never needs.
+    from showguide.core.loader import load_show
+
     try:
         return CatalogEntry(path, origin, show=load_show(path))
     except ShowDataError as error:
@@ -277,23 +343,21 @@ def load_catalog(data_paths: Sequence[str | Path] = (), *, use_cache: bool = Tru
 
     ``use_cache`` keeps parsed shows in the user's cache folder between runs.
     """
-    from showguide.core.cache import ParseCache, Parsed
+    from showguide.core.cache import ParseCache
 
     discovery = _discover(discover_sources(data_paths))
     cache = ParseCache.open() if use_cache else None
     loaded: list[CatalogEntry] = []
     for found in _unique(discovery.files):
-        parsed = None
+        cached = None
         if cache is not None and found.info is not None:
-            parsed = cache.get(found.key, found.info, str(found.path))
-        if parsed is None:
-            entry = load_entry(found.path, found.origin)
-            if cache is not None and found.info is not None:
-                cache.put(
-                    found.key, found.info, str(found.path), Parsed(entry.show, entry.problems)
-                )
-        else:
-            entry = CatalogEntry(found.path, found.origin, parsed.show, parsed.problems)
+            cached = cache.get(found.key, found.info, str(found.path))
+        if cached is not None:
+            loaded.append(_from_cache(found, cached))
+            continue
+        entry = load_entry(found.path, found.origin)
+        if cache is not None and found.info is not None:
+            cache.put(found.key, found.info, str(found.path), entry.show, entry.problems)
         loaded.append(entry)
     if cache is not None:
         cache.save()
@@ -304,6 +368,21 @@ def load_catalog(data_paths: Sequence[str | Path] = (), *, use_cache: bool = Tru
         problems=tuple(discovery.problems),
         overridden=tuple(overridden),
     )
+
+
+def _from_cache(found: _Found, cached: Cached) -> CatalogEntry:
+    if cached.summary is None:
+        return CatalogEntry(found.path, found.origin, problems=cached.problems)
+
+    def load() -> tuple[Show | None, tuple[Problem, ...]]:
+        show = cached.show()
+        if show is not None:
+            return show, cached.problems
+        # The cached show does not decode: never trust it, parse the file again.
+        entry = load_entry(found.path, found.origin)
+        return entry.show, entry.problems
+
+    return CatalogEntry.deferred(found.path, found.origin, cached.summary, load)
 
 
 def _apply_overrides(
@@ -317,17 +396,17 @@ def _apply_overrides(
     overridden: list[CatalogEntry] = []
     notices: list[str] = []
     for entry in loaded:
-        if entry.show is None:
+        if entry.summary is None:
             slots[("file", str(entry.path))] = entry
             continue
-        slot = ("id", entry.show.id)
+        slot = ("id", entry.summary.id)
         earlier = slots.get(slot)
         if earlier is not None:
             overridden.append(earlier)
             where = "" if earlier.origin == "bundled" else f" from {earlier.path}"
             notices.append(
                 f"{entry.path} ({entry.origin}) overrides the {earlier.origin} show"
-                f" {entry.show.id!r}{where}"
+                f" {entry.summary.id!r}{where}"
             )
         slots[slot] = entry
     return list(slots.values()), overridden, notices
