@@ -56,7 +56,8 @@ def _add_data_option(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="PATH",
-        help="also load the show file PATH, or the show files in folder PATH (repeatable)",
+        help="also load the show file PATH, or the show files in folder PATH"
+        " (repeatable; SHOWGUIDE_PATH adds more)",
     )
 
 

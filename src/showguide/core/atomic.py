@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -36,6 +35,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     Raises OSError when the folder cannot be created or written; the old file
     is then untouched.
     """
+    import tempfile  # here, not at the top: loading never writes, and start-up counts
+
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(
