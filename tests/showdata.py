@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import copy
+import typing
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import yaml
 
 MINIMAL: dict[str, Any] = {
@@ -38,3 +40,123 @@ def write_show(folder: Path, data: dict[str, Any] | str, name: str = "show.yaml"
     )
     path.write_text(text, encoding="utf-8")
     return path
+
+
+#: A valid show that sets every field of every record at least once.
+FULL: dict[str, Any] = show_dict(
+    id="harbour-lights",
+    title="Harbour Lights",
+    native_title="항구의 불빛",
+    romanized_title="Hangui Bulbit",
+    format="series",
+    network="Example Streamer",
+    year=2031,
+    premiere_date="2031-04-01",
+    status="announced",
+    genres=["Drama"],
+    tags=["sea", "family"],
+    country="Testland",
+    original_language="Korean",
+    audience={
+        "summary": "For teenagers and adults.",
+        "advisories": ["Storms"],
+        "ratings": [{"country": "KR", "system": "KCSC", "rating": "15"}],
+    },
+    logline="A lighthouse keeper's daughter learns to sail.",
+    plot={
+        "synopsis": "Mina grows up beside a lighthouse.",
+        "setting": "A fishing town.",
+        "themes": ["Family"],
+        "threads": [
+            {"id": "storm", "title": "The storm", "description": "A storm comes.", "spoiler": True}
+        ],
+    },
+    characters=[
+        {
+            "id": "mina",
+            "name": "Mina",
+            "native_name": "미나",
+            "tier": "lead",
+            "group": "family",
+            "description": "The keeper's daughter.",
+            "actor": {"name": "Test Actor", "native_name": "테스트 배우"},
+            "dance_double": "not yet announced",
+            "spoiler": False,
+        },
+        {
+            "id": "crew",
+            "name": "The crew",
+            "tier": "supporting",
+            "ensemble": True,
+            "description": "Sailors.",
+            "actor": "not yet announced",
+            "dance_double": {"name": "Test Double"},
+            "spoiler": True,
+        },
+    ],
+    highlights=[
+        {
+            "id": "sea",
+            "title": "The sea",
+            "category": "visuals",
+            "description": "Waves.",
+            "spoiler": False,
+        }
+    ],
+    faq=[
+        {
+            "id": "boat",
+            "question": "Does she sail?",
+            "answer": "Yes.",
+            "tags": ["ending"],
+            "spoiler": True,
+        }
+    ],
+    verdict="Worth a look.",
+    sources=[
+        {
+            "title": "A synthetic press release",
+            "kind": "press-release",
+            "publisher": "Nobody",
+            "url": "https://example.invalid/harbour-lights",
+            "published": "2030-12-01",
+            "note": "Made up for tests.",
+        }
+    ],
+)
+
+
+def _structs_in(annotation: Any) -> list[type[msgspec.Struct]]:
+    """The Struct types an annotation can hold (through lists, unions, Annotated)."""
+    if isinstance(annotation, type) and issubclass(annotation, msgspec.Struct):
+        return [annotation]
+    return [s for arg in typing.get_args(annotation) for s in _structs_in(arg)]
+
+
+def model_fields(root: type[msgspec.Struct]) -> set[str]:
+    """Every ``Record.field`` reachable from ``root``."""
+    found: set[str] = set()
+    todo = [root]
+    while todo:
+        struct = todo.pop()
+        for field in msgspec.structs.fields(struct):
+            name = f"{struct.__name__}.{field.encode_name}"
+            if name not in found:
+                found.add(name)
+                todo.extend(_structs_in(field.type))
+    return found
+
+
+def fields_set(data: Any, annotation: Any) -> set[str]:
+    """Every ``Record.field`` that ``data`` gives a value, read against the model."""
+    found: set[str] = set()
+    if isinstance(data, list):
+        for item in data:
+            found |= fields_set(item, annotation)
+    elif isinstance(data, dict):
+        for struct in _structs_in(annotation)[:1]:
+            for field in msgspec.structs.fields(struct):
+                if field.encode_name in data:
+                    found.add(f"{struct.__name__}.{field.encode_name}")
+                    found |= fields_set(data[field.encode_name], field.type)
+    return found

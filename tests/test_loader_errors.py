@@ -175,3 +175,32 @@ def test_parse_show_names_the_file_it_was_given() -> None:
     with pytest.raises(ShowDataError) as caught:
         parse_show("just text", "inline.yaml")
     assert str(caught.value) == "inline.yaml:1:1: (file): expected a mapping, got 'just text'"
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"id": "a" * 81}, f"id: '{'a' * 37}…' must be at most 80 characters long"),
+        ({"id": "Test Show"}, "id: 'Test Show' must be lower-case letters, digits and hyphens"),
+        (
+            {
+                "audience": {
+                    "summary": "S.",
+                    "ratings": [{"country": "kr", "system": "K", "rating": "1"}],
+                }
+            },
+            "audience.ratings[0].country: 'kr' must be a country code of two capital letters, such as KR",
+        ),
+        (
+            {
+                "audience": {
+                    "summary": "S.",
+                    "ratings": [{"country": "KOR", "system": "K", "rating": "1"}],
+                }
+            },
+            "audience.ratings[0].country: 'KOR' must be at most 2 characters long",
+        ),
+    ],
+)
+def test_text_rules_are_explained_in_words(changes: dict, expected: str, tmp_path: Path) -> None:
+    assert only(write_show(tmp_path, show_dict(**changes))).endswith(expected)

@@ -9,21 +9,22 @@ from rich.text import Text
 
 from showguide.core.errors import Problem
 from showguide.core.text import visible
+from showguide.display import literal
+
+__all__ = ["literal", "print_problems", "problem_line", "stderr", "stdout"]
 
 
 def stdout() -> Console:
     # highlight=False: Rich's repr highlighter would colour numbers and quotes
-    # found in data text. Rich itself honours NO_COLOR and non-terminals.
-    return Console(highlight=False, soft_wrap=False)
+    # found in data text. markup and emoji are off so that no string printed
+    # here is ever parsed for "[style]" or ":name:" codes (styles come from
+    # Text objects); it also spares loading Rich's emoji table on every run.
+    # Rich itself honours NO_COLOR and non-terminals.
+    return Console(highlight=False, markup=False, emoji=False, soft_wrap=False)
 
 
 def stderr() -> Console:
-    return Console(stderr=True, highlight=False)
-
-
-def literal(text: str, style: str = "") -> Text:
-    """Data text as Rich text: never parsed as markup, control characters visible."""
-    return Text(visible(text), style=style)
+    return Console(stderr=True, highlight=False, markup=False, emoji=False)
 
 
 def problem_line(problem: Problem) -> Text:

@@ -161,7 +161,7 @@ class Catalog:
         if matches:
             listed = " or ".join(repr(entry.id) for entry in sorted(matches, key=_id_of))
             raise UnknownShow(f"{name!r} matches more than one show; did you mean {listed}?")
-        import difflib
+        import difflib  # only an unknown name needs it
 
         known = sorted({n for _, names in keys for n in names})
         close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)

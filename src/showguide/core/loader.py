@@ -23,7 +23,6 @@ import msgspec
 
 from showguide.core.errors import WHOLE_FILE, Problem, ShowDataError
 from showguide.core.model import Show
-from showguide.core.validate import check_ids, validate_tree
 from showguide.core.yamlnodes import Located, compose_located
 
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
@@ -116,6 +115,10 @@ def parse_show(text: str, name: str) -> Show:
 
 def show_from_tree(tree: Located, name: str) -> Show:
     """Convert located plain data into a Show, collecting every problem on failure."""
+    # Imported here: only files with problems, or with ids to check, need it,
+    # and difflib and the walker are not free to import.
+    from showguide.core.validate import check_ids, validate_tree
+
     problems = [*tree.problems, *check_ids(tree, name)]
     if not problems:
         try:

@@ -22,10 +22,13 @@ FORMAT_VERSION: Final = 1
 NOT_ANNOUNCED: Final = "not yet announced"
 NotAnnounced = Literal["not yet announced"]
 
+ID_PATTERN: Final = r"^[a-z0-9][a-z0-9-]*$"
+COUNTRY_CODE_PATTERN: Final = r"^[A-Z]{2}$"
+
 Id = Annotated[
     str,
     msgspec.Meta(
-        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        pattern=ID_PATTERN,
         max_length=80,
         description="Lower-case letters, digits and hyphens; unique within its list.",
     ),
@@ -49,7 +52,7 @@ class _Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
 class Rating(_Record, frozen=True, kw_only=True):
     """An official age rating from one country's rating system."""
 
-    country: Annotated[str, msgspec.Meta(min_length=2, max_length=2, pattern=r"^[A-Z]{2}$")]
+    country: Annotated[str, msgspec.Meta(min_length=2, max_length=2, pattern=COUNTRY_CODE_PATTERN)]
     system: Line
     rating: Line
 

@@ -9,7 +9,6 @@ checked by msgspec itself, so the rules cannot drift from the model.
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 import types
 import typing
@@ -18,7 +17,7 @@ from typing import Any
 import msgspec
 
 from showguide.core.errors import Problem
-from showguide.core.model import FORMAT_VERSION
+from showguide.core.model import COUNTRY_CODE_PATTERN, FORMAT_VERSION, ID_PATTERN
 from showguide.core.yamlnodes import Located, Path, format_path
 
 _NONE = type(None)
@@ -32,6 +31,11 @@ _TYPE_NAMES = {
     datetime.date: "a date (YYYY-MM-DD)",
     _NONE: "empty",
 }
+#: What each pattern in the model asks for, in words.
+_PATTERN_RULES = {
+    ID_PATTERN: "lower-case letters, digits and hyphens",
+    COUNTRY_CODE_PATTERN: "a country code of two capital letters, such as KR",
+}
 #: Lists whose items carry an ``id`` that must be unique within the list.
 _ID_LISTS: tuple[Path, ...] = (("characters",), ("highlights",), ("faq",), ("plot", "threads"))
 
@@ -43,10 +47,14 @@ def _describe(value: Any) -> str:
         return f"{str(value).lower()}"
     if isinstance(value, (dict, list)):
         return _TYPE_NAMES[type(value)]
+    if isinstance(value, str) and len(value) > 38:
+        return repr(value[:37] + "…")  # enough to recognise it on its line
     return repr(value) if len(repr(value)) <= 40 else f"{type(value).__name__} value"
 
 
 def _did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    import difflib  # only a file with problems needs it; loading a good one stays fast
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
@@ -113,7 +121,7 @@ class _Walker:
             for m in members
             if m is not _NONE and m not in structs and typing.get_origin(m) is not typing.Literal
         ]
-        if isinstance(value, str) and literals and not others:
+        if literals and not others:
             self.check_literal(value, tuple(literals), path, also_mapping=bool(structs))
             return
         for member in others:
@@ -157,8 +165,14 @@ def _explain(message: str, value: Any, annotation: Any) -> str:
     )
     if message.startswith("Expected `str` of length >= 1"):
         return "must not be empty"
-    if message.startswith("Expected `str` matching regex"):
-        return f"{_describe(value)} must be lower-case letters, digits and hyphens"
+    length = re.match(r"Expected `str` of length (>=|<=) (\d+)", message)
+    if length:
+        most = "at least" if length.group(1) == ">=" else "at most"
+        return f"{_describe(value)} must be {most} {length.group(2)} characters long"
+    pattern = re.match(r"Expected `str` matching regex '(.*)'$", message)
+    if pattern:
+        rule = _PATTERN_RULES.get(pattern.group(1), f"text matching {pattern.group(1)}")
+        return f"{_describe(value)} must be {rule}"
     if message.startswith("Invalid RFC3339 encoded date") or (
         base is datetime.date and isinstance(value, str)
     ):

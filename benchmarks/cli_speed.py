@@ -1,0 +1,171 @@
+"""How long each non-interactive command takes, as a user would feel it.
+
+Every number is the wall time of a whole process (interpreter start, imports,
+work, exit), the median of several runs after a couple of warm-ups. The
+baselines are measured in the same run: ``python -c pass`` (the floor no
+command can beat) and ``python -c "import textual.app"`` (what the commands
+would cost if they imported Textual).
+
+Each command is timed twice: as ``python -m showguide`` and as the
+``showguide`` console script next to the interpreter. The console script is
+what users type, so it is the headline; ``-m`` adds runpy's own imports.
+
+    python benchmarks/cli_speed.py [--runs N] [--warmups N]
+
+``measure()`` returns the rows, so a benchmark runner can import it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Targets from the foundation issue, in milliseconds of wall time.
+FAST_TARGET_MS = 40.0
+COMMAND_TARGET_MS = 100.0
+COMMANDS: dict[str, tuple[list[str], float]] = {
+    "--version": (["--version"], FAST_TARGET_MS),
+    "--help": (["--help"], FAST_TARGET_MS),
+    "validate": (["validate"], COMMAND_TARGET_MS),
+    "list": (["list"], COMMAND_TARGET_MS),
+    "schema": (["schema"], COMMAND_TARGET_MS),
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One measurement: ``value`` in ms, ``ratio`` to ``python -c pass``."""
+
+    metric: str
+    value: float
+    target: float | None
+    ratio: float
+    #: Headline rows are what users see; the others explain them.
+    headline: bool = True
+
+    @property
+    def passed(self) -> bool | None:
+        return None if self.target is None else self.value <= self.target
+
+
+def console_script() -> Path | None:
+    """The ``showguide`` script installed beside this interpreter, if any."""
+    found = shutil.which("showguide", path=str(Path(sys.executable).parent))
+    return Path(found) if found else None
+
+
+def child_environment() -> dict[str, str]:
+    """This environment, but with Python allowed to cache bytecode.
+
+    An installed wheel has its bytecode compiled by pip at install time, so
+    users never pay for compiling showguide's modules. A source checkout run
+    with PYTHONDONTWRITEBYTECODE set would pay it on every run (about 10 ms
+    here) and measure something no user sees. The warm-up runs write the cache.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _time_once(command: Sequence[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    return (time.perf_counter() - start) * 1000
+
+
+def _median_times(commands: dict[str, list[str]], runs: int, warmups: int) -> dict[str, float]:
+    # Rounds of every command, in a fresh order each round, rather than one
+    # command at a time: a burst of background load, or whatever one process
+    # leaves behind for the next, spreads over all commands instead of
+    # skewing one.
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    order = list(commands)
+    env = child_environment()
+    shuffle = random.Random(0).shuffle
+    for round_number in range(warmups + runs):
+        shuffle(order)
+        for name in order:
+            elapsed = _time_once(commands[name], env)
+            if round_number >= warmups:
+                samples[name].append(elapsed)
+    return {name: statistics.median(times) for name, times in samples.items()}
+
+
+def measure(runs: int = 15, warmups: int = 2) -> list[Row]:
+    """Time the baselines and every command; the rows in display order."""
+    python = sys.executable
+    script = console_script()
+    commands: dict[str, list[str]] = {
+        "python -c pass": [python, "-c", "pass"],
+        "python -c 'import textual.app'": [python, "-c", "import textual.app"],
+    }
+    for name, (args, _) in COMMANDS.items():
+        if script is not None:
+            commands[f"showguide {name}"] = [str(script), *args]
+        commands[f"python -m showguide {name}"] = [python, "-m", "showguide", *args]
+    medians = _median_times(commands, runs, warmups)
+    baseline = medians["python -c pass"]
+
+    def row(metric: str, target: float | None = None, *, headline: bool = True) -> Row:
+        value = medians[metric]
+        return Row(metric, value, target, value / baseline, headline)
+
+    rows = [row("python -c pass"), row("python -c 'import textual.app'")]
+    for name, (_, target) in COMMANDS.items():
+        if script is not None:
+            rows.append(row(f"showguide {name}", target))
+        rows.append(row(f"python -m showguide {name}", target, headline=script is None))
+    return rows
+
+
+def format_table(rows: Sequence[Row]) -> str:
+    width = max(len(row.metric) for row in rows)
+    lines = [f"{'what':<{width}}  {'median ms':>9}  {'target':>6}  {'':4}  {'x pass':>6}"]
+    for row in rows:
+        target = f"{row.target:.0f}" if row.target is not None else ""
+        verdict = {True: "ok", False: "SLOW", None: ""}[row.passed]
+        lines.append(
+            f"{row.metric:<{width}}  {row.value:9.1f}  {target:>6}  {verdict:<4}  {row.ratio:6.1f}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--warmups", type=int, default=2)
+    args = parser.parse_args(argv)
+    rows = measure(args.runs, args.warmups)
+    print(f"{sys.executable} ({sys.version.split()[0]}); median of {args.runs} runs")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print(
+            "(PYTHONDONTWRITEBYTECODE is set here; unset for the runs, as for an installed wheel)"
+        )
+    print(format_table(rows))
+    if console_script() is None:
+        print("\nno showguide console script beside this interpreter: -m numbers are the headline")
+    else:
+        print("\nheadline: the console script (what users type); -m adds runpy's imports")
+    slow = [row.metric for row in rows if row.headline and row.passed is False]
+    if slow:
+        print(f"over target: {', '.join(slow)}")
+    return 1 if slow else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

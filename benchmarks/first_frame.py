@@ -1,0 +1,72 @@
+"""First frame of the guide versus a bare Textual app, whole process, same run.
+
+    python benchmarks/first_frame.py [--runs N]
+
+Each process starts Python, imports what it needs, lays out and renders the
+first frame headlessly at 120x40 (``run_test`` then one ``pause``), and exits.
+The guide is started the way ``showguide`` starts it: catalog, then app.
+Target: the guide's median is at most 1.3x the bare app's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.timing import Row, print_rows, python, time_process
+
+BARE_APP = python(
+    "import asyncio",
+    "from textual.app import App",
+    "from textual.widgets import Static",
+    "class Bare(App):",
+    "    def compose(self):",
+    "        yield Static('Ballerina')",
+    "async def main():",
+    "    async with Bare().run_test(size=(120, 40)) as pilot:",
+    "        await pilot.pause()",
+    "asyncio.run(main())",
+)
+
+GUIDE_APP = python(
+    "import asyncio",
+    "from showguide.core.catalog import load_catalog",
+    "from showguide.tui.app import ShowGuideApp",
+    "async def main():",
+    "    app = ShowGuideApp(load_catalog().shows[0])",
+    "    async with app.run_test(size=(120, 40)) as pilot:",
+    "        await pilot.pause()",
+    "asyncio.run(main())",
+)
+
+TARGET_RATIO = 1.3
+
+
+def measure(runs: int = 15) -> list[Row]:
+    bare = time_process(BARE_APP, runs=runs)
+    guide = time_process(GUIDE_APP, runs=runs)
+    return [
+        Row("first frame: bare Textual app (1 Static)", bare, "ms"),
+        Row(
+            "first frame: showguide (Ballerina, 120x40)",
+            guide,
+            "ms",
+            TARGET_RATIO,
+            guide / bare,
+            "bare app",
+            target_is_ratio=True,
+        ),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=15)
+    print_rows("First frame (median of whole-process runs)", measure(parser.parse_args().runs))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""Whole-process timing shared by the benchmarks: several runs, the median wins."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a benchmark table."""
+
+    metric: str
+    value: float
+    unit: str
+    target: float | None = None
+    #: Ratio to the baseline named in ``baseline`` (measured in the same run).
+    ratio: float | None = None
+    baseline: str = ""
+    #: True when the target is a ratio (``value`` is compared via ``ratio``).
+    target_is_ratio: bool = False
+
+    @property
+    def passed(self) -> bool | None:
+        if self.target is None:
+            return None
+        measured = self.ratio if self.target_is_ratio else self.value
+        return measured is not None and measured <= self.target
+
+
+def time_process(
+    argv: Sequence[str], *, runs: int = 15, warmups: int = 2, env: dict[str, str] | None = None
+) -> float:
+    """Median wall time of running ``argv`` to completion, in milliseconds."""
+    samples: list[float] = []
+    for index in range(warmups + runs):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, env=env)
+        elapsed = (time.perf_counter() - start) * 1000
+        if index >= warmups:
+            samples.append(elapsed)
+    return statistics.median(samples)
+
+
+def python(*code: str) -> list[str]:
+    return [sys.executable, "-c", "\n".join(code)]
+
+
+def print_rows(title: str, rows: Sequence[Row]) -> None:
+    print(f"\n{title}")
+    print(f"{'metric':<44} {'value':>12} {'target':>12} {'ratio':>16}  ok")
+    for row in rows:
+        value = f"{row.value:.1f} {row.unit}"
+        if row.target is None:
+            target = "-"
+        elif row.target_is_ratio:
+            target = f"<= {row.target:g}x"
+        else:
+            target = f"<= {row.target:g} {row.unit}"
+        ratio = f"{row.ratio:.2f}x {row.baseline}" if row.ratio is not None else "-"
+        ok = {True: "yes", False: "NO", None: ""}[row.passed]
+        print(f"{row.metric:<44} {value:>12} {target:>12} {ratio:>16}  {ok}")

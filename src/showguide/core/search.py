@@ -1,0 +1,259 @@
+"""Find anything in a show: ranked results with snippets, spoilers kept out.
+
+The index is built once per show. Each item's text is folded once (see
+:mod:`showguide.core.textfold`) and split into words; for every distinct word
+the index keeps the set of items containing it as a bitset (a Python int, bit
+``n`` for the ``n``-th item in pane and file order). A query word matches the
+words it begins, so one search is a few bisections of the sorted vocabulary and
+some integer ``|`` and ``&``: fast however many items there are. Text is only
+touched again to mark matches and cut snippets for the few results returned.
+
+Ranking, best first (:class:`MatchKind`): a name, title or question that *is*
+the query; one that starts with it; every query word beginning a word of a
+name, title or question; query words spread over titles and text; whole words
+in the text; word beginnings in the text. Ties go to pane order, then to the
+order of the show file. Names are matched loosely: "eunhye", "eun-hye" and
+"Eun hye" are the same name.
+
+Spoilers: :meth:`SearchIndex.search` takes the :class:`SpoilerShield` as a
+required argument, and items it hides are removed from the candidate bitsets
+before any result is made, so their text cannot reach a title or a snippet, and
+they are not even counted in ``total``.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from functools import reduce
+from typing import Final
+
+from showguide.core.items import PANES, Item, ItemKey, Pane, show_items
+from showguide.core.model import Show
+from showguide.core.search_results import (
+    MatchKind,
+    Query,
+    SearchResult,
+    SearchResults,
+    Snippet,
+    Span,
+    make_snippet,
+    marked_spans,
+    parse_query,
+)
+from showguide.core.spoilers import SpoilerShield
+from showguide.core.textfold import WORD, fold
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "MatchKind",
+    "SearchIndex",
+    "SearchResult",
+    "SearchResults",
+    "Snippet",
+    "Span",
+]
+
+DEFAULT_LIMIT: Final = 50
+#: Sorts after every string that starts with a given prefix.
+_AFTER: Final = "\U0010ffff"
+
+
+def _bitset(positions: Sequence[int]) -> int:
+    """The int with exactly the bits at ``positions`` set."""
+    if not positions:
+        return 0
+    buffer = bytearray((max(positions) >> 3) + 1)
+    for position in positions:
+        buffer[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(buffer, "little")
+
+
+def _lowest_bits(bits: int, limit: int) -> list[int]:
+    """Positions of the lowest ``limit`` set bits, lowest first."""
+    positions: list[int] = []
+    while bits and len(positions) < limit:
+        lowest = bits & -bits
+        positions.append(lowest.bit_length() - 1)
+        bits ^= lowest
+    return positions
+
+
+def _all_bits(bits: int) -> list[int]:
+    """Positions of every set bit, lowest first (one C-speed scan of the binary string)."""
+    return [match.start() for match in re.finditer("1", bin(bits)[:1:-1])]
+
+
+class _WordIndex:
+    """For each distinct word of some fields, the bitset of items that contain it."""
+
+    def __init__(self, postings: dict[str, list[int]]) -> None:
+        self._bits = {word: _bitset(items) for word, items in postings.items()}
+        self._sorted = sorted(self._bits)
+        self._prefix_cache: dict[str, int] = {}
+
+    def exact(self, word: str) -> int:
+        return self._bits.get(word, 0)
+
+    def prefix(self, word: str) -> int:
+        """Items with a word that starts with ``word``."""
+        cached = self._prefix_cache.get(word)
+        if cached is not None:
+            return cached
+        low = bisect_left(self._sorted, word)
+        high = bisect_left(self._sorted, word + _AFTER, low)
+        bits = reduce(operator.or_, (self._bits[w] for w in self._sorted[low:high]), 0)
+        if len(self._prefix_cache) >= 512:
+            # Typing asks for a run of related prefixes; old ones rarely return.
+            self._prefix_cache.clear()
+        self._prefix_cache[word] = bits
+        return bits
+
+
+class SearchIndex:
+    """Everything in one show, ready to be searched as the user types."""
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        self._items = list(items)
+        #: For each item, its titles' words run together ("eunhye"), body fields None.
+        self._compact: list[tuple[str | None, ...]] = []
+        # defaultdict rather than setdefault(word, []): no throwaway list for
+        # each of the few hundred thousand (word, item) pairs of a big show.
+        any_postings: defaultdict[str, list[int]] = defaultdict(list)
+        title_postings: defaultdict[str, list[int]] = defaultdict(list)
+        titles: list[tuple[str, int]] = []
+        pane_items: dict[Pane, list[int]] = {pane: [] for pane in PANES}
+        for number, item in enumerate(self._items):
+            pane_items[item.key.pane].append(number)
+            title_words: set[str] = set()
+            compacts: list[str | None] = []
+            for field in item.fields:
+                if field.is_title:
+                    found = WORD.findall(fold(field.text))
+                    title_words.update(found)
+                    compacted = "".join(found)
+                    compacts.append(compacted)
+                    titles.append((compacted, number))
+                else:
+                    compacts.append(None)
+            self._compact.append(tuple(compacts))
+            for word in title_words:
+                title_postings[word].append(number)
+            # One fold and one scan for the whole item: folding is per character,
+            # so this finds the same words as field by field, in a third of the calls.
+            everything = fold("\n".join(field.text for field in item.fields))
+            for word in set(WORD.findall(everything)):
+                any_postings[word].append(number)
+        self._any_words = _WordIndex(any_postings)
+        self._title_words = _WordIndex(title_postings)
+        titles.sort()
+        self._compact_titles = [title for title, _ in titles]
+        self._compact_title_items = [number for _, number in titles]
+        self._pane_bits = {pane: _bitset(numbers) for pane, numbers in pane_items.items()}
+        self._every_item = (1 << len(self._items)) - 1
+        self._spoilers = [number for number, item in enumerate(self._items) if item.spoiler]
+        self._shown_cache: tuple[SpoilerShield, int, int] | None = None
+
+    @classmethod
+    def for_show(cls, show: Show) -> SearchIndex:
+        return cls(show_items(show))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def search(
+        self,
+        query: str,
+        *,
+        shield: SpoilerShield,
+        panes: Collection[Pane] | None = None,
+        limit: int = DEFAULT_LIMIT,
+    ) -> SearchResults:
+        """The best ``limit`` items matching every word of ``query``, best first.
+
+        Items hidden by ``shield`` are never matched. ``panes`` keeps only items
+        of those panes (the FAQ filter asks for ``{"faq"}``).
+        """
+        parsed = parse_query(query)
+        if parsed is None:
+            return SearchResults(query, (), 0)
+        allowed = self._allowed(shield, panes)
+        results: list[SearchResult] = []
+        total = 0
+        seen = 0
+        for kind, bits in self._tiers(parsed):
+            bits &= allowed & ~seen
+            seen |= bits
+            total += bits.bit_count()
+            for number in _lowest_bits(bits, limit - len(results)):
+                results.append(self._result(number, parsed, kind))
+        return SearchResults(query, tuple(results), total)
+
+    def matching_keys(
+        self, query: str, *, shield: SpoilerShield, panes: Collection[Pane] | None = None
+    ) -> set[ItemKey]:
+        """The keys of every item matching ``query``, for filtering a list in place."""
+        parsed = parse_query(query)
+        if parsed is None:
+            return set()
+        bits = reduce(operator.or_, (bits for _, bits in self._tiers(parsed)), 0)
+        bits &= self._allowed(shield, panes)
+        return {self._items[number].key for number in _all_bits(bits)}
+
+    def _allowed(self, shield: SpoilerShield, panes: Collection[Pane] | None) -> int:
+        allowed = self._shown(shield)
+        if panes is not None:
+            allowed &= reduce(operator.or_, (self._pane_bits[pane] for pane in panes), 0)
+        return allowed
+
+    def _shown(self, shield: SpoilerShield) -> int:
+        """The items ``shield`` lets through, as a bitset."""
+        cached = self._shown_cache
+        if cached is not None and cached[0] is shield and cached[1] == shield.version:
+            return cached[2]
+        hidden = _bitset(
+            [number for number in self._spoilers if shield.is_hidden(self._items[number].key, True)]
+        )
+        shown = self._every_item & ~hidden
+        self._shown_cache = (shield, shield.version, shown)
+        return shown
+
+    def _tiers(self, query: Query) -> list[tuple[MatchKind, int]]:
+        """Each kind of match with the items that match that way (tiers overlap)."""
+        words = query.words
+        in_text = reduce(operator.and_, (self._any_words.prefix(w) for w in words))
+        title_prefix = [self._title_words.prefix(w) for w in words]
+        in_titles = reduce(operator.and_, title_prefix)
+        any_in_title = reduce(operator.or_, title_prefix)
+        whole_words = reduce(operator.and_, (self._any_words.exact(w) for w in words))
+        low = bisect_left(self._compact_titles, query.compact)
+        exact_end = bisect_right(self._compact_titles, query.compact, low)
+        high = bisect_left(self._compact_titles, query.compact + _AFTER, exact_end)
+        return [
+            (MatchKind.EXACT, _bitset(self._compact_title_items[low:exact_end])),
+            (MatchKind.TITLE_START, _bitset(self._compact_title_items[low:high])),
+            (MatchKind.TITLE_WORDS, in_titles),
+            (MatchKind.TITLE_AND_TEXT, in_text & any_in_title),
+            (MatchKind.TEXT_WORDS, whole_words),
+            (MatchKind.TEXT, in_text),
+        ]
+
+    def _result(self, number: int, query: Query, kind: MatchKind) -> SearchResult:
+        item = self._items[number]
+        compacts = self._compact[number]
+        snippet = None
+        for field, compacted in zip(item.fields[1:], compacts[1:], strict=True):
+            spans = marked_spans(field.text, compacted, query)
+            if spans:
+                snippet = make_snippet(field, spans)
+                break
+        return SearchResult(
+            key=item.key,
+            title=item.title,
+            title_spans=tuple(marked_spans(item.title, compacts[0], query)),
+            match=kind,
+            snippet=snippet,
+        )

@@ -1,0 +1,216 @@
+"""The guide to one show: a header, the five panes behind a tab bar, and a footer."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Static, Tab, Tabs
+
+from showguide.core.items import ItemKey
+from showguide.core.model import Show
+from showguide.core.spoilers import SpoilerShield
+from showguide.tui.commands import PANES, guide_bindings
+from showguide.tui.header import ShowHeader
+from showguide.tui.keybar import KeyBar
+from showguide.tui.messages import SpoilersChanged
+from showguide.tui.panes.overview import OverviewPane
+from showguide.tui.widgets import ItemList, SpoilerAware
+
+if TYPE_CHECKING:
+    from showguide.core.search import SearchIndex
+
+#: Where a search result without a widget of its own is shown.
+SCROLL_TARGETS = {"title": "facts", "tags": "facts"}
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 15
+
+#: The widget in each pane that takes the focus when the pane is shown.
+PANE_FOCUS = {
+    "overview": "#overview-scroll",
+    "plot": "#plot-scroll",
+    "cast": "#cast-list",
+    "highlights": "#highlights-list",
+    "faq": "#faq-list",
+}
+
+
+class GuideScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = guide_bindings()
+
+    def __init__(self, show: Show, shield: SpoilerShield | None = None) -> None:
+        super().__init__()
+        self.show = show
+        self.shield = shield if shield is not None else SpoilerShield()
+        self._search_index: SearchIndex | None = None
+        self._search_index_lock = threading.Lock()
+
+    def pane_widget(self, pane: str) -> Widget:
+        # Panes other than the first are imported when first shown, to keep
+        # their modules (and OptionList) out of start-up.
+        show, shield = self.show, self.shield
+        if pane == "overview":
+            return OverviewPane(show)
+        if pane == "plot":
+            from showguide.tui.panes.plot import PlotPane
+
+            return PlotPane(show, shield)
+        if pane == "cast":
+            from showguide.tui.panes.cast import CastPane
+
+            return CastPane(show, shield)
+        if pane == "highlights":
+            from showguide.tui.panes.highlights import HighlightsPane
+
+            return HighlightsPane(show, shield)
+        from showguide.tui.panes.faq import FaqPane
+
+        return FaqPane(show, shield, self.search_index, self.prepare_search_index)
+
+    def compose(self) -> ComposeResult:
+        yield ShowHeader(self.show)
+        # Tabs and a ContentSwitcher rather than TabbedContent: the same
+        # behaviour for a noticeably cheaper first frame.
+        yield Tabs(
+            *(
+                Tab(f"[b]{number}[/b] {title}", id=f"tab-{pane}")
+                for number, (pane, title) in enumerate(PANES, start=1)
+            ),
+            id="tabs",
+        )
+        with ContentSwitcher(id="panes", initial="overview"):
+            for pane, _title in PANES:
+                with Container(id=pane, classes="pane"):
+                    # Only the first pane is built before the first frame; the
+                    # others are built when first shown (see ensure_pane).
+                    if pane == "overview":
+                        yield self.pane_widget(pane)
+        yield KeyBar()
+        yield Static(id="too-small")
+
+    def on_mount(self) -> None:
+        self.focus_pane("overview")
+
+    def search_index(self) -> SearchIndex:
+        """The show's search index, built on first use: start-up never pays for it.
+
+        It may be being built in a thread (see ``prepare_search_index``); the
+        lock makes a caller wait for that build instead of starting another.
+        """
+        with self._search_index_lock:
+            if self._search_index is None:
+                from showguide.core.search import SearchIndex
+
+                self._search_index = SearchIndex.for_show(self.show)
+            return self._search_index
+
+    def prepare_search_index(self) -> None:
+        """Build the index in a thread now, because a search is about to start.
+
+        On a show with thousands of questions the build takes a few hundred
+        milliseconds; started when the FAQ filter gets the focus, it is
+        usually done before the first key is typed.
+        """
+        if self._search_index is None:
+            self.run_worker(self.search_index, thread=True, group="search-index", exclusive=True)
+
+    def action_search(self) -> None:
+        from showguide.tui.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.search_index(), self.shield), self.jump_after_search)
+
+    async def jump_after_search(self, key: ItemKey | None) -> None:
+        if key is not None:
+            await self.jump_to(key)
+
+    async def filter_faq_by_tag(self, tag: str) -> None:
+        from showguide.tui.panes.faq import FaqPane
+
+        await self.action_show_pane("faq")
+        self.query_one(FaqPane).set_filter(f"#{tag}")
+
+    async def jump_to(self, key: ItemKey | tuple[str, str]) -> None:
+        """Show the item at ``key`` in its pane: selected in its list, or scrolled to."""
+        pane, item_id = key
+        await self.action_show_pane(pane)
+        content = self.query_one(f"#{pane} > *")
+        if isinstance(content, ItemList):
+            content.jump_to(item_id)
+            return
+        target_id = SCROLL_TARGETS.get(item_id, item_id)
+        if target_id.startswith("threads:"):
+            target_id = "thread-" + target_id.removeprefix("threads:")
+        target = content.query(f"#{target_id}")
+        if target:
+            # After the refresh: a pane mounted just now has no layout yet.
+            self.call_after_refresh(
+                content.scroll_to_widget, target.first(), top=True, animate=False
+            )
+
+    def on_resize(self) -> None:
+        width, height = self.size
+        if width < MIN_WIDTH or height < MIN_HEIGHT:
+            self.query_one("#too-small", Static).update(
+                Text.assemble(
+                    ("Please enlarge the terminal", "bold"),
+                    f"\nIt is {width}×{height}; the guide needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
+                )
+            )
+
+    async def ensure_pane(self, pane: str) -> None:
+        """Build a pane's content the first time it is shown."""
+        holder = self.query_one(f"#{pane}", Container)
+        if not holder.children:
+            await holder.mount(self.pane_widget(pane))
+
+    async def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        # Reached by number keys, mouse clicks and the tab bar's arrow keys.
+        pane = (event.tab.id or "tab-overview").removeprefix("tab-")
+        await self.ensure_pane(pane)
+        self.query_one(ContentSwitcher).current = pane
+
+    def focus_pane(self, pane: str) -> None:
+        # set_focus acts at once, where Widget.focus() waits for the message
+        # queue: keys typed right after the pane key ("3j") must reach the pane.
+        self.set_focus(self.query_one(PANE_FOCUS[pane]))
+
+    @property
+    def current_pane(self) -> str:
+        return self.query_one(ContentSwitcher).current or "overview"
+
+    async def action_show_pane(self, pane: str) -> None:
+        # Awaiting the mount holds back the next key until the pane can take it.
+        await self.ensure_pane(pane)
+        self.query_one(Tabs).active = f"tab-{pane}"
+        self.query_one(ContentSwitcher).current = pane
+        self.focus_pane(pane)
+
+    def on_spoilers_changed(self, event: SpoilersChanged) -> None:
+        event.stop()
+        for pane in self.query(".pane > *"):
+            if isinstance(pane, SpoilerAware):
+                pane.refresh_spoilers()
+        self.notify_shield()
+
+    def notify_shield(self) -> None:
+        self.refresh_bindings()
+
+    def action_toggle_shield(self) -> None:
+        shield_on = self.shield.toggle()
+        self.notify(
+            "Spoiler shield up: spoilers are hidden."
+            if shield_on
+            else "Spoiler shield down: every spoiler is shown.",
+            timeout=3,
+        )
+        self.post_message(SpoilersChanged())
+
+    def action_focus_tabs(self) -> None:
+        self.query_one(Tabs).focus()

@@ -1,0 +1,133 @@
+"""Cast: characters grouped by tier and group, with the highlighted one's detail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from rich.cells import cell_len
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from showguide.core.model import Character, Performer, Show
+from showguide.core.spoilers import SpoilerShield
+from showguide.display import literal
+from showguide.tui.rows import ListRow
+from showguide.tui.widgets import GuideScroll, MasterDetail, MasterList, heading, hidden_notice
+
+TIER_ORDER = ("lead", "supporting", "recurring", "guest")
+NAME_WIDTH_LIMIT = 24
+
+
+def performer_text(performer: Performer | str | None) -> Text:
+    if performer is None:
+        return Text("not known", style="dim")
+    if isinstance(performer, str):  # the NOT_ANNOUNCED state
+        return Text(performer, style="italic dim")
+    text = literal(performer.name)
+    if performer.native_name:
+        text.append(" ")
+        text.append_text(literal(performer.native_name))
+    return text
+
+
+def grouped(characters: list[Character]) -> Iterator[tuple[str, list[Character]]]:
+    """(heading, characters) in tier order, then by group in order of appearance."""
+    for tier in TIER_ORDER:
+        in_tier = [c for c in characters if c.tier == tier]
+        groups: dict[str | None, list[Character]] = {}
+        for character in in_tier:
+            groups.setdefault(character.group, []).append(character)
+        for group, members in groups.items():
+            title = (
+                tier.capitalize()
+                if group is None
+                else f"{tier.capitalize()} · {group.capitalize()}"
+            )
+            yield title, members
+
+
+def character_row(character: Character, name_width: int) -> Text:
+    """One line of the list: the name padded to ``name_width`` terminal cells
+    (Hangul takes two cells a syllable), then the actor, so columns line up."""
+    name = literal(character.name, "bold" if character.tier == "lead" else "")
+    if character.native_name:
+        name.append(" ")
+        name.append_text(literal(character.native_name))
+    name.truncate(name_width, overflow="ellipsis", pad=True)
+    row = Text.assemble(name, "  ", performer_text(character.actor))
+    row.no_wrap = True
+    row.overflow = "ellipsis"
+    return row
+
+
+def character_row_hidden(name_width: int) -> Text:
+    row = hidden_notice("Spoiler character")
+    row.no_wrap = True
+    return row
+
+
+def character_detail(character: Character, hidden: bool) -> Group:
+    if hidden:
+        return Group(hidden_notice("Spoiler character"))
+    title = literal(character.name, "bold")
+    if character.native_name:
+        title.append("  ")
+        title.append_text(literal(character.native_name))
+    role = character.tier.capitalize() + (f" · {character.group}" if character.group else "")
+    if character.ensemble:
+        role += " · a group of characters"
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    facts.add_row("Role", literal(role))
+    facts.add_row("Actor", performer_text(character.actor))
+    if character.dance_double is not None:
+        facts.add_row("Dance double", performer_text(character.dance_double))
+    return Group(title, Text(), facts, Text(), literal(character.description))
+
+
+class CastPane(MasterDetail):
+    pane = "cast"
+
+    def __init__(self, show: Show, shield: SpoilerShield) -> None:
+        super().__init__(
+            shield, {c.id: c for c in show.characters}, id="cast-pane", classes="master-detail"
+        )
+        self.show = show
+        names = [
+            cell_len(c.name) + (cell_len(c.native_name) + 1 if c.native_name else 0)
+            for c in show.characters
+        ]
+        self.name_width = min(max(names, default=8), NAME_WIDTH_LIMIT)
+
+    def prompt(self, item_id: str, hidden: bool) -> ListRow:
+        if hidden:
+            return ListRow(partial(character_row_hidden, self.name_width))
+        return ListRow(partial(character_row, self.items[item_id], self.name_width))
+
+    def compose(self) -> ComposeResult:
+        options: list[Option | None] = []
+        for title, members in grouped(self.show.characters):
+            if options:
+                options.append(None)  # a rule between groups
+            options.append(heading(title))
+            options.extend(Option(self.prompt(c.id, self.hidden(c.id)), id=c.id) for c in members)
+        yield MasterList(*options, id="cast-list", classes="master")
+        with GuideScroll(id="cast-detail", classes="detail") as detail:
+            detail.border_title = "Character"
+            yield Static(Text("No characters are listed yet.", style="italic"), id="cast-body")
+
+    def on_mount(self) -> None:
+        cast_list = self.list_widget()
+        if cast_list.option_count:
+            cast_list.action_first()
+
+    def show_detail(self, item_id: str | None) -> None:
+        if item_id in self.items:
+            body = character_detail(self.items[item_id], self.hidden(item_id))
+            self.query_one("#cast-body", Static).update(body)

@@ -1,0 +1,57 @@
+"""Highlights: what stands out, grouped by category, each with its description."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets.option_list import Option
+
+from showguide.core.model import Highlight, Show
+from showguide.core.spoilers import SpoilerShield
+from showguide.display import literal
+from showguide.tui.widgets import GuideList, ItemList, heading, hidden_notice
+
+CATEGORY_TITLES = {
+    "dance": "Dance",
+    "visuals": "Visuals",
+    "costume": "Costume",
+    "sets": "Sets",
+    "music": "Music",
+    "culture": "Culture",
+    "cast": "Cast",
+    "story": "Story",
+    "production": "Production",
+}
+
+
+def highlight_prompt(highlight: Highlight, hidden: bool) -> Group:
+    if hidden:
+        return Group(hidden_notice("Spoiler highlight"), Text())
+    return Group(literal(highlight.title, "bold"), literal(highlight.description), Text())
+
+
+class HighlightsPane(ItemList):
+    pane = "highlights"
+
+    def __init__(self, show: Show, shield: SpoilerShield) -> None:
+        super().__init__(shield, {h.id: h for h in show.highlights}, id="highlights-pane")
+        self.show = show
+
+    def prompt(self, item_id: str, hidden: bool) -> Group:
+        return highlight_prompt(self.items[item_id], hidden)
+
+    def compose(self) -> ComposeResult:
+        options: list[Option] = []
+        for category, title in CATEGORY_TITLES.items():
+            members = [h for h in self.show.highlights if h.category == category]
+            if not members:
+                continue
+            options.append(heading(title))
+            options.extend(Option(self.prompt(h.id, self.hidden(h.id)), id=h.id) for h in members)
+        yield GuideList(*options, id="highlights-list")
+
+    def on_mount(self) -> None:
+        highlights = self.item_list()
+        if highlights.option_count:
+            highlights.action_first()

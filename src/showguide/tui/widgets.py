@@ -1,0 +1,181 @@
+"""Small building blocks shared by the panes."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any, ClassVar
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.containers import Container, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import OptionList, Static, Tabs
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from showguide.core.spoilers import SpoilerShield
+from showguide.display import literal
+from showguide.tui.messages import SpoilersChanged
+from showguide.tui.rows import ListRow
+
+
+class GuideList(OptionList):
+    """An option list that also moves with j and k."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+
+class MasterList(GuideList):
+    """The list half of a MasterDetail: Enter opens the highlighted item."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open", tooltip="Open the highlighted item."),
+    ]
+
+
+class GuideScroll(VerticalScroll, can_focus=True):
+    """A focusable scrolling column of text that also scrolls with j and k."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Scroll down", show=False),
+        Binding("k", "scroll_up", "Scroll up", show=False),
+    ]
+
+
+def heading(text: str) -> Option:
+    """A group heading inside a GuideList: shown, but never selected.
+
+    Headings can hold data (a character group's name), so they are literal.
+    """
+    return Option(ListRow(partial(literal, text.upper(), "bold")), disabled=True)
+
+
+def hidden_notice(what: str = "Spoiler") -> Text:
+    """What stands in for spoiler text while the shield is up."""
+    return Text.assemble(("⚠ ", "bold"), (f"{what} hidden", "italic"), (" · s reveals", "dim"))
+
+
+class SpoilerAware:
+    """A pane that masks spoilers and can redraw itself when the shield changes."""
+
+    def refresh_spoilers(self) -> None:
+        raise NotImplementedError
+
+
+def section(title: str, body: RenderableType, *, id: str | None = None) -> list[Widget]:
+    """A titled block of a scrolling pane."""
+    return [
+        Static(Text(title), classes="section-title"),
+        Static(body, classes="section-body", id=id),
+    ]
+
+
+class ItemList(Container, SpoilerAware):
+    """A pane built around one list of items, each of which may be a spoiler.
+
+    Subclasses say how to draw an item's row (``prompt``) and, for a
+    master-detail pane, its detail (``show_detail``); this class keeps them
+    in step with the spoiler shield and handles ``s`` (reveal).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "reveal", "Reveal", tooltip="Reveal the spoiler under the cursor."),
+    ]
+
+    pane: ClassVar[str]
+
+    def __init__(self, shield: SpoilerShield, items: dict[str, Any], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.shield = shield
+        self.items = items
+
+    def item_list(self) -> GuideList:
+        return self.query_one(GuideList)
+
+    def hidden(self, item_id: str) -> bool:
+        return self.shield.is_hidden((self.pane, item_id), self.items[item_id].spoiler)
+
+    def prompt(self, item_id: str, hidden: bool) -> RenderableType | ListRow:
+        raise NotImplementedError
+
+    def show_detail(self, item_id: str | None) -> None:
+        """Draw the detail of the highlighted item (nothing to do without a detail)."""
+
+    def highlighted_id(self) -> str | None:
+        option = self.item_list().highlighted_option
+        return option.id if option is not None else None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.show_detail(event.option.id)
+        self.refresh_bindings()
+
+    def refresh_spoilers(self) -> None:
+        item_list = self.item_list()
+        for option in item_list.options:
+            if option.id is not None and option.id in self.items:
+                item_list.replace_option_prompt(
+                    option.id, self.prompt(option.id, self.hidden(option.id))
+                )
+        self.show_detail(self.highlighted_id())
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reveal":
+            item_id = self.highlighted_id()
+            return item_id is not None and self.hidden(item_id)
+        return True
+
+    def action_reveal(self) -> None:
+        item_id = self.highlighted_id()
+        if item_id is not None and self.hidden(item_id):
+            self.shield.reveal((self.pane, item_id))
+            self.post_message(SpoilersChanged())
+
+    def jump_to(self, item_id: str) -> bool:
+        """Highlight ``item_id`` and focus the list; False when it is not listed."""
+        item_list = self.item_list()
+        try:
+            item_list.highlighted = item_list.get_option_index(item_id)
+        except OptionDoesNotExist:
+            return False
+        self.screen.set_focus(item_list)
+        item_list.scroll_to_highlight()
+        return True
+
+
+class MasterDetail(ItemList):
+    """A list beside (or, on narrow terminals, above) the detail of its highlighted item.
+
+    Enter moves into the detail; Esc moves back to the list, and from the list
+    back to the tab bar.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            show=False,
+            tooltip="Go back: from the detail to its list, from a list to the tab bar.",
+        ),
+    ]
+
+    def list_widget(self) -> MasterList:
+        return self.query_one(MasterList)
+
+    def detail_widget(self) -> GuideScroll:
+        return self.query_one(GuideScroll)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.detail_widget().focus()
+
+    def action_back(self) -> None:
+        if self.detail_widget().has_focus:
+            self.list_widget().focus()
+        else:
+            self.screen.query_one(Tabs).focus()

@@ -1,0 +1,234 @@
+"""Drive the guide by keys, as a viewer would, and check what they see and where focus is."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.widgets import OptionList, Static, Tabs
+
+from showguide.tui.app import ShowGuideApp
+from showguide.tui.help import HelpScreen
+from tests.tui.shows import ballerina, shown_text
+
+SIZE = (100, 30)
+
+
+def body_text(app: ShowGuideApp, selector: str) -> str:
+    """The text a viewer sees in a widget (its visible lines, without styles)."""
+    return shown_text(app.screen.query_one(selector))
+
+
+@pytest.mark.parametrize(
+    ("key", "pane", "focus_id"),
+    [
+        ("1", "overview", "overview-scroll"),
+        ("2", "plot", "plot-scroll"),
+        ("3", "cast", "cast-list"),
+        ("4", "highlights", "highlights-list"),
+        ("5", "faq", "faq-list"),
+    ],
+)
+async def test_number_keys_switch_pane_and_focus_it(key: str, pane: str, focus_id: str) -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5" if key != "5" else "1")  # start somewhere else
+        await pilot.press(key)
+        assert app.screen.current_pane == pane
+        assert app.focused is not None and app.focused.id == focus_id
+
+
+async def test_the_guide_opens_on_the_overview_with_the_header() -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE):
+        header = body_text(app, "#show-header")
+        assert "Ballerina" in header and "발레리나" in header
+        assert "Netflix · 2023 · Upcoming" in header
+        assert "South Korea" in body_text(app, "#facts")
+        assert app.focused is not None and app.focused.id == "overview-scroll"
+
+
+async def test_tab_and_shift_tab_move_focus() -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        assert app.focused is not None and app.focused.id == "cast-list"
+        await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "cast-detail"
+        await pilot.press("shift+tab")
+        assert app.focused is not None and app.focused.id == "cast-list"
+
+
+@pytest.mark.parametrize(("down", "up"), [("down", "up"), ("j", "k")])
+async def test_arrows_and_jk_move_in_the_cast_list_and_update_the_detail(
+    down: str, up: str
+) -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        cast = app.screen.query_one("#cast-list", OptionList)
+        assert cast.highlighted_option is not None and cast.highlighted_option.id == "eun-hye"
+        assert "gifted young dancer" in body_text(app, "#cast-body")
+        await pilot.press(down)
+        assert cast.highlighted_option is not None and cast.highlighted_option.id == "rival-dancers"
+        assert "competing for the same few places" in body_text(app, "#cast-body")
+        await pilot.press(up)
+        assert cast.highlighted_option is not None and cast.highlighted_option.id == "eun-hye"
+
+
+async def test_home_and_end_jump_to_the_ends_of_a_list() -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "end")
+        faq = app.screen.query_one("#faq-list", OptionList)
+        assert (
+            faq.highlighted_option is not None and faq.highlighted_option.id == "satisfying-ending"
+        )
+        await pilot.press("home")
+        assert (
+            faq.highlighted_option is not None and faq.highlighted_option.id == "suitable-for-all"
+        )
+
+
+async def test_enter_opens_the_detail_and_escape_goes_back_then_to_the_tabs() -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "enter")
+        assert app.focused is not None and app.focused.id == "cast-detail"
+        await pilot.press("escape")
+        assert app.focused is not None and app.focused.id == "cast-list"
+        await pilot.press("escape")
+        assert isinstance(app.focused, Tabs)
+        await pilot.press("right")  # the tab bar switches panes with the arrows
+        assert app.screen.current_pane == "highlights"
+
+
+async def test_faq_next_and_previous_question() -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        assert "Is Ballerina suitable for all audiences?" in body_text(app, "#faq-body")
+        await pilot.press("n")
+        answer = body_text(app, "#faq-body")
+        assert "Korean culture" in answer and "Traditional music" in answer
+        await pilot.press("enter", "n")  # next works from the answer view too
+        assert "Do the actors do their own dancing?" in body_text(app, "#faq-body")
+        await pilot.press("p")
+        assert "Korean culture" in body_text(app, "#faq-body")
+
+
+async def test_page_keys_and_end_scroll_the_overview() -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=(80, 24)) as pilot:
+        scroll = app.screen.query_one("#overview-scroll")
+        assert scroll.scroll_y == 0 and scroll.max_scroll_y > 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert scroll.scroll_y > 0
+        await pilot.press("home")
+        await pilot.pause()
+        assert scroll.scroll_y == 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("k")
+        await pilot.pause()
+        assert scroll.scroll_y < scroll.max_scroll_y
+
+
+@pytest.mark.parametrize("key", ["question_mark", "f1"])
+async def test_help_lists_the_live_keys_of_the_focused_widget(key: str) -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", key)
+        assert isinstance(app.screen, HelpScreen)
+        text = body_text(app, "#help-table")
+        assert "focus: Questions" in body_text(app, "#help-title")
+        for expected in (
+            "Show the next question's answer.",
+            "Show the FAQ pane.",
+            "Quit the app",
+            "Open the highlighted item.",
+        ):
+            assert expected in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.focused is not None and app.focused.id == "faq-list"
+
+
+async def test_help_describes_a_binding_once_it_exists_and_only_then() -> None:
+    """The help is read from the live bindings: the FAQ's keys are absent elsewhere."""
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "question_mark")
+        text = body_text(app, "#help-table")
+        assert "Show the next question's answer." not in text
+        assert "Show the Cast pane." in text
+
+
+async def test_command_palette_switches_panes() -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"go to highlights")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.current_pane == "highlights"
+
+
+async def test_command_palette_switches_theme() -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")  # opens the theme list
+        await pilot.pause(0.3)
+        await pilot.press(*"textual-light")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "textual-light"
+
+
+async def test_q_quits() -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_a_small_terminal_gets_a_message_and_recovers() -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.resize_terminal(40, 10)
+        await pilot.pause()
+        message = app.screen.query_one("#too-small", Static)
+        assert message.display and message.region.area > 0
+        assert "Please enlarge the terminal" in shown_text(message)
+        assert app.screen.query_one("#panes").region.area == 0
+        await pilot.press("3")  # keys still work while the message is up
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen.query_one("#too-small", Static).region.area == 0
+        assert app.screen.current_pane == "cast"
+
+
+async def test_mouse_click_on_a_tab_switches_pane() -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#tab-faq")
+        await pilot.pause()
+        assert app.screen.current_pane == "faq"
+
+
+async def test_keys_typed_faster_than_a_frame_reach_the_new_pane() -> None:
+    """ "3j" typed in one go moves in the cast list, not in the pane left behind."""
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        for key in "3j":
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        cast = app.screen.query_one("#cast-list", OptionList)
+        assert cast.highlighted_option is not None and cast.highlighted_option.id == "rival-dancers"
