@@ -329,6 +329,21 @@ def test_list_shows_data_shows_with_their_origin_and_the_override_notice(tmp_pat
     assert f"{mine} (--data) overrides the bundled show 'ballerina'" in result.stderr
 
 
+def test_list_marks_a_show_file_with_errors_and_still_lists_the_valid_ones(
+    tmp_path: Path,
+) -> None:
+    write_show(tmp_path, show_dict(id="fine", title="Fine"), "fine.yaml")
+    write_show(tmp_path, show_dict(id="bad", status="maybe", year="soon"), "bad.yaml")
+
+    result = showguide("list", "--data", tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if "--data" in line]
+    assert ["bad.yaml: 2 problems" in row for row in rows] == [True, False]
+    assert "Fine" in rows[1]
+    assert "1 show file could not be loaded; 'showguide validate'" in result.stderr
+
+
 def test_list_with_a_missing_data_folder_exits_2_with_a_problem_line(tmp_path: Path) -> None:
     result = showguide("--data", tmp_path / "missing", "list")
     assert result.returncode == 2
