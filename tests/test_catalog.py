@@ -9,13 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from showguide.core.catalog import (
-    Catalog,
-    CatalogEntry,
-    UnknownShow,
-    choose_start,
-    load_catalog,
-)
+from showguide.core.catalog import Catalog, CatalogEntry, UnknownShow, load_catalog
 from showguide.core.userdirs import user_shows_dir
 from tests.conftest import BALLERINA
 from tests.showdata import show_dict, write_show
@@ -289,15 +283,6 @@ def test_an_unknown_name_with_nothing_close_just_says_so() -> None:
     with pytest.raises(UnknownShow) as caught:
         SHOWS.resolve("zzz")
     assert str(caught.value) == "no show called 'zzz'"
-
-
-def test_start_opens_the_named_show_the_only_show_or_the_catalog() -> None:
-    only = catalog_of(("solo", "Solo"))
-    assert choose_start(only, None) == only.entries[0]
-    assert choose_start(SHOWS, None) == "catalog"
-    assert choose_start(SHOWS, "night s") == SHOWS.entries[3]
-    with pytest.raises(UnknownShow):
-        choose_start(SHOWS, "nothing like it")
 
 
 # --- the command line -----------------------------------------------------------

@@ -18,6 +18,7 @@ from showguide.core.prefs import (
     Preferences,
     State,
     load_preferences,
+    load_remembered,
     load_state,
     preferences_path,
     save_preferences,
@@ -94,6 +95,20 @@ def test_an_unreadable_state_file_is_set_aside_with_a_notice() -> None:
     assert loaded.notice is not None
     assert "cannot read it" in loaded.notice
     assert [p.name.startswith("state.json.corrupt-") for p in path.parent.iterdir()] == [True]
+
+
+def test_the_app_starts_from_defaults_and_a_notice_when_preferences_are_corrupt() -> None:
+    assert save_state(State().with_pane("ballerina", "faq")) is None
+    preferences_path().parent.mkdir(parents=True)
+    preferences_path().write_text('{"theme": ')
+
+    remembered = load_remembered()
+
+    assert remembered.preferences == Preferences()
+    assert remembered.state.pane_for("ballerina") == "faq"  # the good file still counts
+    (notice,) = remembered.notices
+    assert notice.startswith(f"the preferences file {preferences_path()} was unusable")
+    assert not preferences_path().exists()
 
 
 def test_setting_aside_twice_in_one_second_keeps_both_copies() -> None:

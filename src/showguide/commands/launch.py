@@ -2,7 +2,9 @@
 
 Everything that can go wrong with the command line (a --data path that is not
 there, a name that matches no show or several, a show that does not load) is
-reported here, before Textual is imported, with exit code 2.
+reported here, before Textual is imported, with exit code 2. What to open is
+decided by :func:`showguide.core.launch.choose_start`; the app gets the result
+through :func:`showguide.tui.app.run_app`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import argparse
 from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
 from showguide.commands.discovery import report_discovery
 from showguide.commands.output import literal, print_problems, stderr
-from showguide.core.catalog import UnknownShow, choose_start, load_catalog
+from showguide.core.catalog import UnknownShow, load_catalog
+from showguide.core.launch import choose_start
+from showguide.core.prefs import load_remembered
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,20 +30,17 @@ def run(args: argparse.Namespace) -> int:
     except UnknownShow as error:
         console.print(literal(f"showguide: {error}"), soft_wrap=True)
         return EXIT_BAD_INPUT
-    if start == "catalog":
-        # Until the app opens on a catalog screen, it opens the first show that loads.
-        first = next((entry for entry in catalog.entries if entry.ok), None)
-        if first is None:
-            for entry in catalog.entries:
-                print_problems(console, entry.problems)
-            console.print("showguide: no show could be loaded")
-            return EXIT_BAD_INPUT
-        start = first
-    if start.show is None:
-        print_problems(console, start.problems)
-        console.print(literal(f"showguide: {start.path} could not be loaded"), soft_wrap=True)
+    if start.entry is not None and start.entry.show is None:
+        print_problems(console, start.entry.problems)
+        console.print(literal(f"showguide: {start.entry.path} could not be loaded"), soft_wrap=True)
         return EXIT_BAD_INPUT
-    from showguide.tui.app import ShowGuideApp
+    if start.entry is None and not any(entry.ok for entry in catalog.entries):
+        for entry in catalog.entries:
+            print_problems(console, entry.problems)
+        console.print("showguide: no show could be loaded")
+        return EXIT_BAD_INPUT
+    remembered = load_remembered()
+    from showguide.tui.app import run_app
 
-    ShowGuideApp(start.show).run()
+    run_app(start.catalog, start.entry, remembered)
     return EXIT_OK
