@@ -17,7 +17,6 @@ from showguide.core.prefs import Remembered
 from showguide.core.spoilers import SpoilerShield
 from showguide.tui.commands import APP_COMMANDS, GUIDE_COMMANDS, PANE_COMMANDS, app_bindings
 from showguide.tui.guide import MIN_HEIGHT, MIN_WIDTH, GuideScreen
-from showguide.tui.help import HelpScreen
 
 
 def guide_items_provider() -> type[Provider]:
@@ -35,8 +34,6 @@ class ShowGuideApp(App[None]):
     CSS_PATH = [
         "app.tcss",
         "widgets.tcss",
-        "help.tcss",
-        "search.tcss",
         "panes/overview.tcss",
         "panes/highlights.tcss",
     ]
@@ -79,6 +76,9 @@ class ShowGuideApp(App[None]):
         yield from super().get_system_commands(screen)
 
     def action_help(self) -> None:
+        # Imported on first use: the first frame never needs the help screen.
+        from showguide.tui.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
