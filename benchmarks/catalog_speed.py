@@ -9,7 +9,9 @@ themselves are in the OS's file cache after the first run): the first start
 after installing, or after the files all changed. "Warm" is every later start.
 
 Whole-process rows are medians of ``python -c ...`` runs, each compared with
-``python -c pass`` measured in the same run. In-process rows time the steps a
+``python -c pass`` measured in the same run; the warm rows run in interleaved
+rounds with the baseline (:func:`benchmarks.timing.median_times`), the cold
+one on its own, as each of its runs starts by emptying the cache. In-process rows time the steps a
 catalog screen takes once the interpreter is up (median of several rounds in
 one process).
 
@@ -36,7 +38,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import write_catalog
-from benchmarks.timing import Row, print_rows, python, time_process
+from benchmarks.timing import Row, median_times, print_rows, python, time_process
 
 COLD_TARGET_MS = 3000.0
 
@@ -114,24 +116,34 @@ def in_process(prepared: PreparedCatalog) -> dict[str, float]:
 def measure(prepared: PreparedCatalog, runs: int = 9) -> list[Row]:
     env = prepared.env
     n = prepared.shows
-    floor = time_process(python("pass"), runs=15, env=env)
-    imports = time_process(python("import showguide.core.catalog"), runs=15, env=env)
     cold = time_process(LOAD, runs=max(3, runs // 2), env=env, before=prepared.clear_cache)
-    time_process(LOAD, runs=1, warmups=0, env=env)  # fills the cache for the warm runs
-    warm = time_process(LOAD, runs=runs, env=env)
-    listed = time_process([sys.executable, "-m", "showguide", "list"], runs=runs, env=env)
+    # The warm-up rounds fill the cache again; then every command runs once a
+    # round, in a fresh order, beside its baseline.
+    times = median_times(
+        {
+            "pass": python("pass"),
+            "import": python("import showguide.core.catalog"),
+            "warm": LOAD,
+            "list": [sys.executable, "-m", "showguide", "list"],
+        },
+        runs=runs,
+        env=env,
+    )
     steps = in_process(prepared)
+    floor = times["pass"].wall
 
     def vs_pass(metric: str, value: float, target: float | None = None) -> Row:
         return Row(metric, value, "ms", target, value / floor, "pass")
 
+    warm = times["warm"]
     return [
         Row("python -c pass", floor, "ms"),
-        vs_pass("import showguide.core.catalog", imports),
+        vs_pass("import showguide.core.catalog", times["import"].wall),
         vs_pass(f"cold: load {n} shows + rows (process)", cold, COLD_TARGET_MS),
-        vs_pass(f"warm: load {n} shows + rows (process)", warm),
-        Row("cold / warm", cold / warm, "x"),
-        vs_pass(f"warm: showguide list, {n} shows", listed),
+        vs_pass(f"warm: load {n} shows + rows (process)", warm.wall),
+        Row("  the same, CPU time", warm.cpu, "ms", None, warm.cpu / times["pass"].cpu, "pass"),
+        Row("cold / warm", cold / warm.wall, "x"),
+        vs_pass(f"warm: showguide list, {n} shows", times["list"].wall),
         Row(f"in process, warm: load_catalog ({n})", steps["load"], "ms"),
         Row(f"in process: catalog.rows() ({n})", steps["rows"], "ms"),
         Row("in process: sort_rows by year", steps["sort"], "ms"),
