@@ -127,7 +127,7 @@ def test_validate_a_folder_without_show_files_is_an_error(tmp_path: Path) -> Non
     result = run_showguide("validate", "empty", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout.splitlines() == [
-        "empty:1:1: (file): no show files (*.yaml) in this folder"
+        "empty:1:1: (file): no show files (*.yaml, *.yml) in this folder"
     ]
 
 

@@ -113,7 +113,19 @@ def _add_validate(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="show files or folders (default: every bundled show)",
+        help="show files or folders (default: every show found, as for 'showguide list')",
+    )
+
+
+def _add_data_option(parser: argparse.ArgumentParser) -> None:
+    """``--data PATH``: global, so every parser accepts it, before or after the command."""
+    parser.add_argument(
+        "--data",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="also load the show file PATH, or the show files in folder PATH"
+        " (repeatable; SHOWGUIDE_PATH adds more)",
     )
 
 
@@ -134,11 +146,13 @@ def _main_parser() -> argparse.ArgumentParser:
         prog="showguide",
         usage="showguide [OPTIONS] [NAME]\n       showguide [OPTIONS] COMMAND [ARGS]",
         description="A keyboard-first terminal guide to TV series.\n\n"
-        "With no NAME, opens the guide; with NAME (a show's id or title), opens that show.",
+        "With no NAME, opens the catalog of shows (or the guide, if there is only one show);\n"
+        "with NAME (a show's id or title, or the start of one), opens that show.",
         epilog=f"commands:\n{commands}\n\n'showguide COMMAND --help' describes a command.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"showguide {__version__}")
+    _add_data_option(parser)
     parser.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return parser
 
@@ -150,12 +164,14 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
     )
     if add_arguments is not None:
         add_arguments(parser)
+    _add_data_option(parser)
     return parser
 
 
 def _launch_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="showguide", usage="showguide [OPTIONS] [NAME]")
     parser.add_argument("name", nargs="?", help="a show's id or title")
+    _add_data_option(parser)
     return parser
 
 
@@ -174,6 +190,8 @@ def dispatch(argv: Sequence[str]) -> int:
     else:
         handler = _launch
         args = _launch_parser().parse_args(rest)
+    # --data given before the command comes first: discovery order is the order given.
+    args.data = [*main_args.data, *args.data]
     return handler(args)
 
 

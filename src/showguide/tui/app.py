@@ -11,11 +11,12 @@ from textual.binding import BindingType
 from textual.command import Provider
 from textual.screen import Screen
 
+from showguide.core.catalog import Catalog, CatalogEntry
 from showguide.core.model import Show
+from showguide.core.prefs import Remembered
 from showguide.core.spoilers import SpoilerShield
 from showguide.tui.commands import APP_COMMANDS, GUIDE_COMMANDS, PANE_COMMANDS, app_bindings
 from showguide.tui.guide import MIN_HEIGHT, MIN_WIDTH, GuideScreen
-from showguide.tui.help import HelpScreen
 
 
 def guide_items_provider() -> type[Provider]:
@@ -75,5 +76,27 @@ class ShowGuideApp(App[None]):
         yield from super().get_system_commands(screen)
 
     def action_help(self) -> None:
+        # Imported on first use: the first frame never needs the help screen.
+        from showguide.tui.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+
+def run_app(catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembered) -> None:
+    """Run the app until the user quits: how ``showguide [NAME]`` starts it.
+
+    ``catalog`` is every show found (:func:`showguide.core.catalog.load_catalog`);
+    ``chosen`` is the show to open at once, or None to open the catalog screen
+    (see :func:`showguide.core.launch.choose_start`, which the command line uses;
+    a chosen entry has loaded). ``remembered`` holds the preferences and state
+    to start from, and notices (with ``catalog.notices``) for the user.
+
+    Until the catalog screen exists, None opens the first show that loaded.
+    """
+    entry = chosen or next((entry for entry in catalog.entries if entry.show is not None), None)
+    if entry is None or entry.show is None:
+        raise ValueError("run_app needs a catalog with at least one show that loads")
+    app = ShowGuideApp(entry.show)
+    app.shield = SpoilerShield(on=remembered.preferences.spoiler_shield)
+    app.run()
