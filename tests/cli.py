@@ -2,8 +2,8 @@
 
 ``run_showguide`` starts a real process, as a user's shell does. ``run_cli``
 calls ``showguide.cli.main`` in the test's own process, which is much faster
-and lets a test choose the show files (``use_catalog``) and the terminal Rich
-believes it writes to (``plain_terminal``, ``terminal``).
+and lets a test choose the terminal Rich believes it writes to
+(``plain_terminal``, ``terminal``).
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from pathlib import Path
 import pytest
 
 from showguide.cli import main
-from showguide.commands import choose
-from showguide.core.catalog import Catalog, load_entries
 
 #: Environment variables that change how Rich writes; tests set them on purpose.
 TERMINAL_VARIABLES = ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS", "LINES", "TERM")
@@ -59,12 +57,6 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> Result:
     code = main(list(args))
     captured = capsys.readouterr()
     return Result(code, captured.out, captured.err)
-
-
-def use_catalog(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
-    """Make the commands see exactly the show files ``paths``, nothing bundled."""
-    catalog = Catalog(tuple(load_entries(paths, "test")))
-    monkeypatch.setattr(choose, "load_catalog", lambda *args, **kwargs: catalog)
 
 
 def plain_terminal(monkeypatch: pytest.MonkeyPatch, **variables: str) -> None:

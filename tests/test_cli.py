@@ -182,3 +182,12 @@ def test_an_unknown_show_is_one_line_with_a_suggestion_and_exit_2(args: list[str
     result = run_showguide(*args)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "showguide: no show called 'balerina'; did you mean 'ballerina'?\n"
+
+
+def test_data_before_print_adds_a_folder_of_shows(tmp_path: Path) -> None:
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    write_show(shelf, show_dict(id="night-train", title="Night Train"), "night-train.yaml")
+    result = run_showguide("--data", "shelf", "print", "night-train", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("Night Train\n")

@@ -19,7 +19,7 @@ from showguide.core.loader import load_show, parse_show
 from showguide.core.markdown import md_text, to_markdown
 from showguide.core.model import Show
 from showguide.core.text import visible
-from tests.cli import plain_terminal, run_cli, use_catalog
+from tests.cli import plain_terminal, run_cli
 from tests.conftest import BALLERINA, REPO
 from tests.golden import assert_golden
 from tests.showdata import show_dict, write_show
@@ -249,7 +249,16 @@ def test_export_of_an_unknown_or_broken_show_exits_2(
     unknown = run_cli(capsys, "export", "nope", "-f", "json")
     assert (unknown.code, unknown.out) == (2, "")
     assert unknown.err.startswith("showguide: no show called 'nope'")
-    use_catalog(monkeypatch, write_show(tmp_path, "just text", "broken.yaml"))
-    broken = run_cli(capsys, "export", "broken", "-f", "json")
+    path = write_show(tmp_path, "just text", "broken.yaml")
+    broken = run_cli(capsys, "export", "broken", "-f", "json", "--data", str(path))
     assert (broken.code, broken.out) == (2, "")
     assert "broken.yaml:1:1: (file): expected a mapping" in broken.err
+
+
+def test_export_finds_shows_added_with_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_show(tmp_path, show_dict(id="night-train", title="Night Train"))
+    result = run_cli(capsys, "--data", str(path), "export", "night-train", "-f", "yaml")
+    assert (result.code, result.err) == (0, "")
+    assert parse_show(result.out, "export.yaml") == load_show(path)

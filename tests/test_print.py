@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from rich.cells import cell_len
 
 from showguide.core.model import Show
-from tests.cli import cli_env, plain_terminal, run_cli, terminal, use_catalog
+from tests.cli import cli_env, plain_terminal, run_cli, terminal
 from tests.golden import assert_golden
 from tests.showdata import show_dict, write_show
 from tests.strategies import shows
@@ -133,9 +133,9 @@ def test_markup_and_escape_sequences_in_data_are_printed_literally(
         verdict="\x1b]52;c;ZXZpbA==\x07 clipboard",
         characters=[character("a", "[link=https://example.invalid]click[/link]")],
     )
-    use_catalog(monkeypatch, write_show(tmp_path, data))
+    path = write_show(tmp_path, data)
     terminal(monkeypatch)
-    out = run_cli(capsys, "print").out
+    out = run_cli(capsys, "--data", str(path), "print", "test-show").out
     assert "[bold red]x[/]" in out
     assert "[link=https://example.invalid]click[/link]" in out
     assert "␛[31mred␛[0m" in out
@@ -175,9 +175,9 @@ def test_spoilers_are_hidden_with_a_notice_until_asked_for(
             {"id": "g", "question": "Is it long?", "answer": "No."},
         ],
     )
-    use_catalog(monkeypatch, write_show(tmp_path, data))
+    data_option = ["--data", str(write_show(tmp_path, data))]
     plain_terminal(monkeypatch, COLUMNS="200")
-    hidden = run_cli(capsys, "print").out
+    hidden = run_cli(capsys, *data_option, "print", "test-show").out
     for word in ("SECRET-THREAD", "SECRET-TWIST", "SECRET-TWIN", "SECRET-SCENE", "Who dies?"):
         assert word not in hidden
     assert "SECRET-ANSWER" not in hidden
@@ -186,7 +186,7 @@ def test_spoilers_are_hidden_with_a_notice_until_asked_for(
     assert "Open Person" in hidden
     assert "Is it long?" in hidden
 
-    shown = run_cli(capsys, "print", "--spoilers").out
+    shown = run_cli(capsys, *data_option, "print", "test-show", "--spoilers").out
     for word in ("SECRET-THREAD", "SECRET-TWIST", "SECRET-TWIN", "SECRET-SCENE", "SECRET-ANSWER"):
         assert word in shown
     assert "spoiler hidden" not in shown
@@ -201,9 +201,10 @@ def test_an_actor_not_yet_announced_says_so_and_a_known_one_is_named(
             character("b", "Known Role", {"name": "Kim Actor", "native_name": "김배우"}),
         ]
     )
-    use_catalog(monkeypatch, write_show(tmp_path, data))
+    path = write_show(tmp_path, data)
     plain_terminal(monkeypatch, COLUMNS="100")
-    lines = run_cli(capsys, "print", "--section", "cast").out.splitlines()
+    lines = run_cli(capsys, "print", "test-show", "--section", "cast", "--data", str(path)).out
+    lines = lines.splitlines()
     unknown = next(line for line in lines if "Unknown Role" in line)
     known = next(line for line in lines if "Known Role" in line)
     assert unknown.rstrip().endswith("not yet announced")
@@ -220,9 +221,10 @@ def test_hangul_lines_up_in_the_cast_table(
             character("c", "서희 Seo-hee", {"name": "박 Park"}, group="친구"),
         ]
     )
-    use_catalog(monkeypatch, write_show(tmp_path, data))
+    path = write_show(tmp_path, data)
     plain_terminal(monkeypatch, COLUMNS="80")
-    lines = run_cli(capsys, "print", "--section", "cast").out.splitlines()
+    lines = run_cli(capsys, "print", "test-show", "--section", "cast", "--data", str(path)).out
+    lines = lines.splitlines()
     heading = next(line for line in lines if line.startswith("Role"))
     group_at = cell_len(heading[: heading.index("Group")])
     actor_at = cell_len(heading[: heading.index("Played by")])
@@ -251,12 +253,13 @@ def test_any_show_prints_within_the_width_with_no_control_characters(show: Show)
     assert not any(0x7F <= ord(char) <= 0x9F for char in out)
 
 
+@pytest.mark.usefixtures("only_one")
 def test_without_a_name_the_only_show_is_printed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    use_catalog(monkeypatch, write_show(tmp_path, show_dict(title="Only One")))
+    path = write_show(tmp_path, show_dict(title="Only One"))
     plain_terminal(monkeypatch)
-    result = run_cli(capsys, "print")
+    result = run_cli(capsys, "print", "--data", str(path))
     assert result.code == 0
     assert result.out.startswith("Only One\n")
 
@@ -264,14 +267,14 @@ def test_without_a_name_the_only_show_is_printed(
 def test_without_a_name_and_several_shows_it_asks_for_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = write_show(tmp_path, show_dict(id="one"), "one.yaml")
-    second = write_show(tmp_path, show_dict(id="two"), "two.yaml")
-    use_catalog(monkeypatch, first, second)
+    write_show(tmp_path, show_dict(id="one"), "one.yaml")
+    write_show(tmp_path, show_dict(id="two"), "two.yaml")
     plain_terminal(monkeypatch)
-    result = run_cli(capsys, "print")
+    result = run_cli(capsys, "print", "--data", str(tmp_path))
     assert (result.code, result.out) == (2, "")
+    # Two from --data, and the bundled one.
     assert (
-        result.err == "showguide: 2 shows are available; name one ('showguide list' shows them)\n"
+        result.err == "showguide: 3 shows are available; name one ('showguide list' shows them)\n"
     )
 
 
@@ -288,11 +291,43 @@ def test_a_show_that_does_not_load_reports_its_problems(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write_show(tmp_path, show_dict(status="finished"), "broken.yaml")
-    use_catalog(monkeypatch, path)
     plain_terminal(monkeypatch)
-    result = run_cli(capsys, "print", "broken")
+    result = run_cli(capsys, "print", "broken", "--data", str(path))
     assert (result.code, result.out) == (2, "")
     assert result.err.splitlines() == [
         f"{path}:5:9: status: 'finished' is not one of 'announced', 'upcoming', 'airing', 'ended'",
         f"showguide: {path} could not be loaded (1 problem)",
     ]
+
+
+def test_data_adds_shows_to_print_before_or_after_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    write_show(shelf, show_dict(id="night-train", title="Night Train"), "night-train.yaml")
+    plain_terminal(monkeypatch)
+    before = run_cli(capsys, "--data", str(shelf), "print", "night train", "--section", "plot")
+    after = run_cli(capsys, "print", "night", "--section", "plot", "--data", str(shelf))
+    assert (before.code, before.err) == (0, "")
+    assert before.out.startswith("Night Train\n")
+    assert after == before
+    assert run_cli(capsys, "print", "ballerina", "--data", str(shelf)).code == 0
+
+
+def test_a_name_that_fits_several_shows_or_a_missing_data_path_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_show(tmp_path, show_dict(id="night-train", title="Night Train"), "a.yaml")
+    write_show(tmp_path, show_dict(id="night-bus", title="Night Bus"), "b.yaml")
+    plain_terminal(monkeypatch)
+    several = run_cli(capsys, "print", "night", "--data", str(tmp_path))
+    assert (several.code, several.out) == (2, "")
+    assert several.err == (
+        "showguide: 'night' matches more than one show; did you mean 'night-bus' or 'night-train'?\n"
+    )
+    missing = tmp_path / "nowhere"
+    absent = run_cli(capsys, "print", "ballerina", "--data", str(missing))
+    assert (absent.code, absent.out) == (2, "")
+    assert absent.err.startswith(f"{missing}:1:1: ")
+    assert len(absent.err.splitlines()) == 1

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if format_name is None:
         print_error(f"choose a format with --format {'|'.join(FORMATS)}")
         return EXIT_BAD_INPUT
-    show = chosen_show(args.name)
+    show = chosen_show(args.data, args.name)
     if show is None:
         return EXIT_BAD_INPUT
     return write_result(export_show(show, format_name), args.output, force=args.force)

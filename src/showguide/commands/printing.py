@@ -13,7 +13,7 @@ from showguide.core.spoilers import SpoilerShield
 
 
 def run(args: argparse.Namespace) -> int:
-    show = chosen_show(args.name)
+    show = chosen_show(args.data, args.name)
     if show is None:
         return EXIT_BAD_INPUT
     # One rule for what is hidden, shared with the app and search.
