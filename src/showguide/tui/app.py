@@ -15,7 +15,6 @@ from showguide.core.model import Show
 from showguide.core.spoilers import SpoilerShield
 from showguide.tui.commands import APP_COMMANDS, GUIDE_COMMANDS, PANE_COMMANDS, app_bindings
 from showguide.tui.guide import MIN_HEIGHT, MIN_WIDTH, GuideScreen
-from showguide.tui.help import HelpScreen
 
 
 def guide_items_provider() -> type[Provider]:
@@ -33,8 +32,6 @@ class ShowGuideApp(App[None]):
     CSS_PATH = [
         "app.tcss",
         "widgets.tcss",
-        "help.tcss",
-        "search.tcss",
         "panes/overview.tcss",
         "panes/highlights.tcss",
     ]
@@ -77,5 +74,8 @@ class ShowGuideApp(App[None]):
         yield from super().get_system_commands(screen)
 
     def action_help(self) -> None:
+        # Imported on first use: the first frame never needs the help screen.
+        from showguide.tui.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))

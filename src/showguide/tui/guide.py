@@ -6,20 +6,22 @@ import threading
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Static, Tab, Tabs
+from textual.widgets import ContentSwitcher, Static
 
 from showguide.core.items import ItemKey
 from showguide.core.model import Show
 from showguide.core.spoilers import SpoilerShield
-from showguide.tui.commands import PANES, guide_bindings
+from showguide.tui.commands import guide_bindings
 from showguide.tui.header import ShowHeader
 from showguide.tui.keybar import KeyBar
 from showguide.tui.messages import SpoilersChanged
+from showguide.tui.panebar import PaneBar
 from showguide.tui.panes.overview import OverviewPane
 from showguide.tui.widgets import ItemList, SpoilerAware
 
@@ -40,6 +42,20 @@ PANE_FOCUS = {
     "highlights": "#highlights-list",
     "faq": "#faq-list",
 }
+
+
+def breakpoint_classes(app: App[object], size: Size) -> set[str]:
+    """The classes Textual's breakpoints give a screen of ``size`` in ``app``."""
+    classes = set()
+    for breakpoints, dimension in (
+        (app.HORIZONTAL_BREAKPOINTS, size.width),
+        (app.VERTICAL_BREAKPOINTS, size.height),
+    ):
+        for edge, name in sorted(breakpoints or [], reverse=True):
+            if dimension >= edge:
+                classes.add(name)
+                break
+    return classes
 
 
 class GuideScreen(Screen[None]):
@@ -75,23 +91,18 @@ class GuideScreen(Screen[None]):
         return FaqPane(show, shield, self.search_index, self.prepare_search_index)
 
     def compose(self) -> ComposeResult:
+        # The breakpoint classes Textual sets on the first resize, set now:
+        # changing a screen's classes restyles every widget on it, and this
+        # way the first frame is styled once, not twice.
+        self.set_classes(breakpoint_classes(self.app, self.app.size))
         yield ShowHeader(self.show)
-        # Tabs and a ContentSwitcher rather than TabbedContent: the same
-        # behaviour for a noticeably cheaper first frame.
-        yield Tabs(
-            *(
-                Tab(f"[b]{number}[/b] {title}", id=f"tab-{pane}")
-                for number, (pane, title) in enumerate(PANES, start=1)
-            ),
-            id="tabs",
-        )
+        # A one-line PaneBar and a ContentSwitcher rather than TabbedContent:
+        # the same behaviour for a much cheaper first frame.
+        yield PaneBar(id="tabs")
+        # Only the first pane is built before the first frame; the others are
+        # added when first shown (see ensure_pane).
         with ContentSwitcher(id="panes", initial="overview"):
-            for pane, _title in PANES:
-                with Container(id=pane, classes="pane"):
-                    # Only the first pane is built before the first frame; the
-                    # others are built when first shown (see ensure_pane).
-                    if pane == "overview":
-                        yield self.pane_widget(pane)
+            yield Container(self.pane_widget("overview"), id="overview", classes="pane")
         yield KeyBar()
         yield Static(id="too-small")
 
@@ -165,16 +176,20 @@ class GuideScreen(Screen[None]):
             )
 
     async def ensure_pane(self, pane: str) -> None:
-        """Build a pane's content the first time it is shown."""
-        holder = self.query_one(f"#{pane}", Container)
-        if not holder.children:
-            await holder.mount(self.pane_widget(pane))
+        """Build a pane the first time it is shown."""
+        switcher = self.query_one(ContentSwitcher)
+        if not switcher.query_children(f"#{pane}"):
+            holder = Container(self.pane_widget(pane), id=pane, classes="pane")
+            await switcher.add_content(holder)
 
-    async def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
-        # Reached by number keys, mouse clicks and the tab bar's arrow keys.
-        pane = (event.tab.id or "tab-overview").removeprefix("tab-")
-        await self.ensure_pane(pane)
-        self.query_one(ContentSwitcher).current = pane
+    async def on_pane_bar_chosen(self, event: PaneBar.Chosen) -> None:
+        event.stop()
+        if event.focus_pane:
+            await self.action_show_pane(event.pane)
+        else:
+            await self.ensure_pane(event.pane)
+            self.query_one(PaneBar).active = event.pane
+            self.query_one(ContentSwitcher).current = event.pane
 
     def focus_pane(self, pane: str) -> None:
         # set_focus acts at once, where Widget.focus() waits for the message
@@ -188,7 +203,7 @@ class GuideScreen(Screen[None]):
     async def action_show_pane(self, pane: str) -> None:
         # Awaiting the mount holds back the next key until the pane can take it.
         await self.ensure_pane(pane)
-        self.query_one(Tabs).active = f"tab-{pane}"
+        self.query_one(PaneBar).active = pane
         self.query_one(ContentSwitcher).current = pane
         self.focus_pane(pane)
 
@@ -211,6 +226,3 @@ class GuideScreen(Screen[None]):
             timeout=3,
         )
         self.post_message(SpoilersChanged())
-
-    def action_focus_tabs(self) -> None:
-        self.query_one(Tabs).focus()

@@ -9,8 +9,7 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
-from textual.widget import Widget
-from textual.widgets import OptionList, Static, Tabs
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from showguide.core.spoilers import SpoilerShield
@@ -65,12 +64,12 @@ class SpoilerAware:
         raise NotImplementedError
 
 
-def section(title: str, body: RenderableType, *, id: str | None = None) -> list[Widget]:
-    """A titled block of a scrolling pane."""
-    return [
-        Static(Text(title), classes="section-title"),
-        Static(body, classes="section-body", id=id),
-    ]
+def section(title: str, body: RenderableType, *, id: str | None = None) -> Static:
+    """A titled block of a scrolling pane, as one widget (every widget counts
+    in the first frame): the title is drawn in its top border."""
+    block = Static(body, classes="section", id=id)
+    block.border_title = literal(title)
+    return block
 
 
 class ItemList(Container, SpoilerAware):
@@ -178,4 +177,4 @@ class MasterDetail(ItemList):
         if self.detail_widget().has_focus:
             self.list_widget().focus()
         else:
-            self.screen.query_one(Tabs).focus()
+            self.screen.query_one("#tabs").focus()
