@@ -26,20 +26,23 @@ def run(args: argparse.Namespace) -> int:
     except UnknownShow as error:
         console.print(literal(f"showguide: {error}"), soft_wrap=True)
         return EXIT_BAD_INPUT
-    if start == "catalog":
-        # Until the app opens on a catalog screen, it opens the first show that loads.
-        first = next((entry for entry in catalog.entries if entry.ok), None)
-        if first is None:
-            for entry in catalog.entries:
-                print_problems(console, entry.problems)
-            console.print("showguide: no show could be loaded")
-            return EXIT_BAD_INPUT
-        start = first
-    if start.show is None:
-        print_problems(console, start.problems)
-        console.print(literal(f"showguide: {start.path} could not be loaded"), soft_wrap=True)
+    chosen = None if start == "catalog" else start
+    if chosen is not None and chosen.show is None:
+        print_problems(console, chosen.problems)
+        console.print(literal(f"showguide: {chosen.path} could not be loaded"), soft_wrap=True)
         return EXIT_BAD_INPUT
+    from showguide.core.prefs import load_preferences, load_state
+
+    preferences, state = load_preferences(), load_state()
+    notices = [notice for notice in (preferences.notice, state.notice) if notice is not None]
     from showguide.tui.app import ShowGuideApp
 
-    ShowGuideApp(start.show).run()
+    ShowGuideApp(
+        catalog=catalog,
+        chosen=chosen,
+        data_paths=args.data,
+        preferences=preferences.value,
+        state=state.value,
+        notices=notices,
+    ).run()
     return EXIT_OK
