@@ -24,6 +24,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -73,6 +74,9 @@ def child_environment() -> dict[str, str]:
     """
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # The user's own shows and folders stay out of it: list and validate read
+    # the user's shows folder and keep a parse cache (see _median_times).
+    env.pop("SHOWGUIDE_PATH", None)
     return env
 
 
@@ -97,12 +101,14 @@ def _median_times(commands: dict[str, list[str]], runs: int, warmups: int) -> di
     order = list(commands)
     env = child_environment()
     shuffle = random.Random(0).shuffle
-    for round_number in range(warmups + runs):
-        shuffle(order)
-        for name in order:
-            elapsed = _time_once(commands[name], env)
-            if round_number >= warmups:
-                samples[name].append(elapsed)
+    with tempfile.TemporaryDirectory(prefix="showguide-bench-home-") as home:
+        env["SHOWGUIDE_HOME"] = home
+        for round_number in range(warmups + runs):
+            shuffle(order)
+            for name in order:
+                elapsed = _time_once(commands[name], env)
+                if round_number >= warmups:
+                    samples[name].append(elapsed)
     return {name: statistics.median(times) for name, times in samples.items()}
 
 

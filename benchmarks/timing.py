@@ -8,7 +8,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 
@@ -35,11 +35,21 @@ class Row:
 
 
 def time_process(
-    argv: Sequence[str], *, runs: int = 15, warmups: int = 2, env: dict[str, str] | None = None
+    argv: Sequence[str],
+    *,
+    runs: int = 15,
+    warmups: int = 2,
+    env: dict[str, str] | None = None,
+    before: Callable[[], None] | None = None,
 ) -> float:
-    """Median wall time of running ``argv`` to completion, in milliseconds."""
+    """Median wall time of running ``argv`` to completion, in milliseconds.
+
+    ``before`` runs ahead of each run, untimed: e.g. to empty a cache.
+    """
     samples: list[float] = []
     for index in range(warmups + runs):
+        if before is not None:
+            before()
         start = time.perf_counter()
         subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, env=env)
         elapsed = (time.perf_counter() - start) * 1000

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-import time
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,41 +13,16 @@ import msgspec
 import pytest
 
 from showguide.core import cache as cache_module
-from showguide.core import loader
 from showguide.core.cache import CACHE_FILE, ParseCache
 from showguide.core.catalog import Catalog, load_catalog
 from showguide.core.userdirs import cache_dir
+from tests.loading import ParseCounter, settled
 from tests.showdata import show_dict, write_show
-
-
-class ParseCounter:
-    """Counts the show files actually parsed (cache misses)."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.parsed: list[str] = []
-        real = loader.load_show
-
-        def counting(path: Path | str, **kwargs: object) -> object:
-            self.parsed.append(Path(path).name)
-            return real(path)
-
-        monkeypatch.setattr(loader, "load_show", counting)
-
-    def take(self) -> list[str]:
-        taken, self.parsed = sorted(self.parsed), []
-        return taken
 
 
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> ParseCounter:
     return ParseCounter(monkeypatch)
-
-
-def settled(path: Path, seconds_ago: float = 60) -> Path:
-    """Give ``path`` an older modification time, as a file not being edited has."""
-    when = time.time() - seconds_ago
-    os.utime(path, (when, when))
-    return path
 
 
 @pytest.fixture
@@ -96,6 +72,64 @@ def test_a_changed_file_is_parsed_again(shelf: Path, parses: ParseCounter) -> No
 
     assert parses.take() == ["1.yaml"]
     assert "Show 1, revised" in titles(catalog)
+
+
+def same_length(title: str) -> dict[str, object]:
+    """Show 1 with another title of the same length: the file keeps its size."""
+    assert len(title) == len("Show 1")
+    return show_dict(id="show-1", title=title)
+
+
+def test_a_file_whose_size_changed_is_parsed_again_even_with_the_same_time(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    path = shelf / "1.yaml"
+    info = path.stat()
+    load_catalog([shelf])
+    parses.take()
+    write_show(shelf, show_dict(id="show-1", title="Show 1, longer"), "1.yaml")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+
+    catalog = load_catalog([shelf])
+
+    assert parses.take() == ["1.yaml"]
+    assert "Show 1, longer" in titles(catalog)
+
+
+def test_a_file_whose_time_changed_is_parsed_again_even_with_the_same_size(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    path = shelf / "1.yaml"
+    size = path.stat().st_size
+    load_catalog([shelf])
+    parses.take()
+    write_show(shelf, same_length("Show 9"), "1.yaml")
+    settled(path, seconds_ago=30)  # a later time than the cached one, but old enough to trust
+    assert path.stat().st_size == size
+
+    catalog = load_catalog([shelf])
+
+    assert parses.take() == ["1.yaml"]
+    assert "Show 9" in titles(catalog)
+
+
+def test_a_file_replaced_by_another_of_the_same_size_and_time_is_parsed_again(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    # What an editor that saves by writing a new file and renaming it can leave.
+    path = shelf / "1.yaml"
+    info = path.stat()
+    load_catalog([shelf])
+    parses.take()
+    replacement = write_show(shelf.parent, same_length("Show X"), "replacement.yaml")
+    os.utime(replacement, ns=(info.st_atime_ns, info.st_mtime_ns))
+    replacement.replace(path)
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (info.st_size, info.st_mtime_ns)
+
+    catalog = load_catalog([shelf])
+
+    assert parses.take() == ["1.yaml"]
+    assert "Show X" in titles(catalog)
 
 
 def test_a_file_saved_twice_within_one_clock_tick_is_not_mistaken_for_unchanged(
@@ -233,6 +267,19 @@ def test_a_cache_from_another_version_is_not_used(
     assert len(parses.take()) == 4
 
 
+def test_a_cache_written_for_another_show_format_is_not_used(
+    shelf: Path, parses: ParseCounter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_catalog([shelf])
+    parses.take()
+    monkeypatch.setattr(cache_module, "FORMAT_VERSION", 2)
+
+    load_catalog([shelf])
+    assert len(parses.take()) == 4
+    load_catalog([shelf])
+    assert parses.take() == []  # rewritten for the new format
+
+
 def test_changing_the_file_size_limit_is_not_hidden_by_the_cache(
     shelf: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -273,3 +320,26 @@ def test_an_unwritable_cache_folder_only_costs_speed(shelf: Path, parses: ParseC
     first = load_catalog([shelf])
     assert load_catalog([shelf]) == first
     assert len(parses.take()) == 8
+
+
+def test_a_cache_save_killed_before_its_rename_leaves_the_old_cache_usable(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    load_catalog([shelf])
+    before = (cache_dir() / CACHE_FILE).read_bytes()
+    write_show(shelf, show_dict(id="show-1", title="Show 1, revised"), "1.yaml")
+    settled(shelf / "1.yaml", seconds_ago=30)
+    killed = (
+        "import os, signal\n"
+        "os.replace = lambda *args: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "from showguide.core.catalog import load_catalog\n"
+        f"load_catalog([{str(shelf)!r}])\n"
+    )
+
+    result = subprocess.run([sys.executable, "-c", killed], timeout=60, check=False)
+
+    assert result.returncode == -9  # it died saving the cache it had updated
+    assert (cache_dir() / CACHE_FILE).read_bytes() == before
+    parses.take()
+    assert "Show 1, revised" in titles(load_catalog([shelf]))
+    assert parses.take() == ["1.yaml"]  # the others still come from the old cache

@@ -9,13 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from showguide.core.catalog import (
-    Catalog,
-    CatalogEntry,
-    UnknownShow,
-    choose_start,
-    load_catalog,
-)
+from showguide.core.catalog import Catalog, CatalogEntry, UnknownShow, load_catalog
 from showguide.core.userdirs import user_shows_dir
 from tests.conftest import BALLERINA
 from tests.showdata import show_dict, write_show
@@ -291,15 +285,6 @@ def test_an_unknown_name_with_nothing_close_just_says_so() -> None:
     assert str(caught.value) == "no show called 'zzz'"
 
 
-def test_start_opens_the_named_show_the_only_show_or_the_catalog() -> None:
-    only = catalog_of(("solo", "Solo"))
-    assert choose_start(only, None) == only.entries[0]
-    assert choose_start(SHOWS, None) == "catalog"
-    assert choose_start(SHOWS, "night s") == SHOWS.entries[3]
-    with pytest.raises(UnknownShow):
-        choose_start(SHOWS, "nothing like it")
-
-
 # --- the command line -----------------------------------------------------------
 
 
@@ -327,6 +312,21 @@ def test_list_shows_data_shows_with_their_origin_and_the_override_notice(tmp_pat
     assert "Mine" in rows[0]
     assert "Extra" in rows[1]
     assert f"{mine} (--data) overrides the bundled show 'ballerina'" in result.stderr
+
+
+def test_list_marks_a_show_file_with_errors_and_still_lists_the_valid_ones(
+    tmp_path: Path,
+) -> None:
+    write_show(tmp_path, show_dict(id="fine", title="Fine"), "fine.yaml")
+    write_show(tmp_path, show_dict(id="bad", status="maybe", year="soon"), "bad.yaml")
+
+    result = showguide("list", "--data", tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if "--data" in line]
+    assert ["bad.yaml: 2 problems" in row for row in rows] == [True, False]
+    assert "Fine" in rows[1]
+    assert "1 show file could not be loaded; 'showguide validate'" in result.stderr
 
 
 def test_list_with_a_missing_data_folder_exits_2_with_a_problem_line(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from showguide.core.prefs import (
     Preferences,
     State,
     load_preferences,
+    load_remembered,
     load_state,
     preferences_path,
     save_preferences,
@@ -96,6 +97,20 @@ def test_an_unreadable_state_file_is_set_aside_with_a_notice() -> None:
     assert [p.name.startswith("state.json.corrupt-") for p in path.parent.iterdir()] == [True]
 
 
+def test_the_app_starts_from_defaults_and_a_notice_when_preferences_are_corrupt() -> None:
+    assert save_state(State().with_pane("ballerina", "faq")) is None
+    preferences_path().parent.mkdir(parents=True)
+    preferences_path().write_text('{"theme": ')
+
+    remembered = load_remembered()
+
+    assert remembered.preferences == Preferences()
+    assert remembered.state.pane_for("ballerina") == "faq"  # the good file still counts
+    (notice,) = remembered.notices
+    assert notice.startswith(f"the preferences file {preferences_path()} was unusable")
+    assert not preferences_path().exists()
+
+
 def test_setting_aside_twice_in_one_second_keeps_both_copies() -> None:
     path = preferences_path()
     path.parent.mkdir(parents=True)
@@ -123,18 +138,29 @@ def test_a_save_that_cannot_be_written_gives_a_notice_not_an_exception(tmp_path:
     assert notice.startswith(f"could not save preferences to {blocker / 'preferences.json'}")
 
 
-KILLED_WRITER = textwrap.dedent(
-    """
-    import os, signal
-    from showguide.core.prefs import Preferences, save_preferences
+def killed_before_rename(code: str) -> subprocess.CompletedProcess[bytes]:
+    """Run ``code`` in a new process that dies (SIGKILL) as a save is about to rename.
 
-    def killed(*args, **kwargs):
-        # The temporary file is written and fsynced; the process dies before the rename.
-        os.kill(os.getpid(), signal.SIGKILL)
-
-    os.replace = killed
-    save_preferences(Preferences(theme="new"))
+    By then the temporary file is written and fsynced: this is the moment a
+    crash or a power cut hurts most. The environment, SHOWGUIDE_HOME included,
+    is the test's.
     """
+    prelude = textwrap.dedent(
+        """
+        import os, signal
+
+        def killed(*args, **kwargs):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        os.replace = killed
+        """
+    )
+    return subprocess.run([sys.executable, "-c", prelude + code], timeout=60, check=False)
+
+
+KILLED_WRITER = (
+    "from showguide.core.prefs import Preferences, save_preferences\n"
+    "save_preferences(Preferences(theme='new'))\n"
 )
 
 
@@ -142,7 +168,7 @@ def test_a_writer_killed_before_its_rename_loses_nothing() -> None:
     assert save_preferences(Preferences(theme="old")) is None
     before = preferences_path().read_bytes()
 
-    result = subprocess.run([sys.executable, "-c", KILLED_WRITER], timeout=60, check=False)
+    result = killed_before_rename(KILLED_WRITER)
 
     assert result.returncode == -9  # SIGKILL: it really died mid-save
     assert preferences_path().read_bytes() == before
@@ -159,6 +185,22 @@ def test_a_writer_killed_before_its_rename_loses_nothing() -> None:
     os.utime(stray, (old, old))
     assert save_preferences(Preferences(theme="latest")) is None
     assert stray_temps(preferences_path()) == []
+
+
+def test_a_state_save_killed_before_its_rename_loses_nothing() -> None:
+    assert save_state(State().with_pane("ballerina", "cast")) is None
+    before = state_path().read_bytes()
+
+    result = killed_before_rename(
+        "from showguide.core.prefs import State, save_state\n"
+        "save_state(State().with_pane('other', 'faq'))\n"
+    )
+
+    assert result.returncode == -9
+    assert state_path().read_bytes() == before
+    loaded = load_state()
+    assert loaded.notice is None
+    assert (loaded.value.last_show, loaded.value.last_pane) == ("ballerina", "cast")
 
 
 CONCURRENT_WRITER = textwrap.dedent(

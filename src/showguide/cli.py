@@ -75,7 +75,8 @@ def _main_parser() -> argparse.ArgumentParser:
         prog="showguide",
         usage="showguide [OPTIONS] [NAME]\n       showguide [OPTIONS] COMMAND [ARGS]",
         description="A keyboard-first terminal guide to TV series.\n\n"
-        "With no NAME, opens the guide; with NAME (a show's id or title), opens that show.",
+        "With no NAME, opens the catalog of shows (or the guide, if there is only one show);\n"
+        "with NAME (a show's id or title, or the start of one), opens that show.",
         epilog=f"commands:\n{commands}\n\n'showguide COMMAND --help' describes a command.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

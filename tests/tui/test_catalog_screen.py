@@ -11,7 +11,14 @@ from benchmarks.generate import many_shows
 from textual.widgets import Input
 
 from showguide.core.catalog import load_catalog
-from showguide.core.prefs import Preferences, State, load_preferences, load_state
+from showguide.core.prefs import (
+    Preferences,
+    Remembered,
+    State,
+    load_preferences,
+    load_remembered,
+    load_state,
+)
 from showguide.tui.app import ShowGuideApp
 from showguide.tui.catalog import CatalogScreen
 from showguide.tui.guide import GuideScreen
@@ -31,14 +38,14 @@ def shows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def catalog_app(folder: Path, **kwargs: object) -> ShowGuideApp:
-    return ShowGuideApp(catalog=load_catalog([folder]), data_paths=[folder], **kwargs)  # type: ignore[arg-type]
+def catalog_app(folder: Path, remembered: Remembered | None = None) -> ShowGuideApp:
+    return ShowGuideApp(catalog=load_catalog([folder]), remembered=remembered)
 
 
 def listed(app: ShowGuideApp) -> list[str]:
     screen = app.screen
     assert isinstance(screen, CatalogScreen)
-    return [entry.label for entry in screen.shown]
+    return [row.title for row in screen.shown]
 
 
 async def test_typing_filters_the_list_and_enter_opens_the_show() -> None:
@@ -80,8 +87,8 @@ async def test_arrows_choose_while_typing_and_escape_clears_the_filter() -> None
         assert len(listed(app)) == 5
 
 
-def id_of(folder: Path, path: Path) -> str:
-    return next(entry.id for entry in load_catalog([folder]).entries if entry.path == path)
+def title_of(folder: Path, path: Path) -> str:
+    return next(entry.label for entry in load_catalog([folder]).entries if entry.path == path)
 
 
 def flat(text: str) -> str:
@@ -91,10 +98,10 @@ def flat(text: str) -> str:
 
 
 def listed_titles_sorted() -> list[str]:
-    from showguide.core.shelf import sort_entries
+    from showguide.core.catalog_view import sort_rows
 
-    catalog = load_catalog([Path("shows")])
-    return [e.label for e in sort_entries(catalog.entries) if "Studio" in e.label]
+    rows = sort_rows(load_catalog([Path("shows")]).rows())
+    return [row.title for row in rows if "Studio" in row.title]
 
 
 async def test_a_broken_file_is_listed_with_its_problems_and_does_not_open() -> None:
@@ -118,9 +125,9 @@ async def test_ctrl_s_sorts_by_year_newest_first() -> None:
         await pilot.press("ctrl+s")
         screen = app.screen
         assert isinstance(screen, CatalogScreen) and screen.order == "year"
-        years = [e.summary.year for e in screen.shown if e.summary and e.summary.year]
+        years = [row.year for row in screen.shown if row.year]
         assert years == sorted(years, reverse=True)
-        assert screen.shown[-1].label == "broken.yaml"  # broken files last
+        assert screen.shown[-1].title == "broken.yaml"  # broken files last
         header = screen.query_one("#catalog-header").render_line(0)
         underlined = "".join(seg.text for seg in header if seg.style and seg.style.underline)
         assert underlined.strip() == "Year"
@@ -133,8 +140,7 @@ async def test_reload_picks_up_a_changed_file_and_keeps_the_pane() -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, CatalogScreen)
-        show_id = id_of(folder, target)
-        await pilot.press(*show_id, "enter", "3")
+        await pilot.press(*title_of(folder, target), "enter", "3")
         await pilot.pause()
         assert isinstance(app.screen, GuideScreen) and app.screen.current_pane == "cast"
         old_title = app.screen.show.title
@@ -155,8 +161,9 @@ async def test_a_file_that_breaks_keeps_its_last_good_version_on_screen() -> Non
     target = sorted(folder.glob("synthetic-*.yaml"))[0]
     app = catalog_app(folder)
     async with app.run_test(size=SIZE) as pilot:
-        show_id = id_of(folder, target)
-        await pilot.press(*show_id, "enter")
+        title = title_of(folder, target)
+        show_id = next(e.id for e in load_catalog([folder]).entries if e.path == target)
+        await pilot.press(*title, "enter")
         await pilot.pause()
         guide = app.screen
         assert isinstance(guide, GuideScreen)
@@ -173,7 +180,7 @@ async def test_a_file_that_breaks_keeps_its_last_good_version_on_screen() -> Non
 
 async def test_theme_shield_and_place_are_remembered_between_runs() -> None:
     folder = Path("shows")
-    app = catalog_app(folder, preferences=Preferences(), state=State())
+    app = catalog_app(folder, Remembered(Preferences(), State()))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"balle", "enter")
         await pilot.pause()
@@ -183,7 +190,7 @@ async def test_theme_shield_and_place_are_remembered_between_runs() -> None:
     assert load_preferences().value == Preferences(theme="textual-light", spoiler_shield=False)
     assert load_state().value.pane_for("ballerina") == "faq"
 
-    again = catalog_app(folder, preferences=load_preferences().value, state=load_state().value)
+    again = catalog_app(folder, load_remembered())
     async with again.run_test(size=SIZE) as pilot:
         assert again.theme == "textual-light" and not again.shield.on
         screen = again.screen

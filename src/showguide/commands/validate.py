@@ -8,7 +8,8 @@ from pathlib import Path
 from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
 from showguide.commands.discovery import print_notices
 from showguide.commands.output import literal, print_problems, stderr, stdout
-from showguide.core.catalog import CatalogEntry, load_catalog, load_entry, show_files_in
+from showguide.core.catalog import CatalogEntry, load_catalog, load_entry
+from showguide.core.discovery import show_files_in
 from showguide.core.errors import WHOLE_FILE, Problem
 
 

@@ -22,8 +22,9 @@ older version wrote, is ignored and replaced at the next save. Saving is atomic.
 
 Modification times have a granularity (a few milliseconds on Linux, two
 seconds on FAT), so a file saved twice within one tick with the same size would
-look unchanged. A file modified less than :data:`RACY_SECONDS` before the
-cache was opened is therefore never stored; it is parsed again next time.
+look unchanged. A file modified less than
+:data:`~showguide.core.discovery.RACY_SECONDS` before the cache was opened is
+therefore never stored; it is parsed again next time.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ import msgspec
 
 from showguide import __version__
 from showguide.core.atomic import write_atomic
+from showguide.core.discovery import RACY_SECONDS
 from showguide.core.errors import Problem
 from showguide.core.model import FORMAT_VERSION, Show
 from showguide.core.summary import ShowSummary
@@ -46,7 +48,6 @@ from showguide.core.userdirs import cache_dir
 CACHE_FILE = "parse-cache.msgpack"
 #: Bump when the layout of the cache file changes.
 LAYOUT = 2
-RACY_SECONDS = 2
 #: Entries kept for files not seen in the latest load, e.g. from another --data.
 MAX_ENTRIES = 20_000
 #: The loader's size limit changes what loading gives. Named here rather than

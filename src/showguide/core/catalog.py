@@ -1,60 +1,55 @@
 """The shows showguide knows about, each loaded or with the problems that stop it.
 
-Shows are discovered in this order, and a show whose id was already found is
-replaced by the later one, with a notice (so a user's copy of a bundled show,
-edited, overrides it):
+Where show files are found, and in what order, is :mod:`showguide.core.discovery`.
+Of two shows with the same id the one found later replaces the earlier, with a
+notice (so a user's copy of a bundled show, edited, overrides it).
 
-1. the bundled shows (origin ``bundled``);
-2. the user's data folder, ``<user data>/shows`` (origin ``user``);
-3. every ``--data PATH``, a file or a folder, in the order given (``--data``);
-4. every path in ``SHOWGUIDE_PATH``, separated by ``os.pathsep`` (``SHOWGUIDE_PATH``).
+What goes wrong is reported, never raised: a show file that does not load is
+an entry with its problems (valid shows still load); a ``--data`` path that is
+not there is in :attr:`Catalog.problems`.
 
-A folder contributes its ``*.yaml`` and ``*.yml`` files, not those of its
-subfolders and not hidden ones, in name order. A file named directly is loaded
-whatever its name. The same file reached twice is loaded once.
-
-What goes wrong is reported, never raised:
-
-- A show file that does not load is an entry with its problems (a symlink
-  loop or an unreadable file included): it is listed, valid shows still load.
-- A ``--data`` path that does not exist or cannot be read is a problem in
-  :attr:`Catalog.problems`: the user named it, so commands exit 2.
-- A ``SHOWGUIDE_PATH`` entry or user folder that does not exist is skipped
-  (like a stale ``PATH`` entry); one that cannot be read is a notice.
+A catalog can be reloaded (:meth:`Catalog.reload`): files are found again, and
+only those that changed are read again. A file that stops loading keeps the
+last version that did, with its new problems (see :attr:`CatalogEntry.stale`).
 """
 
 from __future__ import annotations
 
 import os
-import stat
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from showguide.core.errors import WHOLE_FILE, Problem, ShowDataError
+from showguide.core.discovery import RACY_SECONDS, FoundFile, discover, discover_sources
+from showguide.core.errors import Problem, ShowDataError
 from showguide.core.model import Show
-from showguide.core.paths import bundled_data_dir, bundled_show_files
+from showguide.core.paths import bundled_show_files
 from showguide.core.summary import ShowSummary
 
 if TYPE_CHECKING:
-    from showguide.core.cache import Cached
+    from showguide.core.cache import Cached, ParseCache
+    from showguide.core.catalog_view import CatalogRow
 
-Origin = Literal["bundled", "user", "--data", "SHOWGUIDE_PATH"]
-PATH_VARIABLE = "SHOWGUIDE_PATH"
-SHOW_FILE_SUFFIXES = (".yaml", ".yml")
+#: (size, mtime_ns, inode) of a file, as far as it can be trusted to say it is unchanged.
+Stamp = tuple[int, int, int]
+Loaded = tuple[Show | None, tuple[Problem, ...]]
 
 
 class CatalogEntry:
     """One show file: its show when it loaded, its problems when it did not.
 
+    ``show`` and ``summary`` are what to display; ``problems`` are what is wrong
+    with the file now. Both are set when a reload found a file that no longer
+    loads: the entry keeps the last good show and is :attr:`stale`.
+
     A show that comes from the parse cache is decoded the first time ``show``
-    is read. ``summary``, ``ok``, ``label`` and ``id`` never decode it, so that
-    listing a thousand shows stays cheap: a list should read ``summary``.
-    Treat an entry as read-only.
+    is read. ``summary``, ``ok``, ``label``, ``id`` and :meth:`row` never decode
+    it, so that listing a thousand shows stays cheap. Treat an entry as read-only.
     """
 
-    __slots__ = ("_pending", "_show", "origin", "path", "problems", "summary")
+    __slots__ = ("_pending", "_show", "key", "origin", "path", "problems", "stamp", "summary")
 
     def __init__(
         self,
@@ -62,25 +57,32 @@ class CatalogEntry:
         origin: str,
         show: Show | None = None,
         problems: tuple[Problem, ...] = (),
+        *,
+        key: str | None = None,
+        stamp: Stamp | None = None,
     ) -> None:
         self.path = path
         self.origin = origin
+        #: The file's identity: its resolved path, the same across reloads.
+        self.key = key if key is not None else str(path)
+        #: What the file looked like when read, if that can be trusted to spot a change.
+        self.stamp = stamp
         self.problems = tuple(problems)
-        #: The fields a list of shows needs; None when the show did not load.
+        #: The fields a list of shows needs; None when no version of the show loaded.
         self.summary = ShowSummary.of(show) if show is not None else None
         self._show = show
-        self._pending: Callable[[], tuple[Show | None, tuple[Problem, ...]]] | None = None
+        self._pending: Callable[[], Loaded] | None = None
 
     @classmethod
     def deferred(
         cls,
-        path: Path,
-        origin: str,
+        found: FoundFile,
         summary: ShowSummary,
-        load: Callable[[], tuple[Show | None, tuple[Problem, ...]]],
+        load: Callable[[], Loaded],
+        stamp: Stamp | None = None,
     ) -> CatalogEntry:
         """An entry whose show ``load()`` gives when first asked for."""
-        entry = cls(path, origin)
+        entry = cls(found.path, found.origin, key=found.key, stamp=stamp)
         entry.summary = summary
         entry._pending = load
         return entry
@@ -98,7 +100,13 @@ class CatalogEntry:
 
     @property
     def ok(self) -> bool:
-        return self.summary is not None
+        """The file loaded, with no problems."""
+        return self.summary is not None and not self.problems
+
+    @property
+    def stale(self) -> bool:
+        """The file no longer loads; ``show`` is the last version that did."""
+        return self.summary is not None and bool(self.problems)
 
     @property
     def label(self) -> str:
@@ -109,6 +117,12 @@ class CatalogEntry:
     def id(self) -> str:
         """The show's id, or the file's stem for a show that did not load."""
         return self.summary.id if self.summary is not None else self.path.stem
+
+    def row(self) -> CatalogRow:
+        """What the catalog screen lists for this file (never decodes the show)."""
+        from showguide.core.catalog_view import CatalogRow
+
+        return CatalogRow.of(self)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, CatalogEntry):
@@ -123,7 +137,9 @@ class CatalogEntry:
     __hash__ = None  # type: ignore[assignment]  # equal entries may be decoded or not
 
     def __repr__(self) -> str:
-        state = f"show={self.id!r}" if self.ok else f"problems={len(self.problems)}"
+        state = f"show={self.id!r}" if self.summary else ""
+        if self.problems:
+            state += f"{', ' if state else ''}problems={len(self.problems)}"
         return f"CatalogEntry(path={str(self.path)!r}, origin={self.origin!r}, {state})"
 
 
@@ -140,11 +156,35 @@ class Catalog:
     problems: tuple[Problem, ...] = ()
     #: Entries replaced by a later show with the same id, in discovery order.
     overridden: tuple[CatalogEntry, ...] = ()
+    #: The ``--data`` paths this catalog was loaded from; a reload uses them again.
+    data_paths: tuple[str | Path, ...] = ()
+    use_cache: bool = True
+    #: Keys of the files that the reload which made this catalog read again
+    #: (new or changed); empty for a catalog loaded afresh.
+    changed: frozenset[str] = frozenset()
 
     @property
     def shows(self) -> list[Show]:
         """Every show that loaded, each decoded: for a large catalog, read entries instead."""
         return [entry.show for entry in self.entries if entry.show is not None]
+
+    def rows(self) -> list[CatalogRow]:
+        """One row per entry, in catalog order: what the catalog screen lists."""
+        return [entry.row() for entry in self.entries]
+
+    def find(self, key: str) -> CatalogEntry | None:
+        """The entry for the file with this key (see :attr:`CatalogEntry.key`), if listed."""
+        return next((entry for entry in self.entries if entry.key == key), None)
+
+    def reload(self) -> Catalog:
+        """Find the shows again; read again only files that are new or changed.
+
+        A file that no longer loads keeps the last version that did, with its
+        new problems (the entry is :attr:`~CatalogEntry.stale`). A file that is
+        gone is gone. This catalog is left as it was.
+        """
+        earlier = {entry.key: entry for entry in (*self.entries, *self.overridden)}
+        return _load(self.data_paths, self.use_cache, earlier, reloading=True)
 
     def resolve(self, name: str) -> CatalogEntry:
         """The one entry whose id or title is ``name`` or starts with it (any case)."""
@@ -179,19 +219,6 @@ def _id_of(entry: CatalogEntry) -> str:
     return entry.id
 
 
-def choose_start(catalog: Catalog, name: str | None) -> CatalogEntry | Literal["catalog"]:
-    """What ``showguide [NAME]`` opens: the named show, the only show, or the catalog.
-
-    Raises :class:`UnknownShow` when ``name`` matches no show or several. The
-    entry returned may be one that did not load: the caller shows its problems.
-    """
-    if name is not None:
-        return catalog.resolve(name)
-    if len(catalog.entries) == 1:
-        return catalog.entries[0]
-    return "catalog"
-
-
 # --- loading -----------------------------------------------------------------
 
 
@@ -213,168 +240,114 @@ def bundled_entries() -> list[CatalogEntry]:
     return load_entries(bundled_show_files(), "bundled")
 
 
-@dataclass(frozen=True)
-class Source:
-    """A place shows come from: a file or folder, and whether the user named it."""
-
-    path: Path
-    origin: Origin
-
-    @property
-    def explicit(self) -> bool:
-        """Named on the command line: a path that is not there is a mistake."""
-        return self.origin == "--data"
-
-
-def discover_sources(data_paths: Sequence[str | Path] = ()) -> list[Source]:
-    """Every place to look for shows, in the order that decides overrides."""
-    from showguide.core.userdirs import user_shows_dir
-
-    sources = [
-        Source(bundled_data_dir() / "shows", "bundled"),
-        Source(user_shows_dir(), "user"),
-    ]
-    sources.extend(Source(Path(path), "--data") for path in data_paths)
-    for part in os.environ.get(PATH_VARIABLE, "").split(os.pathsep):
-        if part:  # an empty part ("a::b", a trailing separator) means nothing
-            sources.append(Source(Path(part).expanduser(), "SHOWGUIDE_PATH"))
-    return sources
-
-
-def is_show_file_name(name: str) -> bool:
-    return not name.startswith(".") and name.lower().endswith(SHOW_FILE_SUFFIXES)
-
-
-def show_files_in(folder: Path) -> list[Path]:
-    """The show files directly in ``folder``, sorted; raises OSError if unreadable."""
-    return [found.path for found in _scan_folder(folder, "--data")]
-
-
-@dataclass(frozen=True)
-class _Found:
-    path: Path
-    origin: str
-    #: The resolved path: the parse cache's key, and how duplicates are spotted.
-    key: str
-    #: None when the file cannot be stat'ed (a broken link): the loader says why.
-    info: os.stat_result | None
-
-
-def _scan_folder(folder: Path, origin: str) -> list[_Found]:
-    real_folder = os.path.realpath(folder)
-    found = []
-    with os.scandir(folder) as listing:
-        for item in listing:
-            if not is_show_file_name(item.name):
-                continue
-            try:
-                if item.is_dir():
-                    continue  # a folder called x.yaml: not recursed into
-                info: os.stat_result | None = item.stat()
-            except OSError:  # a symlink loop or a broken link: listed with its problem
-                info = None
-            key = (
-                os.path.realpath(item.path)
-                if item.is_symlink()
-                # os.path, not pathlib: this runs for every file of a large catalog.
-                else os.path.join(real_folder, item.name)  # noqa: PTH118
-            )
-            found.append(_Found(folder / item.name, origin, key, info))
-    found.sort(key=lambda f: f.path.name)
-    return found
-
-
-@dataclass
-class _Discovery:
-    files: list[_Found] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-    def trouble(self, source: Source, message: str) -> None:
-        if source.explicit:
-            self.problems.append(Problem(str(source.path), 1, 1, WHOLE_FILE, message))
-        else:
-            self.notices.append(f"{source.path} ({source.origin}): {message}; skipped")
-
-
-def _reason(error: OSError) -> str:
-    return f"cannot read: {error.strerror or error}"
-
-
-def _discover(sources: Iterable[Source]) -> _Discovery:
-    discovery = _Discovery()
-    for source in sources:
-        try:
-            info = source.path.stat()
-        except FileNotFoundError:
-            if source.explicit:
-                discovery.trouble(source, "no such file or folder")
-            continue
-        except OSError as error:  # a symlink loop, no permission on a parent
-            discovery.trouble(source, _reason(error))
-            continue
-        if not stat.S_ISDIR(info.st_mode):
-            key = os.path.realpath(source.path)
-            discovery.files.append(_Found(source.path, source.origin, key, info))
-            continue
-        try:
-            found = _scan_folder(source.path, source.origin)
-        except OSError as error:
-            discovery.trouble(source, _reason(error))
-            continue
-        if not found and source.explicit:
-            discovery.notices.append(
-                f"{source.path} (--data): no show files (*.yaml, *.yml) in this folder"
-            )
-        discovery.files.extend(found)
-    return discovery
-
-
-def _unique(files: Iterable[_Found]) -> Iterator[_Found]:
-    seen: set[str] = set()
-    for found in files:
-        if found.key not in seen:
-            seen.add(found.key)
-            yield found
-
-
 def load_catalog(data_paths: Sequence[str | Path] = (), *, use_cache: bool = True) -> Catalog:
-    """Every show available, discovered as the module's docstring describes.
+    """Every show available, discovered as :mod:`showguide.core.discovery` describes.
 
     ``use_cache`` keeps parsed shows in the user's cache folder between runs.
     """
-    from showguide.core.cache import ParseCache
+    return _load(tuple(data_paths), use_cache, {}, reloading=False)
 
-    discovery = _discover(discover_sources(data_paths))
-    cache = ParseCache.open() if use_cache else None
-    loaded: list[CatalogEntry] = []
-    for found in _unique(discovery.files):
-        cached = None
-        if cache is not None and found.info is not None:
+
+class _Reader:
+    """Reads found files through the parse cache, which it opens only if a file needs it."""
+
+    def __init__(self, use_cache: bool) -> None:
+        self.use_cache = use_cache
+        self._cache: ParseCache | None = None
+        # A file modified after this may change again within its timestamp's
+        # granularity without its stamp changing: it is not given a stamp.
+        self.trusted_before_ns = time.time_ns() - RACY_SECONDS * 1_000_000_000
+
+    def stamp(self, info: os.stat_result | None) -> Stamp | None:
+        if info is None or info.st_mtime_ns >= self.trusted_before_ns:
+            return None
+        return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+    def read(self, found: FoundFile, stamp: Stamp | None) -> CatalogEntry:
+        cache = self._open_cache()
+        if cache is None or found.info is None:
+            entry = load_entry(found.path, found.origin)
+        else:
             cached = cache.get(found.key, found.info, str(found.path))
-        if cached is not None:
-            loaded.append(_from_cache(found, cached))
-            continue
-        entry = load_entry(found.path, found.origin)
-        if cache is not None and found.info is not None:
+            if cached is not None:
+                return _from_cache(found, cached, stamp)
+            entry = load_entry(found.path, found.origin)
             cache.put(found.key, found.info, str(found.path), entry.show, entry.problems)
+        entry.key, entry.stamp = found.key, stamp
+        return entry
+
+    def _open_cache(self) -> ParseCache | None:
+        if self._cache is None and self.use_cache:
+            from showguide.core.cache import ParseCache
+
+            self._cache = ParseCache.open()
+        return self._cache
+
+    def close(self) -> None:
+        if self._cache is not None:
+            self._cache.save()
+
+
+def _load(
+    data_paths: tuple[str | Path, ...],
+    use_cache: bool,
+    earlier: Mapping[str, CatalogEntry],
+    *,
+    reloading: bool,
+) -> Catalog:
+    discovery = discover(discover_sources(data_paths))
+    reader = _Reader(use_cache)
+    loaded: list[CatalogEntry] = []
+    changed: set[str] = set()
+    for found in discovery.unique_files():
+        stamp = reader.stamp(found.info)
+        before = earlier.get(found.key)
+        if before is not None and _unchanged(before, found, stamp):
+            loaded.append(before)
+            continue
+        entry = reader.read(found, stamp)
+        if reloading:
+            changed.add(found.key)
+        if entry.summary is None and before is not None:
+            entry = _keep_last_good(before, entry)
         loaded.append(entry)
-    if cache is not None:
-        cache.save()
+    reader.close()
     entries, overridden, notices = _apply_overrides(loaded)
     return Catalog(
         tuple(entries),
         notices=(*discovery.notices, *notices),
         problems=tuple(discovery.problems),
         overridden=tuple(overridden),
+        data_paths=data_paths,
+        use_cache=use_cache,
+        changed=frozenset(changed),
     )
 
 
-def _from_cache(found: _Found, cached: Cached) -> CatalogEntry:
-    if cached.summary is None:
-        return CatalogEntry(found.path, found.origin, problems=cached.problems)
+def _unchanged(before: CatalogEntry, found: FoundFile, stamp: Stamp | None) -> bool:
+    return (
+        stamp is not None
+        and before.stamp == stamp
+        and before.path == found.path
+        and before.origin == found.origin
+    )
 
-    def load() -> tuple[Show | None, tuple[Problem, ...]]:
+
+def _keep_last_good(before: CatalogEntry, now: CatalogEntry) -> CatalogEntry:
+    """``now`` (a file that does not load) showing ``before``'s show, if it had one."""
+    last_good = before.show
+    if last_good is None:
+        return now
+    return CatalogEntry(now.path, now.origin, last_good, now.problems, key=now.key, stamp=now.stamp)
+
+
+def _from_cache(found: FoundFile, cached: Cached, stamp: Stamp | None) -> CatalogEntry:
+    if cached.summary is None:
+        return CatalogEntry(
+            found.path, found.origin, problems=cached.problems, key=found.key, stamp=stamp
+        )
+
+    def load() -> Loaded:
         show = cached.show()
         if show is not None:
             return show, cached.problems
@@ -382,7 +355,7 @@ def _from_cache(found: _Found, cached: Cached) -> CatalogEntry:
         entry = load_entry(found.path, found.origin)
         return entry.show, entry.problems
 
-    return CatalogEntry.deferred(found.path, found.origin, cached.summary, load)
+    return CatalogEntry.deferred(found, cached.summary, load, stamp)
 
 
 def _apply_overrides(
@@ -390,14 +363,14 @@ def _apply_overrides(
 ) -> tuple[list[CatalogEntry], list[CatalogEntry], list[str]]:
     """Keep the last show of each id, in the place of the first; say what was replaced.
 
-    Files that did not load have no id to compare and are all kept.
+    Files that never loaded have no id to compare and are all kept.
     """
     slots: dict[tuple[str, str], CatalogEntry] = {}
     overridden: list[CatalogEntry] = []
     notices: list[str] = []
     for entry in loaded:
         if entry.summary is None:
-            slots[("file", str(entry.path))] = entry
+            slots[("file", entry.key)] = entry
             continue
         slot = ("id", entry.summary.id)
         earlier = slots.get(slot)

@@ -67,6 +67,23 @@ class Loaded(Generic[T]):
     notice: str | None = None
 
 
+@dataclass(frozen=True)
+class Remembered:
+    """Everything remembered, as the app starts with it."""
+
+    preferences: Preferences
+    state: State
+    #: What to tell the user, e.g. that a corrupt file was set aside.
+    notices: tuple[str, ...] = ()
+
+
+def load_remembered() -> Remembered:
+    """Preferences and state from their usual files; defaults, with notices, if unusable."""
+    preferences, state = load_preferences(), load_state()
+    notices = tuple(loaded.notice for loaded in (preferences, state) if loaded.notice)
+    return Remembered(preferences.value, state.value, notices)
+
+
 def preferences_path() -> Path:
     return config_dir() / PREFERENCES_FILE
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import partial
-from pathlib import Path
 from typing import ClassVar
 
 import msgspec
@@ -15,7 +14,7 @@ from textual.screen import Screen
 
 from showguide.core.catalog import Catalog, CatalogEntry
 from showguide.core.model import Show
-from showguide.core.prefs import Preferences, State
+from showguide.core.prefs import Preferences, Remembered, State
 from showguide.core.spoilers import SpoilerShield
 from showguide.tui.commands import APP_COMMANDS, GUIDE_COMMANDS, PANE_COMMANDS, app_bindings
 from showguide.tui.guide import MIN_HEIGHT, MIN_WIDTH, GuideScreen
@@ -61,17 +60,13 @@ class ShowGuideApp(App[None]):
         *,
         catalog: Catalog | None = None,
         chosen: CatalogEntry | None = None,
-        data_paths: Sequence[str | Path] = (),
-        preferences: Preferences | None = None,
-        state: State | None = None,
-        notices: Sequence[str] = (),
+        remembered: Remembered | None = None,
     ) -> None:
         """The guide to ``show``; or, given a ``catalog``, the catalog of shows.
 
         With a catalog, ``chosen`` opens at once (Esc goes back to the catalog
-        when there are other shows), and ``data_paths`` are the ``--data``
-        paths that ``r`` (reload) reads again. ``preferences`` and ``state``
-        are what was remembered; when they are given, changes are saved.
+        when there are other shows). ``remembered`` holds the preferences and
+        state to start from; when it is given, changes to them are saved.
         """
         super().__init__()
         if show is None and catalog is None:
@@ -79,13 +74,12 @@ class ShowGuideApp(App[None]):
         self.show = show
         self.catalog = catalog
         self.chosen = chosen
-        self.data_paths = tuple(data_paths)
-        self.remembering = preferences is not None
-        self.preferences = preferences or Preferences()
-        self.state = state or State()
-        self.startup_notices = tuple(notices)
-        #: The file each opened show was read from, to find it again on reload.
-        self.show_paths: dict[str, Path] = {}
+        self.remembering = remembered is not None
+        self.preferences = remembered.preferences if remembered else Preferences()
+        self.state = remembered.state if remembered else State()
+        self.startup_notices = remembered.notices if remembered else ()
+        #: The file each opened show was read from (its entry's key), to find it on reload.
+        self.show_keys: dict[str, str] = {}
         #: One shield for the whole app: revealing a spoiler, or lowering the
         #: shield, holds in every pane, in search and in the palette.
         self.shield = SpoilerShield(on=self.preferences.spoiler_shield)
@@ -121,7 +115,7 @@ class ShowGuideApp(App[None]):
 
     def guide_screen(self, entry: CatalogEntry) -> GuideScreen:
         assert entry.show is not None
-        self.show_paths[entry.id] = entry.path
+        self.show_keys[entry.id] = entry.key
         pane = self.state.pane_for(entry.id) or "overview"
         return GuideScreen(entry.show, self.shield, pane=pane, can_go_back=self.has_catalog)
 
@@ -142,9 +136,8 @@ class ShowGuideApp(App[None]):
         self.run_worker(self.load_again, thread=True, group="reload", exclusive=True)
 
     def load_again(self) -> None:
-        from showguide.core.catalog import load_catalog
-
-        catalog = load_catalog(self.data_paths)
+        assert self.catalog is not None
+        catalog = self.catalog.reload()
         self.call_from_thread(self.reloaded, catalog)
 
     def reloaded(self, catalog: Catalog) -> None:
@@ -202,3 +195,15 @@ class ShowGuideApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+
+def run_app(catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembered) -> None:
+    """Run the app until the user quits: how ``showguide [NAME]`` starts it.
+
+    ``catalog`` is every show found (:func:`showguide.core.catalog.load_catalog`);
+    ``chosen`` is the show to open at once, or None to open the catalog screen
+    (see :func:`showguide.core.launch.choose_start`, which the command line uses;
+    a chosen entry has loaded). ``remembered`` holds the preferences and state
+    to start from, and notices for the user; changes to them are saved.
+    """
+    ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered).run()

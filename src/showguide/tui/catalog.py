@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.console import Group
@@ -23,26 +23,31 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from showguide.core.catalog import Catalog, CatalogEntry
-from showguide.core.shelf import SORT_ORDERS, ShelfFilter, next_order, sort_entries
+from showguide.core.catalog import Catalog
+from showguide.core.catalog_view import CatalogRow, SortKey, filter_rows, sort_rows
 from showguide.display import literal
 from showguide.tui.keybar import KeyBar
 from showguide.tui.rows import ListRow
 from showguide.tui.widgets import GuideList, GuideScroll
 
-if TYPE_CHECKING:
-    from showguide.core.summary import ShowSummary
-
+#: The sort orders the sort key cycles through: (column, newest or last first).
+SORT_ORDERS: tuple[tuple[SortKey, bool], ...] = (
+    ("title", False),
+    ("year", True),
+    ("network", False),
+    ("status", False),
+    ("origin", False),
+)
 TITLE_WIDTH_LIMIT = 36
 TITLE_WIDTH_MIN = 24
 GAP = "  "
 
 
-def title_cell(summary: ShowSummary) -> Text:
-    title = literal(summary.title, "bold")
-    if summary.native_title:
+def title_cell(row: CatalogRow) -> Text:
+    title = literal(row.title, "bold")
+    if row.native_title:
         title.append(" ")
-        title.append_text(literal(summary.native_title))
+        title.append_text(literal(row.native_title))
     return title
 
 
@@ -53,14 +58,14 @@ class Columns:
     genres first, the title last.
     """
 
-    def __init__(self, entries: Sequence[CatalogEntry], width: int) -> None:
-        summaries = [e.summary for e in entries if e.summary is not None]
+    def __init__(self, rows: Sequence[CatalogRow], width: int) -> None:
+        summaries = [row for row in rows if row.loaded]
         self.title = min(
             max((title_cell(s).cell_len for s in summaries), default=5), TITLE_WIDTH_LIMIT
         )
         self.year = 4
         self.network = min(max((cell_len(s.network or "") for s in summaries), default=7), 14)
-        self.status = max(len("Status"), *(len(s.status) for s in summaries))
+        self.status = max(len("Status"), *(len(s.status or "") for s in summaries))
         gap = len(GAP)
         # The title may shrink to TITLE_WIDTH_MIN to make room for more columns.
         preferred = self.title
@@ -96,14 +101,15 @@ class Columns:
             cells.append(name(labels[column], column, widths.get(column)))
         return Text(GAP).join(cells)
 
-    def row(self, entry: CatalogEntry) -> Text:
-        summary = entry.summary
-        if summary is None:
-            count = len(entry.problems)
+    def row(self, row: CatalogRow) -> Text:
+        summary = row
+        count = len(row.problems)
+        problems = f"{count} problem{'s' if count != 1 else ''}"
+        if not row.loaded:
             return Text.assemble(
                 ("⚠ ", "bold yellow"),
-                literal(entry.path.name, "bold"),
-                (f"  {count} problem{'s' if count != 1 else ''} · cannot be opened", "italic"),
+                literal(row.path.name, "bold"),
+                (f"  {problems} · cannot be opened", "italic"),
             )
         title = title_cell(summary)
         title.truncate(self.title, overflow="ellipsis", pad=True)
@@ -116,46 +122,61 @@ class Columns:
                 cell = literal(summary.network or "—")
                 cell.truncate(self.network, overflow="ellipsis", pad=True)
             elif column == "status":
-                cell = Text(summary.status.capitalize())
+                cell = Text((summary.status or "").capitalize())
                 cell.truncate(self.status, pad=True)
             else:
                 cell = literal(", ".join(summary.genres), "dim")
             cells.append(cell)
+        if row.stale:
+            # The file broke after it loaded: the last good version is listed.
+            return Text.assemble(("⚠ ", "bold yellow"), Text(GAP).join(cells))
         return Text(GAP).join(cells)
 
 
-def entry_detail(entry: CatalogEntry) -> Group:
+def problem_lines(row: CatalogRow) -> list[Text]:
+    return [literal(str(problem)) for problem in row.problems]
+
+
+def row_detail(row: CatalogRow) -> Group:
     """The highlighted show at a glance, or the problems of a file that did not load."""
-    summary = entry.summary
-    if summary is None:
-        lines: list[Text] = [
+    if not row.loaded:
+        return Group(
             Text.assemble(("This file could not be loaded", "bold"), ":"),
             Text(),
-        ]
-        lines.extend(literal(str(problem)) for problem in entry.problems)
-        lines += [Text(), Text("Fix the file and press r to load it again.", style="italic")]
-        return Group(*lines)
-    title = literal(summary.title, "bold")
-    if summary.native_title:
+            *problem_lines(row),
+            Text(),
+            Text("Fix the file and press Ctrl+R to load it again.", style="italic"),
+        )
+    title = literal(row.title, "bold")
+    if row.native_title:
         title.append("  ")
-        title.append_text(literal(summary.native_title))
+        title.append_text(literal(row.native_title))
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
-    rows = [
-        ("Romanized", summary.romanized_title or ""),
-        ("Format", summary.format.capitalize()),
-        ("Network", summary.network or "not known"),
-        ("Year", str(summary.year) if summary.year else "not yet announced"),
-        ("Status", summary.status.capitalize()),
-        ("Genres", ", ".join(summary.genres)),
-        ("Country", summary.country),
-        ("From", f"{entry.path.name} ({entry.origin})"),
+    fields = [
+        ("Romanized", row.romanized_title or ""),
+        ("Network", row.network or "not known"),
+        ("Year", str(row.year) if row.year else "not yet announced"),
+        ("Status", (row.status or "").capitalize()),
+        ("Genres", ", ".join(row.genres)),
+        ("From", f"{row.path.name} ({row.origin})"),
     ]
-    for label, value in rows:
+    for label, value in fields:
         if value:
             facts.add_row(label, literal(value))
-    return Group(title, Text(), facts, Text(), Text("Enter opens the guide.", style="italic"))
+    parts: list[Text | Table] = [title, Text(), facts, Text()]
+    if row.stale:
+        parts += [
+            Text(
+                "The file has changed and no longer loads; this is the last good version:",
+                style="bold yellow",
+            ),
+            *problem_lines(row),
+            Text(),
+        ]
+    parts.append(Text("Enter opens the guide.", style="italic"))
+    return Group(*parts)
 
 
 class CatalogList(GuideList):
@@ -174,8 +195,13 @@ class CatalogScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", tooltip="Open the highlighted show."),
-        Binding("ctrl+s", "sort", "Sort", tooltip="Sort by title, year, network or status."),
-        Binding("ctrl+r", "app.reload", "Reload", tooltip="Load the show files again."),
+        Binding(
+            "ctrl+s", "sort", "Sort", tooltip="Sort by title, year, network, status or origin."
+        ),
+        # The app's reload key, shown here: the catalog is where files are managed.
+        Binding("ctrl+r", "app.reload", "Reload", tooltip="Read the show files again."),
+        # q types into the filter here, so show the key that quits from anywhere.
+        Binding("ctrl+q", "app.quit", "Quit", tooltip="Leave showguide."),
         Binding("down", "move(1)", "Next show", show=False, tooltip="Highlight the next show."),
         Binding("up", "move(-1)", "Previous show", show=False, tooltip="Highlight the show above."),
         Binding("pagedown", "page(1)", "Page down", show=False, tooltip="Move a page down."),
@@ -184,21 +210,21 @@ class CatalogScreen(Screen[None]):
     ]
 
     def __init__(self, catalog: Catalog, *, highlight: str | None = None) -> None:
+        """``highlight``: the id of the show to start on (the one last opened)."""
         super().__init__()
-        self.order = SORT_ORDERS[0]
+        self.sort_index = 0
         self.fitted_width = 0
         self.catalog = catalog
-        self._highlight = highlight
+        self.rows = catalog.rows()
+        self.shown: list[CatalogRow] = []
+        self.columns = Columns(self.rows, 0)
+        self._start_on = highlight
 
-    def set_catalog(self, catalog: Catalog, *, highlight: str | None = None) -> None:
-        self.catalog = catalog
-        self.columns = Columns(catalog.entries, self.app.size.width // 2)
-        self.shelf = ShelfFilter(sort_entries(catalog.entries, self.order))
-        self.shown: list[CatalogEntry] = []
-        self._highlight = highlight
+    @property
+    def order(self) -> SortKey:
+        return SORT_ORDERS[self.sort_index][0]
 
     def compose(self) -> ComposeResult:
-        self.shown = []
         yield Static(id="catalog-title")
         yield Input(
             placeholder="Type to filter shows · ↑↓ choose · Enter opens", id="catalog-filter"
@@ -213,16 +239,16 @@ class CatalogScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.set_catalog(self.catalog, highlight=self._highlight)
-        self.refill(keep=self._highlight)
-        self.call_after_refresh(self.fit_columns)
+        self.columns = Columns(self.rows, self.app.size.width // 2)
+        start = next((row for row in self.rows if row.id == self._start_on), None)
+        self.refill(keep=start.key if start is not None else None)
 
     # --- the list ----------------------------------------------------------
 
     def list_widget(self) -> OptionList:
         return self.query_one("#catalog-list", OptionList)
 
-    def highlighted(self) -> CatalogEntry | None:
+    def highlighted(self) -> CatalogRow | None:
         index = self.list_widget().highlighted
         if index is None or not 0 <= index < len(self.shown):
             return None
@@ -230,50 +256,50 @@ class CatalogScreen(Screen[None]):
 
     def fit_columns(self) -> None:
         """Lay the columns out again for the list's width, when it has changed."""
-        shows = self.list_widget()
-        width = shows.scrollable_content_region.width - 2  # the options' padding
+        width = self.list_widget().scrollable_content_region.width - 2  # options' padding
         if width > 0 and width != self.fitted_width:
             self.fitted_width = width
-            self.columns = Columns(self.catalog.entries, width)
+            self.columns = Columns(self.rows, width)
             self.refill()
 
     def refill(self, keep: str | None = None) -> None:
-        """List the entries the filter lets through, staying on ``keep`` if listed."""
+        """List the rows the filter lets through, staying on the file ``keep`` if listed."""
         current = self.highlighted()
-        keep = keep if keep is not None else (current.id if current is not None else None)
+        keep = keep if keep is not None else (current.key if current is not None else None)
         query = self.query_one("#catalog-filter", Input).value
-        self.shown = self.shelf.matching(query)
+        by, newest_first = SORT_ORDERS[self.sort_index]
+        self.shown = filter_rows(sort_rows(self.rows, by, reverse=newest_first), query)
         shows = self.list_widget()
         shows.set_options(
-            [Option(ListRow(partial(self.columns.row, entry))) for entry in self.shown]
+            [Option(ListRow(partial(self.columns.row, row))) for row in self.shown]
             or [Option(Text("No show matches the filter.", style="italic"), disabled=True)]
         )
         self.query_one("#catalog-header", Static).update(self.columns.header(self.order))
-        self.update_title(query)
         if self.shown:
-            ids = [entry.id for entry in self.shown]
-            shows.highlighted = ids.index(keep) if keep in ids else 0
+            keys = [row.key for row in self.shown]
+            shows.highlighted = keys.index(keep) if keep in keys else 0
+        self.update_title(query)
         self.show_detail()
 
     def update_title(self, query: str) -> None:
-        total = len(self.catalog.entries)
+        total = len(self.rows)
         count = f"{len(self.shown)} of {total} shows" if query.strip() else f"{total} shows"
-        broken = sum(1 for entry in self.catalog.entries if not entry.ok)
+        broken = sum(1 for row in self.rows if not row.ok)
         if broken:
             count += f" · {broken} with problems"
         title = Text.assemble(("showguide", "bold"), "  ·  ", count)
         self.query_one("#catalog-title", Static).update(title)
 
     def show_detail(self) -> None:
-        entry = self.highlighted()
+        row = self.highlighted()
         body = self.query_one("#catalog-detail-body", Static)
         detail = self.query_one("#catalog-detail", GuideScroll)
-        if entry is None:
+        if row is None:
             body.update(Text("Nothing to show.", style="italic"))
             detail.border_title = "Show"
             return
-        body.update(entry_detail(entry))
-        detail.border_title = "Show" if entry.ok else "Problems"
+        body.update(row_detail(row))
+        detail.border_title = "Problems" if not row.loaded else "Show"
         detail.scroll_home(animate=False)
 
     @on(OptionList.OptionHighlighted, "#catalog-list")
@@ -295,10 +321,11 @@ class CatalogScreen(Screen[None]):
     # --- actions -----------------------------------------------------------
 
     def action_open(self) -> None:
-        entry = self.highlighted()
-        if entry is None:
+        row = self.highlighted()
+        if row is None:
             return
-        if entry.show is None:
+        entry = self.catalog.find(row.key)
+        if entry is None or entry.show is None:
             # Nothing to open: the problems are in the detail; put the focus there.
             self.query_one("#catalog-detail", GuideScroll).focus()
             self.app.bell()
@@ -317,19 +344,20 @@ class CatalogScreen(Screen[None]):
         await self.list_widget().run_action("page_down" if step > 0 else "page_up")
 
     def action_sort(self) -> None:
-        self.order = next_order(self.order)
-        self.shelf = ShelfFilter(sort_entries(self.catalog.entries, self.order))
+        self.sort_index = (self.sort_index + 1) % len(SORT_ORDERS)
         self.refill()
-        self.notify(f"Sorted by {self.order}.", timeout=2)
+        by, newest_first = SORT_ORDERS[self.sort_index]
+        how = " (newest first)" if newest_first else ""
+        self.notify(f"Sorted by {by}{how}.", timeout=2)
 
     def action_clear_filter(self) -> None:
         self.query_one("#catalog-filter", Input).value = ""
         self.set_focus(self.query_one("#catalog-filter"))
 
     def reload(self, catalog: Catalog) -> None:
-        """Show ``catalog`` instead, keeping the filter and the highlighted show."""
+        """Show ``catalog`` instead, keeping the filter and the highlighted file."""
         current = self.highlighted()
-        self.set_catalog(catalog, highlight=current.id if current is not None else None)
-        self.fitted_width = 0
-        self.fit_columns()
-        self.refill(keep=self._highlight)
+        self.catalog = catalog
+        self.rows = catalog.rows()
+        self.columns = Columns(self.rows, self.fitted_width or self.app.size.width // 2)
+        self.refill(keep=current.key if current is not None else None)

@@ -94,7 +94,7 @@ APP_COMMANDS: tuple[GuideCommand, ...] = (
         "Read the show files again from disk, keeping your place.",
         palette_title="Reload the show files",
     ),
-    GuideCommand("q,ctrl+q", "quit", "Quit", "Leave showguide.", footer=True, palette=False),
+    GuideCommand("q", "quit", "Quit", "Leave showguide.", footer=True, palette=False),
 )
 
 

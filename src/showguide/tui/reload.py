@@ -7,7 +7,6 @@ has gone, the guide keeps the version it shows, and the user is told why.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from showguide.core.catalog import Catalog, CatalogEntry
@@ -21,12 +20,12 @@ if TYPE_CHECKING:
 PROBLEMS_SHOWN = 3
 
 
-def entry_for(catalog: Catalog, show_id: str, path: Path | None) -> CatalogEntry | None:
+def entry_for(catalog: Catalog, show_id: str, key: str | None) -> CatalogEntry | None:
     """The entry that now holds ``show_id``: the file it came from, else any with its id."""
-    by_path = [entry for entry in catalog.entries if path is not None and entry.path == path]
-    by_id = [entry for entry in catalog.entries if entry.id == show_id]
-    found = by_path or by_id
-    return found[0] if found else None
+    found = catalog.find(key) if key is not None else None
+    if found is not None:
+        return found
+    return next((entry for entry in catalog.entries if entry.id == show_id), None)
 
 
 def problems_notice(entry: CatalogEntry, title: str) -> str:
@@ -50,7 +49,7 @@ def apply_reload(app: ShowGuideApp, catalog: Catalog) -> None:
         app.notify(f"Reloaded {len(catalog.entries)} show files.", timeout=3)
         return
     show = guide.show
-    entry = entry_for(catalog, show.id, app.show_paths.get(show.id))
+    entry = entry_for(catalog, show.id, app.show_keys.get(show.id))
     if entry is None:
         app.notify(
             f"{show.title} is no longer in the show files; still showing what was loaded.",
@@ -58,16 +57,16 @@ def apply_reload(app: ShowGuideApp, catalog: Catalog) -> None:
             timeout=8,
         )
         return
-    if entry.show is None:
-        # The file broke (or one with the same id did): keep the last good version.
+    if entry.problems:
+        # The file broke: keep the version on screen, the last one that loaded.
         app.notify(problems_notice(entry, show.title), severity="error", timeout=12)
         return
-    if entry.show == show:
+    if entry.show is None or entry.show == show:
         app.notify(f"Reloaded: {show.title} has not changed.", timeout=3)
         return
     fresh = GuideScreen(
         entry.show, guide.shield, pane=guide.current_pane, can_go_back=guide.can_go_back
     )
-    app.show_paths[entry.id] = entry.path
+    app.show_keys[entry.id] = entry.key
     app.switch_screen(fresh)
     app.notify(f"Reloaded {show.title}.", timeout=3)
