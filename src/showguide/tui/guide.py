@@ -20,7 +20,7 @@ from showguide.core.spoilers import SpoilerShield
 from showguide.tui.commands import guide_bindings
 from showguide.tui.header import ShowHeader
 from showguide.tui.keybar import KeyBar
-from showguide.tui.messages import SpoilersChanged
+from showguide.tui.messages import ShieldToggled, SpoilersChanged
 from showguide.tui.panebar import PaneBar
 from showguide.tui.panes.overview import OverviewPane
 from showguide.tui.widgets import ItemList, SpoilerAware
@@ -61,10 +61,21 @@ def breakpoint_classes(app: App[object], size: Size) -> set[str]:
 class GuideScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = guide_bindings()
 
-    def __init__(self, show: Show, shield: SpoilerShield | None = None) -> None:
+    def __init__(
+        self,
+        show: Show,
+        shield: SpoilerShield | None = None,
+        *,
+        pane: str = "overview",
+        can_go_back: bool = False,
+    ) -> None:
+        """The guide to ``show``, opening on ``pane``; ``can_go_back``: Esc
+        returns to the catalog of shows below this screen."""
         super().__init__()
         self.show = show
         self.shield = shield if shield is not None else SpoilerShield()
+        self.initial_pane = pane if pane in PANE_FOCUS else "overview"
+        self.can_go_back = can_go_back
         self._search_index: SearchIndex | None = None
         self._search_index_lock = threading.Lock()
 
@@ -106,8 +117,11 @@ class GuideScreen(Screen[None]):
         yield KeyBar()
         yield Static(id="too-small")
 
-    def on_mount(self) -> None:
-        self.focus_pane("overview")
+    async def on_mount(self) -> None:
+        if self.initial_pane == "overview":
+            self.focus_pane("overview")
+        else:
+            await self.action_show_pane(self.initial_pane)
 
     def search_index(self) -> SearchIndex:
         """The show's search index, built on first use: start-up never pays for it.
@@ -187,9 +201,7 @@ class GuideScreen(Screen[None]):
         if event.focus_pane:
             await self.action_show_pane(event.pane)
         else:
-            await self.ensure_pane(event.pane)
-            self.query_one(PaneBar).active = event.pane
-            self.query_one(ContentSwitcher).current = event.pane
+            await self.switch_pane(event.pane)
 
     def focus_pane(self, pane: str) -> None:
         # set_focus acts at once, where Widget.focus() waits for the message
@@ -202,10 +214,16 @@ class GuideScreen(Screen[None]):
 
     async def action_show_pane(self, pane: str) -> None:
         # Awaiting the mount holds back the next key until the pane can take it.
+        await self.switch_pane(pane)
+        self.focus_pane(pane)
+
+    async def switch_pane(self, pane: str) -> None:
         await self.ensure_pane(pane)
         self.query_one(PaneBar).active = pane
         self.query_one(ContentSwitcher).current = pane
-        self.focus_pane(pane)
+        remember = getattr(self.app, "remember_place", None)
+        if remember is not None:
+            remember(self.show.id, pane)
 
     def on_spoilers_changed(self, event: SpoilersChanged) -> None:
         event.stop()
@@ -226,3 +244,13 @@ class GuideScreen(Screen[None]):
             timeout=3,
         )
         self.post_message(SpoilersChanged())
+        self.app.post_message(ShieldToggled(shield_on))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back_to_catalog":
+            return self.can_go_back
+        return True
+
+    def action_back_to_catalog(self) -> None:
+        if self.can_go_back:
+            self.dismiss()
