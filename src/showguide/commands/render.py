@@ -1,7 +1,7 @@
 """A show as Rich renderables, one function per section of the guide.
 
 Used by ``showguide print``. Every piece of data text goes through
-:func:`~showguide.commands.output.literal`, so markup in the data is shown as
+:func:`~showguide.display.literal`, so markup in the data is shown as
 written and control characters are made visible. Items the spoiler shield
 hides (:mod:`showguide.core.spoilers`, the rule the app and search use too)
 are replaced by a notice that says how to see them.
