@@ -13,7 +13,9 @@ grows with the wait for a CPU, and the CPU ratio shows the work itself.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -33,12 +35,16 @@ BARE_APP = python(
     "asyncio.run(main())",
 )
 
+#: What ``showguide`` does with the bundled show alone (commands/launch.py).
 GUIDE_APP = python(
     "import asyncio",
     "from showguide.core.catalog import load_catalog",
+    "from showguide.core.launch import choose_start",
+    "from showguide.core.prefs import load_remembered",
     "from showguide.tui.app import ShowGuideApp",
     "async def main():",
-    "    app = ShowGuideApp(load_catalog().shows[0])",
+    "    start = choose_start(load_catalog(), None)",
+    "    app = ShowGuideApp(catalog=start.catalog, chosen=start.entry, remembered=load_remembered())",
     "    async with app.run_test(size=(120, 40)) as pilot:",
     "        await pilot.pause()",
     "asyncio.run(main())",
@@ -47,8 +53,22 @@ GUIDE_APP = python(
 TARGET_RATIO = 1.3
 
 
+def isolated_environment(home: str) -> dict[str, str]:
+    """This environment, with the user's folders in ``home``: the run reads and
+    writes nothing of the user's, and finds only the bundled show."""
+    env = {k: v for k, v in os.environ.items() if k != "SHOWGUIDE_PATH"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as an installed wheel: bytecode cached
+    env["SHOWGUIDE_HOME"] = home
+    return env
+
+
 def measure(runs: int = 15) -> list[Row]:
-    times = median_times({"bare": BARE_APP, "guide": GUIDE_APP}, runs=runs)
+    # The warm-up rounds fill the parse cache in the temporary home, as any
+    # start after the first finds it.
+    with tempfile.TemporaryDirectory(prefix="showguide-first-frame-") as home:
+        times = median_times(
+            {"bare": BARE_APP, "guide": GUIDE_APP}, runs=runs, env=isolated_environment(home)
+        )
     bare, guide = times["bare"], times["guide"]
     return [
         Row("first frame: bare Textual app (1 Static)", bare.wall, "ms"),

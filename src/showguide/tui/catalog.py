@@ -8,6 +8,7 @@ hides the others.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar
 
@@ -40,6 +41,7 @@ SORT_ORDERS: tuple[tuple[SortKey, bool], ...] = (
 )
 TITLE_WIDTH_LIMIT = 36
 TITLE_WIDTH_MIN = 24
+NETWORK_WIDTH_LIMIT = 14
 GAP = "  "
 
 
@@ -51,6 +53,32 @@ def title_cell(row: CatalogRow) -> Text:
     return title
 
 
+@dataclass(frozen=True)
+class NaturalWidths:
+    """The widths the columns would like, measured once per catalog.
+
+    Measured on the plain strings, without building any Text: with a thousand
+    shows this runs before the first frame.
+    """
+
+    title: int
+    network: int
+    status: int
+
+    @classmethod
+    def of(cls, rows: Sequence[CatalogRow]) -> NaturalWidths:
+        title, network, status = 5, 7, len("Status")
+        for row in rows:
+            if not row.loaded:
+                continue
+            if title < TITLE_WIDTH_LIMIT:
+                native = cell_len(row.native_title) + 1 if row.native_title else 0
+                title = max(title, cell_len(row.title) + native)
+            network = max(network, cell_len(row.network or ""))
+            status = max(status, len(row.status or ""))
+        return cls(min(title, TITLE_WIDTH_LIMIT), min(network, NETWORK_WIDTH_LIMIT), status)
+
+
 class Columns:
     """Widths of the list's columns, so rows line up (Hangul is two cells wide).
 
@@ -58,17 +86,13 @@ class Columns:
     genres first, the title last.
     """
 
-    def __init__(self, rows: Sequence[CatalogRow], width: int) -> None:
-        summaries = [row for row in rows if row.loaded]
-        self.title = min(
-            max((title_cell(s).cell_len for s in summaries), default=5), TITLE_WIDTH_LIMIT
-        )
+    def __init__(self, natural: NaturalWidths, width: int) -> None:
         self.year = 4
-        self.network = min(max((cell_len(s.network or "") for s in summaries), default=7), 14)
-        self.status = max(len("Status"), *(len(s.status or "") for s in summaries))
+        self.network = natural.network
+        self.status = natural.status
         gap = len(GAP)
         # The title may shrink to TITLE_WIDTH_MIN to make room for more columns.
-        preferred = self.title
+        preferred = natural.title
         used = min(preferred, TITLE_WIDTH_MIN)
         #: The columns after the title that fit, in order.
         self.shown: list[str] = []
@@ -216,8 +240,9 @@ class CatalogScreen(Screen[None]):
         self.fitted_width = 0
         self.catalog = catalog
         self.rows = catalog.rows()
+        self.natural = NaturalWidths.of(self.rows)
         self.shown: list[CatalogRow] = []
-        self.columns = Columns(self.rows, 0)
+        self.columns = Columns(self.natural, 0)
         self._start_on = highlight
 
     @property
@@ -239,7 +264,7 @@ class CatalogScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.columns = Columns(self.rows, self.app.size.width // 2)
+        self.columns = Columns(self.natural, self.app.size.width // 2)
         start = next((row for row in self.rows if row.id == self._start_on), None)
         self.refill(keep=start.key if start is not None else None)
 
@@ -259,7 +284,7 @@ class CatalogScreen(Screen[None]):
         width = self.list_widget().scrollable_content_region.width - 2  # options' padding
         if width > 0 and width != self.fitted_width:
             self.fitted_width = width
-            self.columns = Columns(self.rows, width)
+            self.columns = Columns(self.natural, width)
             self.refill()
 
     def refill(self, keep: str | None = None) -> None:
@@ -359,5 +384,6 @@ class CatalogScreen(Screen[None]):
         current = self.highlighted()
         self.catalog = catalog
         self.rows = catalog.rows()
-        self.columns = Columns(self.rows, self.fitted_width or self.app.size.width // 2)
+        self.natural = NaturalWidths.of(self.rows)
+        self.columns = Columns(self.natural, self.fitted_width or self.app.size.width // 2)
         self.refill(keep=current.key if current is not None else None)
