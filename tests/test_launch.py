@@ -20,14 +20,6 @@ def shelf_of(folder: Path, *shows: tuple[str, str]) -> Path:
     return folder
 
 
-@pytest.fixture
-def only_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No bundled shows: the user's shows are all there is."""
-    from showguide.core import discovery
-
-    monkeypatch.setattr(discovery, "bundled_data_dir", lambda: Path("/nonexistent"))
-
-
 def test_with_several_shows_and_no_name_the_catalog_opens(tmp_path: Path) -> None:
     catalog = load_catalog([shelf_of(tmp_path / "s", ("night-train", "Night Train"))])
 

@@ -40,6 +40,74 @@ def _schema(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _print(args: argparse.Namespace) -> int:
+    from showguide.commands.printing import run
+
+    return run(args)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from showguide.commands.export import run
+
+    return run(args)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from showguide.commands.new import run
+
+    return run(args)
+
+
+#: Kept here rather than imported, so that --help needs no more than argparse;
+#: tests check them against showguide.commands.render and showguide.core.export.
+PRINT_SECTIONS = ("overview", "plot", "cast", "highlights", "faq")
+EXPORT_FORMATS = ("markdown", "json", "yaml")
+
+
+def _add_print(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "name", nargs="?", metavar="NAME", help="a show's id or title (default: the only show)"
+    )
+    parser.add_argument("-s", "--section", choices=PRINT_SECTIONS, help="print only this section")
+    parser.add_argument(
+        "--spoilers",
+        action="store_true",
+        help="show story threads, characters and answers marked as spoilers",
+    )
+
+
+def _add_output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+
+
+def _add_export(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Export a show as Markdown to publish, or as JSON or YAML data. "
+        "Exports contain the whole show, spoilers included (marked as such in Markdown)."
+    )
+    parser.add_argument("name", metavar="NAME", help="a show's id or title")
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=EXPORT_FORMATS,
+        help="the format (default: from FILE's suffix, .md .json .yaml)",
+    )
+    _add_output(parser)
+
+
+def _add_new(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Write a starter show file for TITLE: every field with a comment saying what it is "
+        "for, and placeholders that already validate. Check your edits with "
+        "'showguide validate FILE'."
+    )
+    parser.add_argument("title", metavar="TITLE", help="the show's title")
+    _add_output(parser)
+
+
 def _add_validate(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
@@ -66,6 +134,9 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None,
     "validate": ("check show files and report every problem", _add_validate, _validate),
     "list": ("list the shows that are available", None, _list),
     "schema": ("print the JSON Schema of a show file", None, _schema),
+    "print": ("print a show's guide as text (spoilers hidden)", _add_print, _print),
+    "export": ("export a show as Markdown, JSON or YAML (spoilers included)", _add_export, _export),
+    "new": ("write a commented starter show file", _add_new, _new),
 }
 
 
@@ -144,3 +215,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+
+
+def run() -> None:
+    """The ``showguide`` command and ``python -m showguide``: :func:`main`, then exit.
+
+    Before exiting, every object is frozen out of the garbage collector: the
+    interpreter's last full collection would otherwise walk the hundreds of
+    thousands of objects Rich, msgspec and PyYAML leave behind, which costs a
+    command about 15 ms of its 100 ms budget and frees nothing that matters
+    at exit (the OS takes the memory back; files are closed by then). Tests
+    call :func:`main` instead, and keep collecting.
+    """
+    code = main()
+    import gc  # built into the interpreter: costs nothing to import
+
+    gc.freeze()
+    raise SystemExit(code)
