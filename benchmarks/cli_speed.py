@@ -19,16 +19,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.timing import median_times
 
 #: Targets from the foundation issue (and issue 6 for print, export and new),
 #: in milliseconds of wall time.
@@ -82,41 +82,9 @@ def child_environment() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     # The user's own shows and folders stay out of it: list and validate read
-    # the user's shows folder and keep a parse cache (see _median_times).
+    # the user's shows folder and keep a parse cache (see measure).
     env.pop("SHOWGUIDE_PATH", None)
     return env
-
-
-def _time_once(command: Sequence[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(
-        command,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    )
-    return (time.perf_counter() - start) * 1000
-
-
-def _median_times(commands: dict[str, list[str]], runs: int, warmups: int) -> dict[str, float]:
-    # Rounds of every command, in a fresh order each round, rather than one
-    # command at a time: a burst of background load, or whatever one process
-    # leaves behind for the next, spreads over all commands instead of
-    # skewing one.
-    samples: dict[str, list[float]] = {name: [] for name in commands}
-    order = list(commands)
-    env = child_environment()
-    shuffle = random.Random(0).shuffle
-    with tempfile.TemporaryDirectory(prefix="showguide-bench-home-") as home:
-        env["SHOWGUIDE_HOME"] = home
-        for round_number in range(warmups + runs):
-            shuffle(order)
-            for name in order:
-                elapsed = _time_once(commands[name], env)
-                if round_number >= warmups:
-                    samples[name].append(elapsed)
-    return {name: statistics.median(times) for name, times in samples.items()}
 
 
 def measure(runs: int = 15, warmups: int = 2) -> list[Row]:
@@ -131,7 +99,13 @@ def measure(runs: int = 15, warmups: int = 2) -> list[Row]:
         if script is not None:
             commands[f"showguide {name}"] = [str(script), *args]
         commands[f"python -m showguide {name}"] = [python, "-m", "showguide", *args]
-    medians = _median_times(commands, runs, warmups)
+    # Rounds of every command in a fresh order (see median_times), with the
+    # user's folders in a temporary home: list and validate keep a parse cache.
+    env = child_environment()
+    with tempfile.TemporaryDirectory(prefix="showguide-bench-home-") as home:
+        env["SHOWGUIDE_HOME"] = home
+        timings = median_times(commands, runs=runs, warmups=warmups, env=env)
+    medians = {name: timing.wall for name, timing in timings.items()}
     baseline = medians["python -c pass"]
 
     def row(metric: str, target: float | None = None, *, headline: bool = True) -> Row:

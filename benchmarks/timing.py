@@ -94,6 +94,7 @@ def median_times(
                 commands[name],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
                 env=env,
             )
             _pid, status, usage = os.wait4(child.pid, 0)
