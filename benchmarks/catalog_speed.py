@@ -83,13 +83,15 @@ LOAD = python(
     "rows = load_catalog().rows()",
 )
 
-#: The catalog screen's first frame, started as ``showguide`` starts it.
+#: The catalog screen's first frame, started as ``showguide`` starts it
+#: (commands/launch.py).
 CATALOG_FRAME = python(
-    "import asyncio",
-    "from showguide.core.catalog import load_catalog",
+    "import argparse, asyncio",
+    "from showguide.commands.launch import prepare",
     "from showguide.tui.app import ShowGuideApp",
     "async def main():",
-    "    app = ShowGuideApp(catalog=load_catalog())",
+    "    catalog, chosen, remembered = prepare(argparse.Namespace(data=[], name=None))",
+    "    app = ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered)",
     "    async with app.run_test(size=(120, 40)) as pilot:",
     "        await pilot.pause()",
     "asyncio.run(main())",

@@ -37,14 +37,12 @@ BARE_APP = python(
 
 #: What ``showguide`` does with the bundled show alone (commands/launch.py).
 GUIDE_APP = python(
-    "import asyncio",
-    "from showguide.core.catalog import load_catalog",
-    "from showguide.core.launch import choose_start",
-    "from showguide.core.prefs import load_remembered",
+    "import argparse, asyncio",
+    "from showguide.commands.launch import prepare",
     "from showguide.tui.app import ShowGuideApp",
     "async def main():",
-    "    start = choose_start(load_catalog(), None)",
-    "    app = ShowGuideApp(catalog=start.catalog, chosen=start.entry, remembered=load_remembered())",
+    "    catalog, chosen, remembered = prepare(argparse.Namespace(data=[], name=None))",
+    "    app = ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered)",
     "    async with app.run_test(size=(120, 40)) as pilot:",
     "        await pilot.pause()",
     "asyncio.run(main())",

@@ -198,12 +198,10 @@ class ShowGuideApp(App[None]):
 
 
 def run_app(catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembered) -> None:
-    """Run the app until the user quits: how ``showguide [NAME]`` starts it.
+    """Run the app until the user quits, on ``catalog`` (every show found),
+    opening ``chosen`` at once or, when None, the catalog screen, starting from
+    the ``remembered`` preferences and state (and saving their changes).
 
-    ``catalog`` is every show found (:func:`showguide.core.catalog.load_catalog`);
-    ``chosen`` is the show to open at once, or None to open the catalog screen
-    (see :func:`showguide.core.launch.choose_start`, which the command line uses;
-    a chosen entry has loaded). ``remembered`` holds the preferences and state
-    to start from, and notices for the user; changes to them are saved.
+    The command line gets these from :func:`showguide.commands.launch.prepare`.
     """
     ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered).run()

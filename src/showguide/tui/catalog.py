@@ -41,6 +41,8 @@ SORT_ORDERS: tuple[tuple[SortKey, bool], ...] = (
 )
 TITLE_WIDTH_LIMIT = 36
 TITLE_WIDTH_MIN = 24
+#: The app's WIDE_WIDTH: from this width the detail sits beside the list.
+WIDE_LIST_BREAKPOINT = 100
 NETWORK_WIDTH_LIMIT = 14
 GAP = "  "
 
@@ -264,9 +266,25 @@ class CatalogScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.columns = Columns(self.natural, self.app.size.width // 2)
+        self.fitted_width = self.expected_list_width()
+        self.columns = Columns(self.natural, self.fitted_width)
         start = next((row for row in self.rows if row.id == self._start_on), None)
         self.refill(keep=start.key if start is not None else None)
+
+    def expected_list_width(self) -> int:
+        """The width the list's rows will have, worked out before the first layout.
+
+        It follows catalog.tcss (the list takes 60% of a wide screen, all of a
+        narrow one) so that the first frame is drawn with the right columns;
+        if it is wrong, fit_columns corrects it after the layout, at the cost
+        of drawing the list twice.
+        """
+        width = self.app.size.width
+        if "-wide" in self.classes or width >= WIDE_LIST_BREAKPOINT:
+            width = width * 60 // 100
+        scrollbar = 2 if len(self.rows) > self.app.size.height else 0
+        # The list's own padding, and the options' (see fit_columns).
+        return width - scrollbar - 4
 
     # --- the list ----------------------------------------------------------
 
