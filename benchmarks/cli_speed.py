@@ -19,17 +19,19 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import shutil
-import statistics
-import subprocess
 import sys
-import time
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Targets from the foundation issue, in milliseconds of wall time.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.timing import median_times
+
+#: Targets from the foundation issue (and issue 6 for print, export and new),
+#: in milliseconds of wall time.
 FAST_TARGET_MS = 40.0
 COMMAND_TARGET_MS = 100.0
 COMMANDS: dict[str, tuple[list[str], float]] = {
@@ -38,6 +40,12 @@ COMMANDS: dict[str, tuple[list[str], float]] = {
     "validate": (["validate"], COMMAND_TARGET_MS),
     "list": (["list"], COMMAND_TARGET_MS),
     "schema": (["schema"], COMMAND_TARGET_MS),
+    # Issue 6: each on the bundled show, written to a pipe (no terminal).
+    "print ballerina": (["print", "ballerina"], COMMAND_TARGET_MS),
+    "export ballerina -f markdown": (["export", "ballerina", "-f", "markdown"], COMMAND_TARGET_MS),
+    "export ballerina -f json": (["export", "ballerina", "-f", "json"], COMMAND_TARGET_MS),
+    "export ballerina -f yaml": (["export", "ballerina", "-f", "yaml"], COMMAND_TARGET_MS),
+    "new Title": (["new", "Title"], COMMAND_TARGET_MS),
 }
 
 
@@ -73,37 +81,10 @@ def child_environment() -> dict[str, str]:
     """
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # The user's own shows and folders stay out of it: list and validate read
+    # the user's shows folder and keep a parse cache (see measure).
+    env.pop("SHOWGUIDE_PATH", None)
     return env
-
-
-def _time_once(command: Sequence[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(
-        command,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    )
-    return (time.perf_counter() - start) * 1000
-
-
-def _median_times(commands: dict[str, list[str]], runs: int, warmups: int) -> dict[str, float]:
-    # Rounds of every command, in a fresh order each round, rather than one
-    # command at a time: a burst of background load, or whatever one process
-    # leaves behind for the next, spreads over all commands instead of
-    # skewing one.
-    samples: dict[str, list[float]] = {name: [] for name in commands}
-    order = list(commands)
-    env = child_environment()
-    shuffle = random.Random(0).shuffle
-    for round_number in range(warmups + runs):
-        shuffle(order)
-        for name in order:
-            elapsed = _time_once(commands[name], env)
-            if round_number >= warmups:
-                samples[name].append(elapsed)
-    return {name: statistics.median(times) for name, times in samples.items()}
 
 
 def measure(runs: int = 15, warmups: int = 2) -> list[Row]:
@@ -118,7 +99,13 @@ def measure(runs: int = 15, warmups: int = 2) -> list[Row]:
         if script is not None:
             commands[f"showguide {name}"] = [str(script), *args]
         commands[f"python -m showguide {name}"] = [python, "-m", "showguide", *args]
-    medians = _median_times(commands, runs, warmups)
+    # Rounds of every command in a fresh order (see median_times), with the
+    # user's folders in a temporary home: list and validate keep a parse cache.
+    env = child_environment()
+    with tempfile.TemporaryDirectory(prefix="showguide-bench-home-") as home:
+        env["SHOWGUIDE_HOME"] = home
+        timings = median_times(commands, runs=runs, warmups=warmups, env=env)
+    medians = {name: timing.wall for name, timing in timings.items()}
     baseline = medians["python -c pass"]
 
     def row(metric: str, target: float | None = None, *, headline: bool = True) -> Row:

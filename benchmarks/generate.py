@@ -8,12 +8,15 @@ search, layout and loading are measured on the kinds of text real guides hold.
     big_show(faq=5000, characters=2000)     # one huge Show, in memory
     write_show(show, path)                  # as a YAML show file
     many_shows(200, folder)                 # 200 small show files in a folder
+    write_catalog(folder, 1000, seed=0)     # a catalog: 1,000 varied show files
 """
 
 from __future__ import annotations
 
 import datetime
+import os
 import random
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -248,4 +251,76 @@ def many_shows(
             faq=count, characters=count, highlights=3, threads=2, seed=seed * 100_003 + k, number=k
         )
         paths.append(write_show(data, folder / f"synthetic-{k:05d}.yaml"))
+    return paths
+
+
+NETWORKS = [
+    "Harbour TV", "Northlight", "Channel Nine Lanterns", "Studio Gwang", "Élan Plus", "Meridian",
+    "Blue Pine", "KBC", "Orbit Stream", "Paper Moon", "Hanbit", "Cobalt One",
+]  # fmt: skip
+GENRES = [
+    "Drama", "Comedy", "Romance", "Thriller", "Mystery", "Dance", "Music", "Family",
+    "Historical", "Medical", "Legal", "Fantasy", "Documentary", "Sports",
+]  # fmt: skip
+
+
+def catalog_show(k: int, seed: int = 0) -> dict[str, Any]:
+    """Show ``k`` of a synthetic catalog, as plain data: a small guide with varied metadata."""
+    rng = random.Random(seed * 100_003 + k)
+    count = rng.randint(4, 12)
+    data = show_data(
+        faq=count, characters=count, highlights=3, threads=2, seed=seed * 100_003 + k, number=k
+    )
+    first, second = rng.choice(WORDS), rng.choice(WORDS)
+    data.update(
+        {
+            "id": f"show-{k:05d}",
+            "title": f"{first.capitalize()} {second} {k}",
+            "native_title": data["native_title"] if rng.random() < 0.6 else None,
+            "network": rng.choice(NETWORKS) if rng.random() < 0.9 else None,
+            "year": rng.randint(1995, 2030) if rng.random() < 0.95 else None,
+            "status": rng.choice(["announced", "upcoming", "airing", "ended"]),
+            "genres": rng.sample(GENRES, rng.randint(1, 3)),
+        }
+    )
+    if data["year"] is None:
+        del data["premiere_date"]  # a date without a year would not make sense
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def _broken(k: int, data: dict[str, Any]) -> str:
+    """A show file with a mistake an author could make: a bad value, or broken YAML."""
+    if k % 2:
+        return show_yaml({**data, "status": "maybe"})
+    return show_yaml(data).replace("\ntitle: ", "\ntitle: [", 1)
+
+
+def write_catalog(
+    folder: Path | str,
+    count: int,
+    seed: int = 0,
+    *,
+    invalid: int = 0,
+    age_seconds: float = 3600,
+) -> list[Path]:
+    """Write a catalog of ``count`` show files into ``folder`` (created if need be).
+
+    The same ``count`` and ``seed`` always give the same files. Each is a small
+    guide (4 to 12 characters and questions) with its own id, title, network,
+    year, status and genres. ``invalid`` of them, spread through the catalog,
+    have a mistake, as a catalog with files being edited has. The files are
+    dated ``age_seconds`` ago: the parse cache does not trust a file modified
+    in the last two seconds, so a fresh file would be parsed every time.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    broken = set(random.Random(seed).sample(range(count), invalid))
+    when = time.time() - age_seconds
+    paths = []
+    for k in range(count):
+        data = catalog_show(k, seed)
+        path = folder / f"show-{k:05d}.yaml"
+        path.write_text(_broken(k, data) if k in broken else show_yaml(data), encoding="utf-8")
+        os.utime(path, (when, when))
+        paths.append(path)
     return paths

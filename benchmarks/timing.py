@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import random
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,11 +37,21 @@ class Row:
 
 
 def time_process(
-    argv: Sequence[str], *, runs: int = 15, warmups: int = 2, env: dict[str, str] | None = None
+    argv: Sequence[str],
+    *,
+    runs: int = 15,
+    warmups: int = 2,
+    env: dict[str, str] | None = None,
+    before: Callable[[], None] | None = None,
 ) -> float:
-    """Median wall time of running ``argv`` to completion, in milliseconds."""
+    """Median wall time of running ``argv`` to completion, in milliseconds.
+
+    ``before`` runs ahead of each run, untimed: e.g. to empty a cache.
+    """
     samples: list[float] = []
     for index in range(warmups + runs):
+        if before is not None:
+            before()
         start = time.perf_counter()
         subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, env=env)
         elapsed = (time.perf_counter() - start) * 1000
@@ -122,6 +133,59 @@ def _high_water_mb(pid: str) -> float | None:
     except OSError:
         return None
     return None  # a zombie: its memory is gone, and with it the line
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Medians of one command's runs, in milliseconds."""
+
+    #: Wall time: what a person waits.
+    wall: float
+    #: CPU time (user + system) of the process: the work it did. Steadier
+    #: than wall time on a busy machine, where waiting for a CPU inflates it.
+    cpu: float
+
+
+def median_times(
+    commands: dict[str, Sequence[str]],
+    *,
+    runs: int = 15,
+    warmups: int = 2,
+    env: dict[str, str] | None = None,
+) -> dict[str, Timing]:
+    """Median wall and CPU time of each command, measured in rounds.
+
+    Every round runs every command once, in a fresh order: a burst of
+    background load, or whatever one process leaves behind for the next,
+    spreads over all commands instead of skewing the one measured at the time.
+    """
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
+    order = list(commands)
+    shuffle = random.Random(0).shuffle
+    for round_number in range(warmups + runs):
+        shuffle(order)
+        for name in order:
+            start = time.perf_counter()
+            child = subprocess.Popen(
+                commands[name],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env=env,
+            )
+            _pid, status, usage = os.wait4(child.pid, 0)
+            wall = (time.perf_counter() - start) * 1000
+            child.returncode = os.waitstatus_to_exitcode(status)
+            if child.returncode != 0:
+                raise subprocess.CalledProcessError(child.returncode, commands[name])
+            if round_number >= warmups:
+                walls[name].append(wall)
+                cpus[name].append((usage.ru_utime + usage.ru_stime) * 1000)
+    return {
+        name: Timing(statistics.median(walls[name]), statistics.median(cpus[name]))
+        for name in commands
+    }
 
 
 def python(*code: str) -> list[str]:

@@ -18,6 +18,14 @@ def _isolated_user_folders(
     return home
 
 
+@pytest.fixture
+def only_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No bundled shows: the user's shows are all there is."""
+    from showguide.core import discovery
+
+    monkeypatch.setattr(discovery, "bundled_data_dir", lambda: Path("/nonexistent"))
+
+
 REPO = Path(__file__).resolve().parent.parent
 BALLERINA = REPO / "data" / "shows" / "ballerina.yaml"
 os.environ.setdefault("HYPOTHESIS_PROFILE", "default")

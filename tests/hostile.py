@@ -492,16 +492,16 @@ def escaped_lone_surrogate(folder: Path) -> Path:
     return _replacing_verdict(folder, '"P\\ud800"')
 
 
-@bad_file("(file): no show files (*.yaml) in this folder")
+@bad_file("(file): no show files (*.yaml, *.yml) in this folder")
 def empty_folder(folder: Path) -> Path:
     path = folder / "shows"
     path.mkdir()
     return path
 
 
-@bad_file("(file): is a folder, not a show file")
+@bad_file("(file): no show files (*.yaml, *.yml) in this folder")
 def folder_named_like_a_show(folder: Path) -> Path:
-    # Given inside a data folder, a folder called x.yaml is loaded as a file.
+    # A folder called x.yaml in a data folder is not taken for a show file.
     (folder / "shows" / "x.yaml").mkdir(parents=True)
     return folder / "shows"
 

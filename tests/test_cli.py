@@ -60,7 +60,7 @@ def test_version_prints_name_and_version() -> None:
 def test_help_lists_every_command() -> None:
     result = run_showguide("--help")
     assert result.returncode == 0
-    for command in ("validate", "list", "schema"):
+    for command in ("validate", "list", "schema", "print", "export", "new"):
         assert re.search(rf"^\s+{command}\s+\S", result.stdout, re.MULTILINE), command
     no_traceback(result)
 
@@ -127,7 +127,7 @@ def test_validate_a_folder_without_show_files_is_an_error(tmp_path: Path) -> Non
     result = run_showguide("validate", "empty", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout.splitlines() == [
-        "empty:1:1: (file): no show files (*.yaml) in this folder"
+        "empty:1:1: (file): no show files (*.yaml, *.yml) in this folder"
     ]
 
 
@@ -155,3 +155,39 @@ def test_bad_arguments_exit_2_with_a_usage_message(args: list[str]) -> None:
     assert "usage: showguide" in result.stderr
     assert "unrecognized arguments" in result.stderr
     no_traceback(result)
+
+
+def test_print_export_and_new_work_end_to_end(tmp_path: Path) -> None:
+    printed = run_showguide("print", "ballerina", cwd=tmp_path)
+    assert (printed.returncode, printed.stderr) == (0, "")
+    assert printed.stdout.startswith("Ballerina  발레리나\n")
+    assert "\x1b" not in printed.stdout  # piped: plain text
+
+    exported = run_showguide("export", "ballerina", "-o", "ballerina.json", cwd=tmp_path)
+    assert (exported.returncode, exported.stdout, exported.stderr) == (0, "", "")
+    assert (
+        json.loads((tmp_path / "ballerina.json").read_text(encoding="utf-8"))["id"] == "ballerina"
+    )
+
+    created = run_showguide("new", "Harbour Lights", "-o", "harbour.yaml", cwd=tmp_path)
+    assert created.returncode == 0
+    checked = run_showguide("validate", "harbour.yaml", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout
+
+
+@pytest.mark.parametrize(
+    "args", [["print", "balerina"], ["export", "balerina", "--format", "json"]], ids=" ".join
+)
+def test_an_unknown_show_is_one_line_with_a_suggestion_and_exit_2(args: list[str]) -> None:
+    result = run_showguide(*args)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "showguide: no show called 'balerina'; did you mean 'ballerina'?\n"
+
+
+def test_data_before_print_adds_a_folder_of_shows(tmp_path: Path) -> None:
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    write_show(shelf, show_dict(id="night-train", title="Night Train"), "night-train.yaml")
+    result = run_showguide("--data", "shelf", "print", "night-train", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("Night Train\n")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from benchmarks.generate import big_show, many_shows, write_show
+import pytest
+from benchmarks.generate import big_show, many_shows, write_catalog, write_show
 
 from showguide.core.catalog import load_catalog
 from showguide.core.loader import load_show
+from tests.loading import ParseCounter
 
 
 def test_a_big_show_round_trips_through_a_show_file(tmp_path: Path) -> None:
@@ -31,3 +33,33 @@ def test_many_shows_are_distinct_loadable_files(tmp_path: Path) -> None:
     assert all(entry.ok for entry in synthetic), [e.problems for e in synthetic]
     assert len({entry.show.id for entry in synthetic if entry.show}) == 6
     assert len({entry.show.title for entry in synthetic if entry.show}) == 6
+
+
+def test_a_generated_catalog_is_the_same_for_a_seed_and_varied_within(tmp_path: Path) -> None:
+    paths = write_catalog(tmp_path / "a", 30, seed=7, invalid=4)
+    again = write_catalog(tmp_path / "b", 30, seed=7, invalid=4)
+    other = write_catalog(tmp_path / "c", 30, seed=8, invalid=4)
+
+    assert [p.read_bytes() for p in paths] == [p.read_bytes() for p in again]
+    assert [p.read_bytes() for p in paths] != [p.read_bytes() for p in other]
+    rows = [row for row in load_catalog([tmp_path / "a"]).rows() if row.origin == "--data"]
+    assert len(rows) == 30
+    assert sum(not row.loaded for row in rows) == 4
+    assert all(row.problems for row in rows if not row.loaded)
+    loaded = [row for row in rows if row.loaded]
+    assert len({row.id for row in loaded}) == len({row.title for row in loaded}) == 26
+    assert len({row.network for row in loaded}) > 5
+    assert len({row.status for row in loaded}) == 4
+    assert len({genre for row in loaded for genre in row.genres}) > 5
+
+
+def test_a_generated_catalog_is_old_enough_for_the_parse_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_catalog(tmp_path, 5)
+    load_catalog([tmp_path])
+    parses = ParseCounter(monkeypatch)
+
+    load_catalog([tmp_path])
+
+    assert parses.take() == []

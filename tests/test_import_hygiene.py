@@ -60,7 +60,21 @@ def probe(args: list[str], cwd: Path, import_first: str | None = None) -> dict[s
 
 
 @pytest.mark.parametrize(
-    "args", [["--version"], ["--help"], ["validate"], ["list"], ["schema"]], ids=" ".join
+    "args",
+    [
+        ["--version"],
+        ["--help"],
+        ["validate"],
+        ["list"],
+        ["schema"],
+        ["print", "ballerina"],
+        ["print", "ballerina", "--section", "cast", "--spoilers"],
+        ["export", "ballerina", "--format", "markdown"],
+        ["export", "ballerina", "--format", "json"],
+        ["export", "ballerina", "--format", "yaml"],
+        ["new", "Harbour Lights"],
+    ],
+    ids=" ".join,
 )
 def test_command_imports_neither_textual_nor_the_app(args: list[str], tmp_path: Path) -> None:
     report = probe(args, tmp_path)

@@ -1,3 +1,3 @@
-from showguide.cli import main
+from showguide.cli import run
 
-raise SystemExit(main())
+run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from showguide.core.model import Performer
 from showguide.core.text import visible
 
 
@@ -14,3 +15,16 @@ def literal(text: str, style: str = "") -> Text:
     invisible formatting characters into visible stand-ins.
     """
     return Text(visible(text), style=style)
+
+
+def performer_text(performer: Performer | str | None) -> Text:
+    """An actor or dance double: the name, "not yet announced", or "not known"."""
+    if performer is None:
+        return Text("not known", style="dim")
+    if isinstance(performer, str):  # the NOT_ANNOUNCED state
+        return Text(performer, style="italic dim")
+    text = literal(performer.name)
+    if performer.native_name:
+        text.append(" ")
+        text.append_text(literal(performer.native_name))
+    return text

@@ -161,6 +161,21 @@ def shown_text(widget: Widget) -> str:
     return "\n".join(line.text.rstrip() for line in lines)
 
 
+def on_screen(app: App[object], widget: Widget | None = None) -> str:
+    """What the terminal shows (all of it, or the part ``widget`` covers), lines joined.
+
+    Read from the screen's compositor, so it is the real composed frame: rows of a
+    virtual list, children of a container, borders and all.
+    """
+    strips = app.screen._compositor.render_strips()
+    region = widget.region if widget is not None else app.screen.region
+    lines = [
+        strip.crop(region.x, region.right).text.rstrip()
+        for strip in strips[region.y : region.bottom]
+    ]
+    return "\n".join(lines)
+
+
 def screen_output(app: App[Any]) -> tuple[str, str]:
     """The whole screen as it would be written now: (its text, the bytes for the terminal).
 

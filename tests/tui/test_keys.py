@@ -6,13 +6,14 @@ import msgspec
 import pytest
 from textual import events
 from textual.command import CommandPalette
-from textual.widgets import OptionList, Static, Tabs
+from textual.widgets import OptionList, Static
 
 from showguide.core.model import Show
 from showguide.tui.app import ShowGuideApp
 from showguide.tui.help import HelpScreen
+from showguide.tui.panebar import PaneBar
 from tests.showdata import FULL
-from tests.tui.shows import ballerina, shown_text
+from tests.tui.shows import ballerina, on_screen, shown_text
 
 SIZE = (100, 30)
 
@@ -110,9 +111,28 @@ async def test_enter_opens_the_detail_and_escape_goes_back_then_to_the_tabs() ->
         await pilot.press("escape")
         assert app.focused is not None and app.focused.id == "cast-list"
         await pilot.press("escape")
-        assert isinstance(app.focused, Tabs)
+        assert isinstance(app.focused, PaneBar)
         await pilot.press("right")  # the tab bar switches panes with the arrows
         assert app.screen.current_pane == "highlights"
+        assert isinstance(app.focused, PaneBar)  # ... and keeps the focus
+        await pilot.press("l", "l")
+        assert app.screen.current_pane == "overview"  # past the last pane: the first
+        await pilot.press("h")
+        assert app.screen.current_pane == "faq"
+        await pilot.pause()
+        bar = on_screen(app, app.screen.query_one(PaneBar))
+        assert bar.split() == [
+            "1",
+            "Overview",
+            "2",
+            "Plot",
+            "3",
+            "Cast",
+            "4",
+            "Highlights",
+            "5",
+            "FAQ",
+        ]
 
 
 async def test_faq_next_and_previous_question() -> None:
@@ -231,7 +251,8 @@ async def test_a_small_terminal_gets_a_message_and_recovers() -> None:
 async def test_mouse_click_on_a_tab_switches_pane() -> None:
     app = ShowGuideApp(ballerina())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.click("#tab-faq")
+        bar = app.screen.query_one(PaneBar)
+        await pilot.click(PaneBar, offset=(bar.label_offset("faq") + 1, 0))
         await pilot.pause()
         assert app.screen.current_pane == "faq"
 

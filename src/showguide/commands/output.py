@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 from rich.console import Console
@@ -11,20 +12,52 @@ from showguide.core.errors import Problem
 from showguide.core.text import one_line
 from showguide.display import literal
 
-__all__ = ["literal", "one_line", "print_problems", "problem_line", "stderr", "stdout"]
+__all__ = [
+    "literal",
+    "one_line",
+    "print_error",
+    "print_problems",
+    "problem_line",
+    "stderr",
+    "stdout",
+]
 
 
-def stdout() -> Console:
+def _plain_text_requested() -> bool:
+    """True when NO_COLOR (https://no-color.org) is set to anything but empty.
+
+    Rich alone would drop colours but keep bold and italics; we drop every
+    escape code, so the output is the same plain text as when piped.
+    """
+    return os.environ.get("NO_COLOR", "") != ""
+
+
+def _console(*, stderr: bool) -> Console:
     # highlight=False: Rich's repr highlighter would colour numbers and quotes
     # found in data text. markup and emoji are off so that no string printed
     # here is ever parsed for "[style]" or ":name:" codes (styles come from
     # Text objects); it also spares loading Rich's emoji table on every run.
-    # Rich itself honours NO_COLOR and non-terminals.
-    return Console(highlight=False, markup=False, emoji=False, soft_wrap=False)
+    # Rich itself writes plain text to a non-terminal.
+    return Console(
+        highlight=False,
+        markup=False,
+        emoji=False,
+        color_system=None if _plain_text_requested() else "auto",
+        stderr=stderr,
+    )
+
+
+def stdout() -> Console:
+    return _console(stderr=False)
 
 
 def stderr() -> Console:
-    return Console(stderr=True, highlight=False, markup=False, emoji=False)
+    return _console(stderr=True)
+
+
+def print_error(message: str) -> None:
+    """``showguide: MESSAGE`` on standard error, on one line whatever the width."""
+    stderr().print(literal(f"showguide: {message}"), soft_wrap=True)
 
 
 def problem_line(problem: Problem) -> Text:

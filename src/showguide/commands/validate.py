@@ -6,12 +6,11 @@ import argparse
 from pathlib import Path
 
 from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
+from showguide.commands.discovery import print_notices
 from showguide.commands.output import literal, one_line, print_problems, stderr, stdout
-from showguide.core.catalog import load_entry
+from showguide.core.catalog import CatalogEntry, load_catalog, load_entry
+from showguide.core.discovery import show_files_in
 from showguide.core.errors import WHOLE_FILE, Problem
-from showguide.core.paths import bundled_show_files
-
-SHOW_FILE_PATTERNS = ("*.yaml", "*.yml")
 
 
 def expand(paths: list[str]) -> tuple[list[Path], list[Problem]]:
@@ -20,33 +19,47 @@ def expand(paths: list[str]) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     for name in paths:
         path = Path(name)
-        if path.is_dir():
-            found = sorted(f for pattern in SHOW_FILE_PATTERNS for f in path.glob(pattern))
-            if not found:
-                problems.append(
-                    Problem(name, 1, 1, WHOLE_FILE, "no show files (*.yaml) in this folder")
-                )
-            files.extend(found)
-        else:
-            files.append(path)
+        if not path.is_dir():
+            files.append(path)  # loading it says if it is missing or unreadable
+            continue
+        try:
+            found = show_files_in(path)
+        except OSError as error:
+            problems.append(
+                Problem(name, 1, 1, WHOLE_FILE, f"cannot read: {error.strerror or error}")
+            )
+            continue
+        if not found:
+            problems.append(
+                Problem(name, 1, 1, WHOLE_FILE, "no show files (*.yaml, *.yml) in this folder")
+            )
+        files.extend(found)
     return files, problems
 
 
+def _entries(args: argparse.Namespace) -> tuple[list[CatalogEntry], list[Problem]]:
+    if args.paths:
+        files, problems = expand(args.paths)
+        return [load_entry(path, "checked") for path in files], problems
+    # Every show found, overridden ones too: each file is checked, not only the
+    # ones that win. No cache: validating means parsing.
+    catalog = load_catalog(args.data, use_cache=False)
+    print_notices(stderr(), catalog.notices)
+    return [*catalog.entries, *catalog.overridden], list(catalog.problems)
+
+
 def run(args: argparse.Namespace) -> int:
-    files, problems = expand(args.paths) if args.paths else (bundled_show_files(), [])
+    entries, problems = _entries(args)
     out = stdout()
-    valid = 0
-    for path in files:
-        entry = load_entry(path, "checked")
+    for entry in entries:
         if entry.show is not None:
-            valid += 1
-            line = literal(f"ok {path}", style="green")
+            line = literal(one_line(f"ok {entry.path}"), style="green")
             line.append(literal(one_line(f" ({entry.show.title})"), style="dim"))
             out.print(line, soft_wrap=True)
         problems.extend(entry.problems)
     print_problems(out, problems)
     bad_files = len({problem.file for problem in problems})
-    summary = f"{len(files)} show file{'s' if len(files) != 1 else ''} checked"
+    summary = f"{len(entries)} show file{'s' if len(entries) != 1 else ''} checked"
     if problems:
         stderr().print(
             f"{summary}: {bad_files} with problems ({len(problems)} in all)", style="bold red"

@@ -1,34 +1,146 @@
-"""The shows showguide knows about, each loaded or with the problems that stop it."""
+"""The shows showguide knows about, each loaded or with the problems that stop it.
+
+Where show files are found, and in what order, is :mod:`showguide.core.discovery`.
+Of two shows with the same id the one found later replaces the earlier, with a
+notice (so a user's copy of a bundled show, edited, overrides it).
+
+What goes wrong is reported, never raised: a show file that does not load is
+an entry with its problems (valid shows still load); a ``--data`` path that is
+not there is in :attr:`Catalog.problems`.
+
+A catalog can be reloaded (:meth:`Catalog.reload`): files are found again, and
+only those that changed are read again. A file that stops loading keeps the
+last version that did, with its new problems (see :attr:`CatalogEntry.stale`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from showguide.core.discovery import RACY_SECONDS, FoundFile, discover, discover_sources
 from showguide.core.errors import Problem, ShowDataError
-from showguide.core.loader import load_show
 from showguide.core.model import Show
 from showguide.core.paths import bundled_show_files
+from showguide.core.summary import ShowSummary
+
+if TYPE_CHECKING:
+    from showguide.core.cache import Cached, ParseCache
+    from showguide.core.catalog_view import CatalogRow
+
+#: (size, mtime_ns, inode) of a file, as far as it can be trusted to say it is unchanged.
+Stamp = tuple[int, int, int]
+Loaded = tuple[Show | None, tuple[Problem, ...]]
 
 
-@dataclass(frozen=True)
 class CatalogEntry:
-    """One show file: its show when it loaded, its problems when it did not."""
+    """One show file: its show when it loaded, its problems when it did not.
 
-    path: Path
-    origin: str
-    show: Show | None = None
-    problems: tuple[Problem, ...] = ()
+    ``show`` and ``summary`` are what to display; ``problems`` are what is wrong
+    with the file now. Both are set when a reload found a file that no longer
+    loads: the entry keeps the last good show and is :attr:`stale`.
+
+    A show that comes from the parse cache is decoded the first time ``show``
+    is read. ``summary``, ``ok``, ``label``, ``id`` and :meth:`row` never decode
+    it, so that listing a thousand shows stays cheap. Treat an entry as read-only.
+    """
+
+    __slots__ = ("_pending", "_show", "key", "origin", "path", "problems", "stamp", "summary")
+
+    def __init__(
+        self,
+        path: Path,
+        origin: str,
+        show: Show | None = None,
+        problems: tuple[Problem, ...] = (),
+        *,
+        key: str | None = None,
+        stamp: Stamp | None = None,
+    ) -> None:
+        self.path = path
+        self.origin = origin
+        #: The file's identity: its resolved path, the same across reloads.
+        self.key = key if key is not None else str(path)
+        #: What the file looked like when read, if that can be trusted to spot a change.
+        self.stamp = stamp
+        self.problems = tuple(problems)
+        #: The fields a list of shows needs; None when no version of the show loaded.
+        self.summary = ShowSummary.of(show) if show is not None else None
+        self._show = show
+        self._pending: Callable[[], Loaded] | None = None
+
+    @classmethod
+    def deferred(
+        cls,
+        found: FoundFile,
+        summary: ShowSummary,
+        load: Callable[[], Loaded],
+        stamp: Stamp | None = None,
+    ) -> CatalogEntry:
+        """An entry whose show ``load()`` gives when first asked for."""
+        entry = cls(found.path, found.origin, key=found.key, stamp=stamp)
+        entry.summary = summary
+        entry._pending = load
+        return entry
+
+    @property
+    def show(self) -> Show | None:
+        pending = self._pending
+        if pending is not None:
+            self._pending = None
+            show, problems = pending()
+            self._show = show
+            self.problems = problems
+            self.summary = ShowSummary.of(show) if show is not None else None
+        return self._show
 
     @property
     def ok(self) -> bool:
-        return self.show is not None
+        """The file loaded, with no problems."""
+        return self.summary is not None and not self.problems
+
+    @property
+    def stale(self) -> bool:
+        """The file no longer loads; ``show`` is the last version that did."""
+        return self.summary is not None and bool(self.problems)
 
     @property
     def label(self) -> str:
         """The show's title, or the file name for a show that did not load."""
-        return self.show.title if self.show is not None else self.path.name
+        return self.summary.title if self.summary is not None else self.path.name
+
+    @property
+    def id(self) -> str:
+        """The show's id, or the file's stem for a show that did not load."""
+        return self.summary.id if self.summary is not None else self.path.stem
+
+    def row(self) -> CatalogRow:
+        """What the catalog screen lists for this file (never decodes the show)."""
+        from showguide.core.catalog_view import CatalogRow
+
+        return CatalogRow.of(self)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CatalogEntry):
+            return NotImplemented
+        return (self.path, self.origin, self.show, self.problems) == (
+            other.path,
+            other.origin,
+            other.show,
+            other.problems,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # equal entries may be decoded or not
+
+    def __repr__(self) -> str:
+        state = f"show={self.id!r}" if self.summary else ""
+        if self.problems:
+            state += f"{', ' if state else ''}problems={len(self.problems)}"
+        return f"CatalogEntry(path={str(self.path)!r}, origin={self.origin!r}, {state})"
 
 
 class UnknownShow(LookupError):
@@ -40,10 +152,39 @@ class Catalog:
     entries: tuple[CatalogEntry, ...]
     #: Things the user should be told, e.g. a user show overriding a bundled one.
     notices: tuple[str, ...] = ()
+    #: Paths the user named (``--data``) that could not be read: bad input.
+    problems: tuple[Problem, ...] = ()
+    #: Entries replaced by a later show with the same id, in discovery order.
+    overridden: tuple[CatalogEntry, ...] = ()
+    #: The ``--data`` paths this catalog was loaded from; a reload uses them again.
+    data_paths: tuple[str | Path, ...] = ()
+    use_cache: bool = True
+    #: Keys of the files that the reload which made this catalog read again
+    #: (new or changed); empty for a catalog loaded afresh.
+    changed: frozenset[str] = frozenset()
 
     @property
     def shows(self) -> list[Show]:
+        """Every show that loaded, each decoded: for a large catalog, read entries instead."""
         return [entry.show for entry in self.entries if entry.show is not None]
+
+    def rows(self) -> list[CatalogRow]:
+        """One row per entry, in catalog order: what the catalog screen lists."""
+        return [entry.row() for entry in self.entries]
+
+    def find(self, key: str) -> CatalogEntry | None:
+        """The entry for the file with this key (see :attr:`CatalogEntry.key`), if listed."""
+        return next((entry for entry in self.entries if entry.key == key), None)
+
+    def reload(self) -> Catalog:
+        """Find the shows again; read again only files that are new or changed.
+
+        A file that no longer loads keeps the last version that did, with its
+        new problems (the entry is :attr:`~CatalogEntry.stale`). A file that is
+        gone is gone. This catalog is left as it was.
+        """
+        earlier = {entry.key: entry for entry in (*self.entries, *self.overridden)}
+        return _load(self.data_paths, self.use_cache, earlier, reloading=True)
 
     def resolve(self, name: str) -> CatalogEntry:
         """The one entry whose id or title is ``name`` or starts with it (any case)."""
@@ -58,8 +199,8 @@ class Catalog:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            listed = ", ".join(sorted(_id_of(entry) for entry in matches))
-            raise UnknownShow(f"{name!r} could mean more than one show: {listed}")
+            listed = " or ".join(repr(entry.id) for entry in sorted(matches, key=_id_of))
+            raise UnknownShow(f"{name!r} matches more than one show; did you mean {listed}?")
         import difflib  # only an unknown name needs it
 
         known = sorted({n for _, names in keys for n in names})
@@ -69,16 +210,22 @@ class Catalog:
 
 
 def _names(entry: CatalogEntry) -> set[str]:
-    if entry.show is None:
+    if entry.summary is None:
         return {entry.path.stem.casefold()}
-    return {entry.show.id.casefold(), entry.show.title.casefold()}
+    return {entry.summary.id.casefold(), entry.summary.title.casefold()}
 
 
 def _id_of(entry: CatalogEntry) -> str:
-    return entry.show.id if entry.show is not None else entry.path.stem
+    return entry.id
+
+
+# --- loading -----------------------------------------------------------------
 
 
 def load_entry(path: Path, origin: str) -> CatalogEntry:
+    # Imported here: the loader brings in YAML, which a load from the cache never needs.
+    from showguide.core.loader import load_show
+
     try:
         return CatalogEntry(path, origin, show=load_show(path))
     except ShowDataError as error:
@@ -93,15 +240,146 @@ def bundled_entries() -> list[CatalogEntry]:
     return load_entries(bundled_show_files(), "bundled")
 
 
-def load_catalog(data_paths: Sequence[str | Path] = ()) -> Catalog:
-    """Every show available: bundled ones, then those under ``data_paths``.
+def load_catalog(data_paths: Sequence[str | Path] = (), *, use_cache: bool = True) -> Catalog:
+    """Every show available, discovered as :mod:`showguide.core.discovery` describes.
 
-    The full discovery (user data folder, SHOWGUIDE_PATH, overrides) is the
-    library issue's; this is the interface every command uses.
+    ``use_cache`` keeps parsed shows in the user's cache folder between runs.
     """
-    entries = bundled_entries()
-    for data_path in data_paths:
-        path = Path(data_path)
-        files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
-        entries.extend(load_entries(files, f"--data {data_path}"))
-    return Catalog(tuple(entries))
+    return _load(tuple(data_paths), use_cache, {}, reloading=False)
+
+
+class _Reader:
+    """Reads found files through the parse cache, which it opens only if a file needs it."""
+
+    def __init__(self, use_cache: bool) -> None:
+        self.use_cache = use_cache
+        self._cache: ParseCache | None = None
+        # A file modified after this may change again within its timestamp's
+        # granularity without its stamp changing: it is not given a stamp.
+        self.trusted_before_ns = time.time_ns() - RACY_SECONDS * 1_000_000_000
+
+    def stamp(self, info: os.stat_result | None) -> Stamp | None:
+        if info is None or info.st_mtime_ns >= self.trusted_before_ns:
+            return None
+        return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+    def read(self, found: FoundFile, stamp: Stamp | None) -> CatalogEntry:
+        cache = self._open_cache()
+        if cache is None or found.info is None:
+            entry = load_entry(found.path, found.origin)
+        else:
+            cached = cache.get(found.key, found.info, str(found.path))
+            if cached is not None:
+                return _from_cache(found, cached, stamp)
+            entry = load_entry(found.path, found.origin)
+            cache.put(found.key, found.info, str(found.path), entry.show, entry.problems)
+        entry.key, entry.stamp = found.key, stamp
+        return entry
+
+    def _open_cache(self) -> ParseCache | None:
+        if self._cache is None and self.use_cache:
+            from showguide.core.cache import ParseCache
+
+            self._cache = ParseCache.open()
+        return self._cache
+
+    def close(self) -> None:
+        if self._cache is not None:
+            self._cache.save()
+
+
+def _load(
+    data_paths: tuple[str | Path, ...],
+    use_cache: bool,
+    earlier: Mapping[str, CatalogEntry],
+    *,
+    reloading: bool,
+) -> Catalog:
+    discovery = discover(discover_sources(data_paths))
+    reader = _Reader(use_cache)
+    loaded: list[CatalogEntry] = []
+    changed: set[str] = set()
+    for found in discovery.unique_files():
+        stamp = reader.stamp(found.info)
+        before = earlier.get(found.key)
+        if before is not None and _unchanged(before, found, stamp):
+            loaded.append(before)
+            continue
+        entry = reader.read(found, stamp)
+        if reloading:
+            changed.add(found.key)
+        if entry.summary is None and before is not None:
+            entry = _keep_last_good(before, entry)
+        loaded.append(entry)
+    reader.close()
+    entries, overridden, notices = _apply_overrides(loaded)
+    return Catalog(
+        tuple(entries),
+        notices=(*discovery.notices, *notices),
+        problems=tuple(discovery.problems),
+        overridden=tuple(overridden),
+        data_paths=data_paths,
+        use_cache=use_cache,
+        changed=frozenset(changed),
+    )
+
+
+def _unchanged(before: CatalogEntry, found: FoundFile, stamp: Stamp | None) -> bool:
+    return (
+        stamp is not None
+        and before.stamp == stamp
+        and before.path == found.path
+        and before.origin == found.origin
+    )
+
+
+def _keep_last_good(before: CatalogEntry, now: CatalogEntry) -> CatalogEntry:
+    """``now`` (a file that does not load) showing ``before``'s show, if it had one."""
+    last_good = before.show
+    if last_good is None:
+        return now
+    return CatalogEntry(now.path, now.origin, last_good, now.problems, key=now.key, stamp=now.stamp)
+
+
+def _from_cache(found: FoundFile, cached: Cached, stamp: Stamp | None) -> CatalogEntry:
+    if cached.summary is None:
+        return CatalogEntry(
+            found.path, found.origin, problems=cached.problems, key=found.key, stamp=stamp
+        )
+
+    def load() -> Loaded:
+        show = cached.show()
+        if show is not None:
+            return show, cached.problems
+        # The cached show does not decode: never trust it, parse the file again.
+        entry = load_entry(found.path, found.origin)
+        return entry.show, entry.problems
+
+    return CatalogEntry.deferred(found, cached.summary, load, stamp)
+
+
+def _apply_overrides(
+    loaded: Iterable[CatalogEntry],
+) -> tuple[list[CatalogEntry], list[CatalogEntry], list[str]]:
+    """Keep the last show of each id, in the place of the first; say what was replaced.
+
+    Files that never loaded have no id to compare and are all kept.
+    """
+    slots: dict[tuple[str, str], CatalogEntry] = {}
+    overridden: list[CatalogEntry] = []
+    notices: list[str] = []
+    for entry in loaded:
+        if entry.summary is None:
+            slots[("file", entry.key)] = entry
+            continue
+        slot = ("id", entry.summary.id)
+        earlier = slots.get(slot)
+        if earlier is not None:
+            overridden.append(earlier)
+            where = "" if earlier.origin == "bundled" else f" from {earlier.path}"
+            notices.append(
+                f"{entry.path} ({entry.origin}) overrides the {earlier.origin} show"
+                f" {entry.summary.id!r}{where}"
+            )
+        slots[slot] = entry
+    return list(slots.values()), overridden, notices

@@ -6,16 +6,19 @@ from collections.abc import Iterable
 from functools import partial
 from typing import ClassVar
 
+import msgspec
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import Provider
 from textual.screen import Screen
 
+from showguide.core.catalog import Catalog, CatalogEntry
 from showguide.core.model import Show
+from showguide.core.prefs import Preferences, Remembered, State
 from showguide.core.spoilers import SpoilerShield
 from showguide.tui.commands import APP_COMMANDS, GUIDE_COMMANDS, PANE_COMMANDS, app_bindings
 from showguide.tui.guide import MIN_HEIGHT, MIN_WIDTH, GuideScreen
-from showguide.tui.help import HelpScreen
+from showguide.tui.messages import ShieldToggled
 
 
 def guide_items_provider() -> type[Provider]:
@@ -33,10 +36,9 @@ class ShowGuideApp(App[None]):
     CSS_PATH = [
         "app.tcss",
         "widgets.tcss",
-        "help.tcss",
-        "search.tcss",
         "panes/overview.tcss",
         "panes/highlights.tcss",
+        "catalog.tcss",
     ]
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
     HORIZONTAL_BREAKPOINTS = [
@@ -52,20 +54,131 @@ class ShowGuideApp(App[None]):
     # Loaded when the palette first opens, like Textual's own system commands.
     COMMANDS = App.COMMANDS | {guide_items_provider}
 
-    def __init__(self, show: Show) -> None:
+    def __init__(
+        self,
+        show: Show | None = None,
+        *,
+        catalog: Catalog | None = None,
+        chosen: CatalogEntry | None = None,
+        remembered: Remembered | None = None,
+    ) -> None:
+        """The guide to ``show``; or, given a ``catalog``, the catalog of shows.
+
+        With a catalog, ``chosen`` opens at once (Esc goes back to the catalog
+        when there are other shows). ``remembered`` holds the preferences and
+        state to start from; when it is given, changes to them are saved.
+        """
         super().__init__()
+        if show is None and catalog is None:
+            raise ValueError("ShowGuideApp needs a show or a catalog")
         self.show = show
+        self.catalog = catalog
+        self.chosen = chosen
+        self.remembering = remembered is not None
+        self.preferences = remembered.preferences if remembered else Preferences()
+        self.state = remembered.state if remembered else State()
+        self.startup_notices = remembered.notices if remembered else ()
+        #: The file each opened show was read from (its entry's key), to find it on reload.
+        self.show_keys: dict[str, str] = {}
         #: One shield for the whole app: revealing a spoiler, or lowering the
         #: shield, holds in every pane, in search and in the palette.
-        self.shield = SpoilerShield()
+        self.shield = SpoilerShield(on=self.preferences.spoiler_shield)
+        if self.preferences.theme in self.available_themes:
+            self.theme = self.preferences.theme
+
+    @property
+    def has_catalog(self) -> bool:
+        """True when there is a list of shows to go back to."""
+        return self.catalog is not None and len(self.catalog.entries) > 1
 
     def get_default_screen(self) -> Screen[None]:
-        return GuideScreen(self.show, self.shield)
+        if self.show is not None:
+            return GuideScreen(self.show, self.shield)
+        assert self.catalog is not None
+        if not self.has_catalog or self.chosen is not None:
+            entry = self.chosen or self.catalog.entries[0]
+            if entry.show is not None and not self.has_catalog:
+                return self.guide_screen(entry)
+        from showguide.tui.catalog import CatalogScreen
+
+        return CatalogScreen(self.catalog, highlight=self.state.last_show)
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self.theme_changed)
+        if self.catalog is not None:
+            for notice in (*self.startup_notices, *self.catalog.notices):
+                self.notify(notice, timeout=8)
+        if self.has_catalog and self.chosen is not None and self.chosen.show is not None:
+            self.open_show(self.chosen)
+
+    # --- shows --------------------------------------------------------------
+
+    def guide_screen(self, entry: CatalogEntry) -> GuideScreen:
+        assert entry.show is not None
+        self.show_keys[entry.id] = entry.key
+        pane = self.state.pane_for(entry.id) or "overview"
+        return GuideScreen(entry.show, self.shield, pane=pane, can_go_back=self.has_catalog)
+
+    def open_show(self, entry: CatalogEntry) -> None:
+        """Open ``entry``'s guide over the catalog, at the pane it was left on."""
+        if entry.show is None:
+            return
+        self.push_screen(self.guide_screen(entry))
+        self.remember_place(entry.id, self.state.pane_for(entry.id) or "overview")
+
+    def remember_place(self, show_id: str, pane: str) -> None:
+        self.state = self.state.with_pane(show_id, pane)
+
+    def action_reload(self) -> None:
+        if self.catalog is None:
+            self.notify("Nothing to reload: this guide was not read from files.", timeout=3)
+            return
+        self.run_worker(self.load_again, thread=True, group="reload", exclusive=True)
+
+    def load_again(self) -> None:
+        assert self.catalog is not None
+        catalog = self.catalog.reload()
+        self.call_from_thread(self.reloaded, catalog)
+
+    def reloaded(self, catalog: Catalog) -> None:
+        from showguide.tui.reload import apply_reload
+
+        self.catalog = catalog
+        apply_reload(self, catalog)
+
+    # --- remembered preferences ---------------------------------------------
+
+    def theme_changed(self, theme: object) -> None:
+        self.save_preferences(msgspec.structs.replace(self.preferences, theme=self.theme))
+
+    def on_shield_toggled(self, event: ShieldToggled) -> None:
+        self.save_preferences(msgspec.structs.replace(self.preferences, spoiler_shield=event.on))
+
+    def save_preferences(self, preferences: Preferences) -> None:
+        self.preferences = preferences
+        if self.remembering:
+            from showguide.core.prefs import save_preferences
+
+            if (problem := save_preferences(preferences)) is not None:
+                self.notify(problem, severity="warning", timeout=6)
+
+    def save_state(self) -> None:
+        if self.remembering:
+            from showguide.core.prefs import save_state
+
+            if (problem := save_state(self.state)) is not None:
+                self.notify(problem, severity="warning", timeout=6)
+
+    async def action_quit(self) -> None:
+        self.save_state()
+        self.exit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # The guide's own commands first: they are what people look for here.
         if isinstance(screen, GuideScreen):
             for command in (*PANE_COMMANDS, *GUIDE_COMMANDS):
+                if screen.check_action(command.action, ()) is False:
+                    continue
                 yield SystemCommand(
                     command.title, command.help, partial(screen.run_action, command.action)
                 )
@@ -85,5 +198,18 @@ class ShowGuideApp(App[None]):
             self.push_screen(GuidePalette(id="--command-palette"))
 
     def action_help(self) -> None:
+        # Imported on first use: the first frame never needs the help screen.
+        from showguide.tui.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+
+def run_app(catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembered) -> None:
+    """Run the app until the user quits, on ``catalog`` (every show found),
+    opening ``chosen`` at once or, when None, the catalog screen, starting from
+    the ``remembered`` preferences and state (and saving their changes).
+
+    The command line gets these from :func:`showguide.commands.launch.prepare`.
+    """
+    ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered).run()

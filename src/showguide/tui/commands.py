@@ -66,6 +66,14 @@ GUIDE_COMMANDS: tuple[GuideCommand, ...] = (
         palette_title="Search the guide",
     ),
     GuideCommand(
+        "escape",
+        "back_to_catalog",
+        "Shows",
+        "Go back to the list of shows.",
+        footer=True,
+        palette_title="Back to the list of shows",
+    ),
+    GuideCommand(
         "S",
         "toggle_shield",
         "Spoilers",
@@ -78,6 +86,13 @@ GUIDE_COMMANDS: tuple[GuideCommand, ...] = (
 APP_COMMANDS: tuple[GuideCommand, ...] = (
     GuideCommand(
         "question_mark,f1", "help", "Help", "Show every key that works here.", footer=True
+    ),
+    GuideCommand(
+        "r,ctrl+r",
+        "reload",
+        "Reload",
+        "Read the show files again from disk, keeping your place.",
+        palette_title="Reload the show files",
     ),
     GuideCommand("q", "quit", "Quit", "Leave showguide.", footer=True, palette=False),
 )

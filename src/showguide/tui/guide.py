@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Static, Tab, Tabs
+from textual.widgets import ContentSwitcher, Static
 
 from showguide.core.items import ItemKey
 from showguide.core.model import Show
 from showguide.core.spoilers import SpoilerShield
-from showguide.tui.commands import PANES, guide_bindings
+from showguide.tui.commands import guide_bindings
 from showguide.tui.header import ShowHeader
 from showguide.tui.keybar import KeyBar
-from showguide.tui.messages import SpoilersChanged
+from showguide.tui.messages import ShieldToggled, SpoilersChanged
+from showguide.tui.panebar import PaneBar
 from showguide.tui.panes.overview import OverviewPane
 from showguide.tui.widgets import ItemList, SpoilerAware
 
@@ -41,14 +44,40 @@ PANE_FOCUS = {
 }
 
 
+def breakpoint_classes(app: App[object], size: Size) -> set[str]:
+    """The classes Textual's breakpoints give a screen of ``size`` in ``app``."""
+    classes = set()
+    for breakpoints, dimension in (
+        (app.HORIZONTAL_BREAKPOINTS, size.width),
+        (app.VERTICAL_BREAKPOINTS, size.height),
+    ):
+        for edge, name in sorted(breakpoints or [], reverse=True):
+            if dimension >= edge:
+                classes.add(name)
+                break
+    return classes
+
+
 class GuideScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = guide_bindings()
 
-    def __init__(self, show: Show, shield: SpoilerShield | None = None) -> None:
+    def __init__(
+        self,
+        show: Show,
+        shield: SpoilerShield | None = None,
+        *,
+        pane: str = "overview",
+        can_go_back: bool = False,
+    ) -> None:
+        """The guide to ``show``, opening on ``pane``; ``can_go_back``: Esc
+        returns to the catalog of shows below this screen."""
         super().__init__()
         self.show = show
         self.shield = shield if shield is not None else SpoilerShield()
+        self.initial_pane = pane if pane in PANE_FOCUS else "overview"
+        self.can_go_back = can_go_back
         self._search_index: SearchIndex | None = None
+        self._search_index_lock = threading.Lock()
 
     def pane_widget(self, pane: str) -> Widget:
         # Panes other than the first are imported when first shown, to keep
@@ -70,39 +99,52 @@ class GuideScreen(Screen[None]):
             return HighlightsPane(show, shield)
         from showguide.tui.panes.faq import FaqPane
 
-        return FaqPane(show, shield, self.search_index)
+        return FaqPane(show, shield, self.search_index, self.prepare_search_index)
 
     def compose(self) -> ComposeResult:
+        # The breakpoint classes Textual sets on the first resize, set now:
+        # changing a screen's classes restyles every widget on it, and this
+        # way the first frame is styled once, not twice.
+        self.set_classes(breakpoint_classes(self.app, self.app.size))
         yield ShowHeader(self.show)
-        # Tabs and a ContentSwitcher rather than TabbedContent: the same
-        # behaviour for a noticeably cheaper first frame.
-        yield Tabs(
-            *(
-                Tab(f"[b]{number}[/b] {title}", id=f"tab-{pane}")
-                for number, (pane, title) in enumerate(PANES, start=1)
-            ),
-            id="tabs",
-        )
+        # A one-line PaneBar and a ContentSwitcher rather than TabbedContent:
+        # the same behaviour for a much cheaper first frame.
+        yield PaneBar(id="tabs")
+        # Only the first pane is built before the first frame; the others are
+        # added when first shown (see ensure_pane).
         with ContentSwitcher(id="panes", initial="overview"):
-            for pane, _title in PANES:
-                with Container(id=pane, classes="pane"):
-                    # Only the first pane is built before the first frame; the
-                    # others are built when first shown (see ensure_pane).
-                    if pane == "overview":
-                        yield self.pane_widget(pane)
+            yield Container(self.pane_widget("overview"), id="overview", classes="pane")
         yield KeyBar()
         yield Static(id="too-small")
 
-    def on_mount(self) -> None:
-        self.focus_pane("overview")
+    async def on_mount(self) -> None:
+        if self.initial_pane == "overview":
+            self.focus_pane("overview")
+        else:
+            await self.action_show_pane(self.initial_pane)
 
     def search_index(self) -> SearchIndex:
-        """The show's search index, built on first use: start-up never pays for it."""
-        if self._search_index is None:
-            from showguide.core.search import SearchIndex
+        """The show's search index, built on first use: start-up never pays for it.
 
-            self._search_index = SearchIndex.for_show(self.show)
-        return self._search_index
+        It may be being built in a thread (see ``prepare_search_index``); the
+        lock makes a caller wait for that build instead of starting another.
+        """
+        with self._search_index_lock:
+            if self._search_index is None:
+                from showguide.core.search import SearchIndex
+
+                self._search_index = SearchIndex.for_show(self.show)
+            return self._search_index
+
+    def prepare_search_index(self) -> None:
+        """Build the index in a thread now, because a search is about to start.
+
+        On a show with thousands of questions the build takes a few hundred
+        milliseconds; started when the FAQ filter gets the focus, it is
+        usually done before the first key is typed.
+        """
+        if self._search_index is None:
+            self.run_worker(self.search_index, thread=True, group="search-index", exclusive=True)
 
     def action_search(self) -> None:
         from showguide.tui.search import SearchScreen
@@ -148,16 +190,18 @@ class GuideScreen(Screen[None]):
             )
 
     async def ensure_pane(self, pane: str) -> None:
-        """Build a pane's content the first time it is shown."""
-        holder = self.query_one(f"#{pane}", Container)
-        if not holder.children:
-            await holder.mount(self.pane_widget(pane))
+        """Build a pane the first time it is shown."""
+        switcher = self.query_one(ContentSwitcher)
+        if not switcher.query_children(f"#{pane}"):
+            holder = Container(self.pane_widget(pane), id=pane, classes="pane")
+            await switcher.add_content(holder)
 
-    async def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
-        # Reached by number keys, mouse clicks and the tab bar's arrow keys.
-        pane = (event.tab.id or "tab-overview").removeprefix("tab-")
-        await self.ensure_pane(pane)
-        self.query_one(ContentSwitcher).current = pane
+    async def on_pane_bar_chosen(self, event: PaneBar.Chosen) -> None:
+        event.stop()
+        if event.focus_pane:
+            await self.action_show_pane(event.pane)
+        else:
+            await self.switch_pane(event.pane)
 
     def focus_pane(self, pane: str) -> None:
         # set_focus acts at once, where Widget.focus() waits for the message
@@ -170,10 +214,16 @@ class GuideScreen(Screen[None]):
 
     async def action_show_pane(self, pane: str) -> None:
         # Awaiting the mount holds back the next key until the pane can take it.
-        await self.ensure_pane(pane)
-        self.query_one(Tabs).active = f"tab-{pane}"
-        self.query_one(ContentSwitcher).current = pane
+        await self.switch_pane(pane)
         self.focus_pane(pane)
+
+    async def switch_pane(self, pane: str) -> None:
+        await self.ensure_pane(pane)
+        self.query_one(PaneBar).active = pane
+        self.query_one(ContentSwitcher).current = pane
+        remember = getattr(self.app, "remember_place", None)
+        if remember is not None:
+            remember(self.show.id, pane)
 
     def on_spoilers_changed(self, event: SpoilersChanged) -> None:
         event.stop()
@@ -196,6 +246,13 @@ class GuideScreen(Screen[None]):
             timeout=3,
         )
         self.post_message(SpoilersChanged())
+        self.app.post_message(ShieldToggled(shield_on))
 
-    def action_focus_tabs(self) -> None:
-        self.query_one(Tabs).focus()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back_to_catalog":
+            return self.can_go_back
+        return True
+
+    def action_back_to_catalog(self) -> None:
+        if self.can_go_back:
+            self.dismiss()

@@ -34,7 +34,7 @@ PLACE_NAMES = {
     "help-scroll": "Help",
     "ShowGuideApp": "Everywhere",
     "GuideScreen": "Guide",
-    "Tabs": "Tab bar",
+    "PaneBar": "Tab bar",
 }
 
 
@@ -70,6 +70,12 @@ def bindings_table(app_key_display: dict[str, str], active: dict[str, ActiveBind
 
 
 class HelpScreen(ModalScreen[None]):
+    """The keys that work here, read from the live bindings of the screen below."""
+
+    # Loaded when the screen is first opened, not with the app: the first
+    # frame has fewer rules to parse and to match against every widget.
+    CSS_PATH = "help.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", tooltip="Close the help."),
     ]

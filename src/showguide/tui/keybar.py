@@ -27,6 +27,8 @@ class KeyBar(Static):
     }
     """
 
+    _shown: Content | None = None
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
         self.refresh_keys()
@@ -63,7 +65,12 @@ class KeyBar(Static):
             parts.append(
                 self.key_content(app.COMMAND_PALETTE_BINDING, display, "Commands", key_style, True)
             )
-        self.update(Content("  ").join(parts))
+        keys = Content("  ").join(parts)
+        if keys != self._shown:
+            self._shown = keys
+            # One line docked at the bottom: new keys never change its size,
+            # so skip the layout pass that a plain update would ask for.
+            self.update(keys, layout=False)
 
     @staticmethod
     def key_content(

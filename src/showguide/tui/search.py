@@ -56,6 +56,10 @@ def key_of(option_id: str) -> ItemKey:
 class SearchScreen(ModalScreen[ItemKey | None]):
     """Type to search; up/down choose; Enter jumps; Esc goes back where you were."""
 
+    # Loaded when the screen is first opened, not with the app: the first
+    # frame has fewer rules to parse and to match against every widget.
+    CSS_PATH = "search.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Close", tooltip="Close search and go back."),
         Binding("down", "move(1)", "Next result", show=False, tooltip="Highlight the next result."),

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any, ClassVar
 
 from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
-from textual.widget import Widget
-from textual.widgets import OptionList, Static, Tabs
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
 from showguide.tui.messages import SpoilersChanged
+from showguide.tui.rows import ListRow
 
 
 class GuideList(OptionList):
@@ -66,7 +67,7 @@ def heading(text: str) -> Option:
 
     Headings can hold data (a character group's name), so they are literal.
     """
-    return Option(literal(text.upper(), "bold"), disabled=True)
+    return Option(ListRow(partial(literal, text.upper(), "bold")), disabled=True)
 
 
 def hidden_notice(what: str = "Spoiler") -> Text:
@@ -81,12 +82,12 @@ class SpoilerAware:
         raise NotImplementedError
 
 
-def section(title: str, body: RenderableType, *, id: str | None = None) -> list[Widget]:
-    """A titled block of a scrolling pane."""
-    return [
-        Static(Text(title), classes="section-title"),
-        Static(body, classes="section-body", id=id),
-    ]
+def section(title: str, body: RenderableType, *, id: str | None = None) -> Static:
+    """A titled block of a scrolling pane, as one widget (every widget counts
+    in the first frame): the title is drawn in its top border."""
+    block = Static(body, classes="section", id=id)
+    block.border_title = literal(title)
+    return block
 
 
 class ItemList(Container, SpoilerAware):
@@ -114,7 +115,7 @@ class ItemList(Container, SpoilerAware):
     def hidden(self, item_id: str) -> bool:
         return self.shield.is_hidden((self.pane, item_id), self.items[item_id].spoiler)
 
-    def prompt(self, item_id: str, hidden: bool) -> RenderableType:
+    def prompt(self, item_id: str, hidden: bool) -> RenderableType | ListRow:
         raise NotImplementedError
 
     def show_detail(self, item_id: str | None) -> None:
@@ -194,4 +195,4 @@ class MasterDetail(ItemList):
         if self.detail_widget().has_focus:
             self.list_widget().focus()
         else:
-            self.screen.query_one(Tabs).focus()
+            self.screen.query_one("#tabs").focus()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from rich.cells import cell_len
 from rich.console import Group
@@ -12,41 +13,21 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from showguide.core.model import Character, Performer, Show
+from showguide.core.arrange import cast_groups, label
+from showguide.core.model import Character, Show
 from showguide.core.spoilers import SpoilerShield
-from showguide.display import literal
+from showguide.display import literal, performer_text
+from showguide.tui.rows import ListRow
 from showguide.tui.widgets import GuideScroll, MasterDetail, MasterList, heading, hidden_notice
 
-TIER_ORDER = ("lead", "supporting", "recurring", "guest")
 NAME_WIDTH_LIMIT = 24
-
-
-def performer_text(performer: Performer | str | None) -> Text:
-    if performer is None:
-        return Text("not known", style="dim")
-    if isinstance(performer, str):  # the NOT_ANNOUNCED state
-        return Text(performer, style="italic dim")
-    text = literal(performer.name)
-    if performer.native_name:
-        text.append(" ")
-        text.append_text(literal(performer.native_name))
-    return text
 
 
 def grouped(characters: list[Character]) -> Iterator[tuple[str, list[Character]]]:
     """(heading, characters) in tier order, then by group in order of appearance."""
-    for tier in TIER_ORDER:
-        in_tier = [c for c in characters if c.tier == tier]
-        groups: dict[str | None, list[Character]] = {}
-        for character in in_tier:
-            groups.setdefault(character.group, []).append(character)
-        for group, members in groups.items():
-            title = (
-                tier.capitalize()
-                if group is None
-                else f"{tier.capitalize()} · {group.capitalize()}"
-            )
-            yield title, members
+    for tier, group, members in cast_groups(characters):
+        title = label(tier) if group is None else f"{label(tier)} · {group.capitalize()}"
+        yield title, members
 
 
 def character_row(character: Character, name_width: int) -> Text:
@@ -103,10 +84,10 @@ class CastPane(MasterDetail):
         ]
         self.name_width = min(max(names, default=8), NAME_WIDTH_LIMIT)
 
-    def prompt(self, item_id: str, hidden: bool) -> Text:
+    def prompt(self, item_id: str, hidden: bool) -> ListRow:
         if hidden:
-            return character_row_hidden(self.name_width)
-        return character_row(self.items[item_id], self.name_width)
+            return ListRow(partial(character_row_hidden, self.name_width))
+        return ListRow(partial(character_row, self.items[item_id], self.name_width))
 
     def compose(self) -> ComposeResult:
         options: list[Option | None] = []

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import ClassVar
 
 from rich.console import Group
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -19,6 +20,7 @@ from showguide.core.search import SearchIndex
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
 from showguide.tui.panes.plot import theme_chips
+from showguide.tui.rows import ListRow
 from showguide.tui.widgets import GuideScroll, MasterDetail, MasterList, hidden_notice
 
 
@@ -54,17 +56,22 @@ class FaqPane(MasterDetail):
     ]
 
     def __init__(
-        self, show: Show, shield: SpoilerShield, search_index: Callable[[], SearchIndex]
+        self,
+        show: Show,
+        shield: SpoilerShield,
+        search_index: Callable[[], SearchIndex],
+        prepare_search_index: Callable[[], None],
     ) -> None:
         super().__init__(
             shield, {e.id: e for e in show.faq}, id="faq-pane", classes="master-detail"
         )
         self.show = show
         self.search_index = search_index
+        self.prepare_search_index = prepare_search_index
         self.shown_ids = list(self.items)
 
-    def prompt(self, item_id: str, hidden: bool) -> Text:
-        return question_prompt(self.items[item_id], hidden)
+    def prompt(self, item_id: str, hidden: bool) -> ListRow:
+        return ListRow(partial(question_prompt, self.items[item_id], hidden))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="master"):
@@ -104,6 +111,10 @@ class FaqPane(MasterDetail):
                 continue
             ids.append(item_id)
         return ids
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id == "faq-filter":
+            self.prepare_search_index()
 
     @on(Input.Changed, "#faq-filter")
     def filter_changed(self, event: Input.Changed) -> None:

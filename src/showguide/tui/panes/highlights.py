@@ -7,22 +7,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets.option_list import Option
 
+from showguide.core.arrange import highlights_by_category, label
 from showguide.core.model import Highlight, Show
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
 from showguide.tui.widgets import GuideList, ItemList, heading, hidden_notice
-
-CATEGORY_TITLES = {
-    "dance": "Dance",
-    "visuals": "Visuals",
-    "costume": "Costume",
-    "sets": "Sets",
-    "music": "Music",
-    "culture": "Culture",
-    "cast": "Cast",
-    "story": "Story",
-    "production": "Production",
-}
 
 
 def highlight_prompt(highlight: Highlight, hidden: bool) -> Group:
@@ -43,11 +32,8 @@ class HighlightsPane(ItemList):
 
     def compose(self) -> ComposeResult:
         options: list[Option] = []
-        for category, title in CATEGORY_TITLES.items():
-            members = [h for h in self.show.highlights if h.category == category]
-            if not members:
-                continue
-            options.append(heading(title))
+        for category, members in highlights_by_category(self.show.highlights):
+            options.append(heading(label(category)))
             options.extend(Option(self.prompt(h.id, self.hidden(h.id)), id=h.id) for h in members)
         yield GuideList(*options, id="highlights-list")
 

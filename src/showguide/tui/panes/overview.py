@@ -74,9 +74,9 @@ class OverviewPane(GuideScroll):
 
     def compose(self) -> ComposeResult:
         show = self.show
-        yield from section("At a glance", facts_table(show), id="facts")
-        yield from section("Logline", literal(show.logline), id="logline")
-        yield from section("Who it suits", audience(show), id="audience")
-        yield from section("Verdict", literal(show.verdict), id="verdict")
+        yield section("At a glance", facts_table(show), id="facts")
+        yield section("Logline", literal(show.logline), id="logline")
+        yield section("Who it suits", audience(show), id="audience")
+        yield section("Verdict", literal(show.verdict), id="verdict")
         if show.sources:
-            yield from section("Sources", Group(*map(source_line, show.sources)), id="sources")
+            yield section("Sources", Group(*map(source_line, show.sources)), id="sources")

@@ -53,10 +53,10 @@ class PlotPane(GuideScroll, SpoilerAware):
 
     def compose(self) -> ComposeResult:
         plot = self.show.plot
-        yield from section("Synopsis", literal(plot.synopsis), id="synopsis")
-        yield from section("Setting", literal(plot.setting), id="setting")
+        yield section("Synopsis", literal(plot.synopsis), id="synopsis")
+        yield section("Setting", literal(plot.setting), id="setting")
         if plot.themes:
-            yield from section("Themes", theme_chips(plot.themes), id="themes")
+            yield section("Themes", theme_chips(plot.themes), id="themes")
         if plot.threads:
             yield Static(Text("Story threads"), classes="section-title")
             for thread in plot.threads:

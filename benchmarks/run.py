@@ -1,0 +1,148 @@
+"""Every benchmark in the repository, run once, printed as one table.
+
+    python benchmarks/run.py [--quick]
+
+Columns: the metric, the measured value, the target, and the ratio to the
+baseline measured in the same run (a bare Textual app, ``python -c pass``, a
+small show, or a naive search), then whether the target is met. Each
+benchmark module can also be run on its own for more detail; this runner
+imports their measuring functions and changes nothing in them. ``--quick``
+takes fewer runs: for a look, not for a record (docs/performance.md records
+a full run).
+
+Run it on a quiet machine: every row is a median, but a busy machine still
+moves wall times, and the CPU-time rows next to them show how much.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One row of the report, whatever benchmark it came from."""
+
+    metric: str
+    value: str
+    target: str = ""
+    ratio: str = ""
+    ok: bool | None = None
+
+
+def _timing_lines(rows: Iterable[object]) -> list[Line]:
+    """Rows of :class:`benchmarks.timing.Row`."""
+    from benchmarks.timing import Row
+
+    lines = []
+    for row in rows:
+        assert isinstance(row, Row)
+        if row.target is None:
+            target = ""
+        elif row.target_is_ratio:
+            target = f"<= {row.target:g}x"
+        else:
+            target = f"<= {row.target:g} {row.unit}"
+        ratio = f"{row.ratio:.2f}x {row.baseline}" if row.ratio is not None else ""
+        lines.append(Line(row.metric, f"{row.value:.1f} {row.unit}", target, ratio, row.passed))
+    return lines
+
+
+def commands(quick: bool) -> list[Line]:
+    from benchmarks import cli_speed
+
+    rows = cli_speed.measure(runs=5 if quick else 15)
+    return [
+        Line(
+            row.metric,
+            f"{row.value:.1f} ms",
+            f"<= {row.target:g} ms" if row.target is not None else "",
+            f"{row.ratio:.1f}x pass",
+            row.passed,
+        )
+        for row in rows
+        if row.headline
+    ]
+
+
+def first_frame(quick: bool) -> list[Line]:
+    from benchmarks import first_frame
+
+    return _timing_lines(first_frame.measure(runs=5 if quick else 15))
+
+
+def catalog(quick: bool) -> list[Line]:
+    from benchmarks import catalog_speed
+
+    with catalog_speed.prepared_catalog(1000) as prepared:
+        return _timing_lines(catalog_speed.measure(prepared, runs=3 if quick else 9))
+
+
+def panes(quick: bool) -> list[Line]:
+    from benchmarks import pane_speed
+
+    return _timing_lines(pane_speed.rows(rounds=3 if quick else 15))
+
+
+def search(quick: bool) -> list[Line]:
+    from benchmarks import search_speed
+
+    lines = []
+    for row in search_speed.rows(rounds=1 if quick else 3):
+        value = f"{row.value:.2f} {row.unit}".strip() if row.unit else f"{row.value:.0f}"
+        target = f"<= {row.target:g} {row.unit}" if row.target is not None else ""
+        lines.append(Line(row.metric, value, target, row.note, row.passed))
+    return lines
+
+
+SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
+    ("Commands (whole process, console script)", commands),
+    ("Guide: first frame (whole process, 120x40)", first_frame),
+    ("Catalog of 1,000 shows", catalog),
+    ("Big panes: 5,000 questions, 2,000 characters (in process)", panes),
+    ("Search: 5,000 questions, 2,000 characters (in process)", search),
+]
+
+
+def print_report(sections: list[tuple[str, list[Line]]]) -> None:
+    width = max(len(line.metric) for _, lines in sections for line in lines)
+    header = f"{'metric':<{width}}  {'value':>11}  {'target':>12}  {'ratio':<20}  ok"
+    print(header)
+    print("-" * len(header))
+    for title, lines in sections:
+        print(f"\n{title}")
+        for line in lines:
+            ok = {True: "yes", False: "NO", None: ""}[line.ok]
+            print(
+                f"{line.metric:<{width}}  {line.value:>11}  {line.target:>12}  {line.ratio:<20}  {ok}"
+            )
+    missed = [line.metric for _, lines in sections for line in lines if line.ok is False]
+    print(f"\n{len(missed)} target(s) missed" + (": " + "; ".join(missed) if missed else ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs: a look, not a record")
+    quick = parser.parse_args().quick
+    print(f"showguide benchmarks · {time.strftime('%Y-%m-%d %H:%M')} · {platform.platform()}")
+    print(f"{platform.python_implementation()} {platform.python_version()} · {sys.executable}")
+    sections = []
+    for title, measure in SECTIONS:
+        started = time.perf_counter()
+        lines = measure(quick)
+        print(f"  measured: {title} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+        sections.append((title, lines))
+    print()
+    print_report(sections)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""``showguide export``: a show as Markdown, JSON or YAML, to standard output or a file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import PurePath
+
+from showguide.cli import EXIT_BAD_INPUT
+from showguide.commands.choose import chosen_show
+from showguide.commands.files import write_result
+from showguide.commands.output import print_error
+from showguide.core.export import FORMATS, export_show
+
+#: The format an output file's name implies when --format is not given.
+FORMAT_OF_SUFFIX = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+}
+
+
+def format_for(format_name: str | None, output: str | None) -> str | None:
+    """The format asked for, or the one the output file's suffix implies."""
+    if format_name is not None:
+        return format_name
+    if output is None:
+        return None
+    return FORMAT_OF_SUFFIX.get(PurePath(output).suffix.lower())
+
+
+def run(args: argparse.Namespace) -> int:
+    format_name = format_for(args.format, args.output)
+    if format_name is None:
+        print_error(f"choose a format with --format {'|'.join(FORMATS)}")
+        return EXIT_BAD_INPUT
+    show = chosen_show(args.data, args.name)
+    if show is None:
+        return EXIT_BAD_INPUT
+    return write_result(export_show(show, format_name), args.output, force=args.force)

@@ -1,0 +1,33 @@
+"""``showguide print``: the guide, or one section of it, as text on standard output."""
+
+from __future__ import annotations
+
+import argparse
+
+from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
+from showguide.commands.choose import chosen_show
+from showguide.commands.files import write_stdout
+from showguide.commands.output import stdout
+from showguide.commands.render import SECTIONS, header
+from showguide.core.spoilers import SpoilerShield
+
+
+def run(args: argparse.Namespace) -> int:
+    show = chosen_show(args.data, args.name)
+    if show is None:
+        return EXIT_BAD_INPUT
+    # One rule for what is hidden, shared with the app and search.
+    shield = SpoilerShield(on=not args.spoilers)
+    console = stdout()
+    with console.capture() as captured:
+        console.print(header(show))
+        for name in [args.section] if args.section else list(SECTIONS):
+            console.print()
+            console.print(SECTIONS[name](show, shield))
+    text = captured.get()
+    if console.color_system is None:
+        # Plain text: drop the spaces Rich pads every line with, which only
+        # get in the way of diff, grep and screen readers.
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    write_stdout(text)
+    return EXIT_OK

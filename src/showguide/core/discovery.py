@@ -1,0 +1,171 @@
+"""Finding show files: the places to look, in order, and what is in them.
+
+Shows are discovered in this order; :mod:`showguide.core.catalog` lets a later
+show replace an earlier one with the same id:
+
+1. the bundled shows (origin ``bundled``);
+2. the user's data folder, ``<user data>/shows`` (origin ``user``);
+3. every ``--data PATH``, a file or a folder, in the order given (``--data``);
+4. every path in ``SHOWGUIDE_PATH``, separated by ``os.pathsep`` (``SHOWGUIDE_PATH``).
+
+A folder contributes its ``*.yaml`` and ``*.yml`` files, not those of its
+subfolders and not hidden ones, in name order. A file named directly is loaded
+whatever its name. The same file reached twice is found once.
+
+A ``--data`` path that does not exist or cannot be read is a problem: the user
+named it, so commands exit 2. A ``SHOWGUIDE_PATH`` entry or user folder that
+does not exist is skipped (like a stale ``PATH`` entry); one that cannot be
+read is a notice. A file that cannot even be stat'ed (a symlink loop, a broken
+link) is still found: loading it reports why it does not load.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+from showguide.core.errors import WHOLE_FILE, Problem
+from showguide.core.paths import bundled_data_dir
+
+Origin = Literal["bundled", "user", "--data", "SHOWGUIDE_PATH"]
+PATH_VARIABLE = "SHOWGUIDE_PATH"
+SHOW_FILE_SUFFIXES = (".yaml", ".yml")
+#: A file modified less than this many seconds ago may change again within its
+#: timestamp's granularity (milliseconds on Linux, two seconds on FAT) without
+#: its size or time changing: its stamp is not trusted to say it is unchanged.
+RACY_SECONDS = 2
+
+# NamedTuples and a plain class, not dataclasses: defining a dataclass costs
+# about half a millisecond, and every command imports this module.
+
+
+class Source(NamedTuple):
+    """A place shows come from: a file or folder, and whether the user named it."""
+
+    path: Path
+    origin: Origin
+
+    @property
+    def explicit(self) -> bool:
+        """Named on the command line: a path that is not there is a mistake."""
+        return self.origin == "--data"
+
+
+def discover_sources(data_paths: Sequence[str | Path] = ()) -> list[Source]:
+    """Every place to look for shows, in the order that decides overrides."""
+    from showguide.core.userdirs import user_shows_dir
+
+    sources = [
+        Source(bundled_data_dir() / "shows", "bundled"),
+        Source(user_shows_dir(), "user"),
+    ]
+    sources.extend(Source(Path(path), "--data") for path in data_paths)
+    for part in os.environ.get(PATH_VARIABLE, "").split(os.pathsep):
+        if part:  # an empty part ("a::b", a trailing separator) means nothing
+            sources.append(Source(Path(part).expanduser(), "SHOWGUIDE_PATH"))
+    return sources
+
+
+def is_show_file_name(name: str) -> bool:
+    return not name.startswith(".") and name.lower().endswith(SHOW_FILE_SUFFIXES)
+
+
+def show_files_in(folder: Path) -> list[Path]:
+    """The show files directly in ``folder``, sorted; raises OSError if unreadable."""
+    return [found.path for found in _scan_folder(folder, "--data")]
+
+
+class FoundFile(NamedTuple):
+    """A show file found, not yet loaded."""
+
+    path: Path
+    origin: str
+    #: The resolved path: the file's identity for the parse cache, for spotting
+    #: the same file reached twice, and for matching files across reloads.
+    key: str
+    #: None when the file cannot be stat'ed (a broken link): the loader says why.
+    info: os.stat_result | None
+
+
+def _scan_folder(folder: Path, origin: str) -> list[FoundFile]:
+    real_folder = os.path.realpath(folder)
+    found = []
+    with os.scandir(folder) as listing:
+        for item in listing:
+            if not is_show_file_name(item.name):
+                continue
+            try:
+                if item.is_dir():
+                    continue  # a folder called x.yaml: not recursed into
+                info: os.stat_result | None = item.stat()
+            except OSError:  # a symlink loop or a broken link: listed with its problem
+                info = None
+            key = (
+                os.path.realpath(item.path)
+                if item.is_symlink()
+                # os.path, not pathlib: this runs for every file of a large catalog.
+                else os.path.join(real_folder, item.name)  # noqa: PTH118
+            )
+            found.append(FoundFile(folder / item.name, origin, key, info))
+    found.sort(key=lambda f: f.path.name)
+    return found
+
+
+class Discovery:
+    """What looking in every source found: files, things to tell, and bad named paths."""
+
+    def __init__(self) -> None:
+        self.files: list[FoundFile] = []
+        self.notices: list[str] = []
+        self.problems: list[Problem] = []
+
+    def trouble(self, source: Source, message: str) -> None:
+        if source.explicit:
+            self.problems.append(Problem(str(source.path), 1, 1, WHOLE_FILE, message))
+        else:
+            self.notices.append(f"{source.path} ({source.origin}): {message}; skipped")
+
+    def unique_files(self) -> Iterator[FoundFile]:
+        """The files found, each once (the first time it was reached), in order."""
+        seen: set[str] = set()
+        for found in self.files:
+            if found.key not in seen:
+                seen.add(found.key)
+                yield found
+
+
+def _reason(error: OSError) -> str:
+    return f"cannot read: {error.strerror or error}"
+
+
+def discover(sources: Iterable[Source]) -> Discovery:
+    """Look in every source, in order; never raises for a path that is missing or unreadable."""
+    discovery = Discovery()
+    for source in sources:
+        try:
+            info = source.path.stat()
+        except FileNotFoundError:
+            if source.explicit:
+                discovery.trouble(source, "no such file or folder")
+            continue
+        except OSError as error:  # a symlink loop, no permission on a parent
+            discovery.trouble(source, _reason(error))
+            continue
+        if not stat.S_ISDIR(info.st_mode):
+            key = os.path.realpath(source.path)
+            discovery.files.append(FoundFile(source.path, source.origin, key, info))
+            continue
+        try:
+            found = _scan_folder(source.path, source.origin)
+        except OSError as error:
+            discovery.trouble(source, _reason(error))
+            continue
+        if not found and source.explicit:
+            discovery.notices.append(
+                f"{source.path} (--data): no show files (*.yaml, *.yml) in this folder"
+            )
+        discovery.files.extend(found)
+    return discovery

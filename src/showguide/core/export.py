@@ -1,0 +1,175 @@
+"""A show as text in another format: YAML and JSON that load back, Markdown to publish.
+
+Every function here returns a string and has no idea where it goes; the
+``export`` command writes it to a file or to standard output. Exports carry the
+whole show, spoilers included: they are the data, not a reading of it.
+
+- YAML is the authoring format. It leaves out fields that hold their default
+  (except ``actor``, whose default "not yet announced" is a statement worth
+  keeping), indents lists and folds long prose as the bundled files do, and
+  starts with the schema modeline. It loads back to an identical model.
+- JSON is for programs. It writes every field, defaults included, so its shape
+  never depends on the data; it validates against ``data/show.schema.json``.
+- Markdown is a page a person would publish: see :mod:`showguide.core.markdown`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+import msgspec
+import yaml
+
+from showguide.core.model import Show
+
+#: The modeline for a show file outside the repository: the schema beside the
+#: file, which ``showguide schema > show.schema.json`` writes. A path into the
+#: installed package would break when showguide moves or the file is shared;
+#: there is no published URL to point at.
+SCHEMA_MODELINE: Final = "# yaml-language-server: $schema=show.schema.json"
+SCHEMA_HINT: Final = (
+    "# Editors that read the line above check this file as you type; put the\n"
+    "# schema beside it with: showguide schema > show.schema.json"
+)
+
+#: Field order of a show, split into blocks separated by a blank line in YAML.
+_YAML_BLOCKS: Final = (
+    (
+        "format_version",
+        "id",
+        "title",
+        "native_title",
+        "romanized_title",
+        "format",
+        "network",
+        "year",
+        "premiere_date",
+        "status",
+        "genres",
+        "tags",
+        "country",
+        "original_language",
+    ),
+    ("audience",),
+    ("logline",),
+    ("plot",),
+    ("characters",),
+    ("highlights",),
+    ("faq",),
+    ("verdict",),
+    ("sources",),
+)
+#: Fields written even when they hold their default value.
+_ALWAYS_WRITTEN: Final = frozenset({"actor"})
+#: Prose longer than this is folded (``>-``) rather than written on one line.
+_FOLD_AFTER: Final = 60
+
+
+def _plain(value: Any) -> Any:
+    """Plain data for YAML: structs as dicts without their default fields."""
+    if isinstance(value, msgspec.Struct):
+        result: dict[str, Any] = {}
+        for field in msgspec.structs.fields(type(value)):
+            item = getattr(value, field.name)
+            if field.name not in _ALWAYS_WRITTEN and not field.required:
+                default = (
+                    field.default_factory()
+                    if field.default_factory is not msgspec.NODEFAULT
+                    else field.default
+                )
+                if item == default and type(item) is type(default):
+                    continue
+            result[field.encode_name] = _plain(item)
+        return result
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+class _ShowDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, with lists indented under their key.
+
+    The pure-Python dumper, not libyaml's, so that the output is the same on
+    every machine whether or not PyYAML was built with libyaml.
+    """
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+#: Line breaks other than "\n". PyYAML writes them unescaped in plain and
+#: single-quoted text, and reading that back turns them into spaces; in
+#: double quotes it escapes them.
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style: str | None = None
+    if _OTHER_BREAKS.search(text):
+        style = '"'
+    elif len(text) > _FOLD_AFTER and "\n" not in text:
+        # Asking for folded style is safe: the emitter falls back to quotes
+        # for any text a block scalar cannot hold exactly.
+        style = ">"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_ShowDumper.add_representer(str, _represent_text)
+
+
+def yaml_scalar(text: str) -> str:
+    """``text`` as the value of a top-level key, reading back as exactly ``text``."""
+    dumped = yaml.dump({"v": text}, Dumper=_ShowDumper, allow_unicode=True, width=72)
+    return dumped[len("v: ") :].rstrip("\n")
+
+
+def to_yaml(show: Show) -> str:
+    """The show as a YAML show file, with the schema modeline first."""
+    data = _plain(show)
+    blocks = []
+    for keys in _YAML_BLOCKS:
+        part = {key: data[key] for key in keys if key in data}
+        if part:
+            blocks.append(
+                yaml.dump(
+                    part,
+                    Dumper=_ShowDumper,
+                    allow_unicode=True,
+                    sort_keys=False,
+                    width=72,
+                    indent=2,
+                )
+            )
+    return f"{SCHEMA_MODELINE}\n{SCHEMA_HINT}\n\n" + "\n".join(blocks)
+
+
+#: Characters JSON allows unescaped that a terminal (C1 controls), a
+#: JavaScript parser (U+2028, U+2029) or a reader (bidirectional overrides,
+#: zero-width characters) could act on. Escaping them changes no value.
+_JSON_ESCAPE = re.compile(
+    "[\x7f-\x9f\u2028\u2029\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
+
+
+def to_json(show: Show) -> str:
+    """The show as JSON with every field present, two-space indented."""
+    text = msgspec.json.format(msgspec.json.encode(show), indent=2).decode()
+    return _JSON_ESCAPE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
+
+
+#: Every export format, by the name the command line uses.
+FORMATS: Final = ("markdown", "json", "yaml")
+
+
+def export_show(show: Show, format_name: str) -> str:
+    """The show in ``format_name``, one of :data:`FORMATS`."""
+    if format_name == "json":
+        return to_json(show)
+    if format_name == "yaml":
+        return to_yaml(show)
+    if format_name == "markdown":
+        from showguide.core.markdown import to_markdown
+
+        return to_markdown(show)
+    raise ValueError(f"unknown export format {format_name!r}")

@@ -1,0 +1,239 @@
+"""A show as a Markdown page a person would publish.
+
+The page has headings, a cast table and the FAQ as questions and answers. All
+data text goes through :func:`md_text`, which escapes everything that could
+turn it into markup: emphasis, links, raw HTML, entities, a ``|`` that would
+split a table cell, a leading ``#``, ``-`` or ``1.`` that would start a
+heading or a list. So a show file cannot inject anything into the published
+page; it can only ever appear as its own words. Control and invisible
+characters are made visible, as on the terminal.
+
+Spoilers are included (an export is the whole show) but each is marked, so
+that whoever publishes the page can see them and readers are warned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from showguide.core.arrange import cast_in_order, highlights_by_category, label
+from showguide.core.model import NOT_ANNOUNCED, Performer, Show
+from showguide.core.text import visible
+
+#: Characters that can start markup anywhere in a line: code, emphasis, links
+#: and images, raw HTML and autolinks, entities, table cells, strikethrough,
+#: closing ``#`` of a heading, math on sites that render it. CommonMark lets
+#: any ASCII punctuation be backslash-escaped, so escaping too much is harmless.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~#&$])")
+#: What makes the start of a line a block of its own: a bullet, a setext
+#: underline or thematic break (``-``, ``=``, ``+``), an ordered item (``1.``).
+_BULLET_START = re.compile(r"^([-+=])")
+_ORDERED_START = re.compile(r"^(\d+)([.)])")
+#: Links are made only to web addresses that need no escaping inside ``<...>``;
+#: anything else (``javascript:``, spaces, brackets) is shown as text.
+_LINKABLE_URL = re.compile(r"^https?://[^\s<>\\]+$", re.IGNORECASE)
+
+SPOILER_MARK: Final = "**Spoiler.**"
+
+
+def md_text(text: str) -> str:
+    """Data text as one line of Markdown that displays exactly that text.
+
+    Runs of whitespace, newlines included, become one space: a line break in
+    the data must not end a table row or start a new block.
+    """
+    flat = " ".join(visible(text).split())
+    escaped = _INLINE.sub(r"\\\1", flat)
+    escaped = _BULLET_START.sub(r"\\\1", escaped)
+    return _ORDERED_START.sub(r"\1\\\2", escaped)
+
+
+def md_prose(text: str) -> str:
+    """Data prose as Markdown paragraphs: blank lines kept, other breaks joined."""
+    paragraphs = re.split(r"\n[ \t]*\n", visible(text))
+    return "\n\n".join(md_text(p) for p in paragraphs if p.strip())
+
+
+def md_list(items: Iterable[str]) -> str:
+    return ", ".join(md_text(item) for item in items)
+
+
+def _performer(performer: Performer | str | None) -> str:
+    if performer is None:
+        return ""
+    if isinstance(performer, str):  # the only string allowed here
+        return f"*{NOT_ANNOUNCED}*"
+    if performer.native_name:
+        return f"{md_text(performer.name)} ({md_text(performer.native_name)})"
+    return md_text(performer.name)
+
+
+def _heading_title(show: Show) -> str:
+    title = md_text(show.title)
+    if show.native_title and show.native_title != show.title:
+        title += f" ({md_text(show.native_title)})"
+    return title
+
+
+def _overview(show: Show) -> list[str]:
+    facts = [show.format.capitalize()]
+    if show.network:
+        facts.append(md_text(show.network))
+    if show.year:
+        facts.append(str(show.year))
+    facts.append(show.status)
+    lines = [f"# {_heading_title(show)}", "", "*" + " · ".join(facts) + "*", ""]
+    lines += [f"> {md_prose(show.logline)}".replace("\n\n", "\n>\n> "), ""]
+    details = [
+        ("Romanized title", md_text(show.romanized_title) if show.romanized_title else ""),
+        ("Genres", md_list(show.genres)),
+        ("Tags", md_list(show.tags)),
+        ("Country", md_text(show.country)),
+        ("Original language", md_text(show.original_language)),
+        ("Premieres", show.premiere_date.isoformat() if show.premiere_date else ""),
+    ]
+    lines += [f"- **{label}:** {value}" for label, value in details if value]
+    lines += ["", "## Who it is for", "", md_prose(show.audience.summary), ""]
+    if show.audience.advisories:
+        lines += ["Advisories:", ""]
+        lines += [f"- {md_text(advisory)}" for advisory in show.audience.advisories]
+        lines.append("")
+    if show.audience.ratings:
+        lines += ["| Country | Rating system | Rating |", "| --- | --- | --- |"]
+        lines += [
+            f"| {md_text(r.country)} | {md_text(r.system)} | {md_text(r.rating)} |"
+            for r in show.audience.ratings
+        ]
+        lines.append("")
+    return lines
+
+
+def _spoiler(prose: str, spoiler: bool) -> str:
+    return f"{SPOILER_MARK} {prose}" if spoiler else prose
+
+
+def _plot(show: Show) -> list[str]:
+    plot = show.plot
+    lines = ["## Plot", "", md_prose(plot.synopsis), "", f"**Setting:** {md_prose(plot.setting)}"]
+    if plot.themes:
+        lines += ["", f"**Themes:** {md_list(plot.themes)}"]
+    if plot.threads:
+        lines += ["", "### Story threads"]
+        for thread in plot.threads:
+            lines += [
+                "",
+                f"#### {md_text(thread.title)}",
+                "",
+                _spoiler(md_prose(thread.description), thread.spoiler),
+            ]
+    return [*lines, ""]
+
+
+def _cast(show: Show) -> list[str]:
+    if not show.characters:
+        return []
+    cast = cast_in_order(show.characters)
+    doubles = any(c.dance_double is not None for c in cast)
+    header = ["Character", "Role", "Group", "Played by"] + (["Dance double"] if doubles else [])
+    lines = [
+        "## Cast and characters",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + " --- |" * len(header),
+    ]
+    for character in cast:
+        name = md_text(character.name)
+        if character.native_name:
+            name += f" ({md_text(character.native_name)})"
+        if character.ensemble:
+            name += " (ensemble)"
+        if character.spoiler:
+            name += " (spoiler)"
+        cells = [
+            name,
+            character.tier,
+            md_text(character.group) if character.group else "",
+            _performer(character.actor),
+        ]
+        if doubles:
+            cells.append(_performer(character.dance_double))
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    for character in cast:
+        description = _spoiler(md_prose(character.description), character.spoiler)
+        lines += [f"**{md_text(character.name)}.** {description}", ""]
+    return lines
+
+
+def _highlights(show: Show) -> list[str]:
+    if not show.highlights:
+        return []
+    lines = ["## Highlights", ""]
+    for category, items in highlights_by_category(show.highlights):
+        lines += [f"### {label(category)}", ""]
+        for highlight in items:
+            description = _spoiler(md_prose(highlight.description), highlight.spoiler)
+            lines += [f"**{md_text(highlight.title)}.** {description}", ""]
+    return lines
+
+
+def _faq(show: Show) -> list[str]:
+    if not show.faq:
+        return []
+    lines = ["## Questions and answers", ""]
+    for entry in show.faq:
+        lines += [
+            f"### {md_text(entry.question)}",
+            "",
+            _spoiler(md_prose(entry.answer), entry.spoiler),
+            "",
+        ]
+        if entry.tags:
+            lines += [f"*Tags: {md_list(entry.tags)}*", ""]
+    return lines
+
+
+def _linkable(url: str) -> bool:
+    return _LINKABLE_URL.match(url) is not None and visible(url) == url
+
+
+def _sources(show: Show) -> list[str]:
+    if not show.sources:
+        return []
+    lines = ["## Sources", ""]
+    for source in show.sources:
+        title = md_text(source.title)
+        linkable = source.url is not None and _linkable(source.url)
+        if linkable:
+            title = f"[{title}](<{source.url}>)"
+        details: list[str] = [label(source.kind).lower()]
+        if source.publisher:
+            details.append(md_text(source.publisher))
+        if source.published:
+            details.append(source.published.isoformat())
+        item = f"- {title} ({', '.join(details)})"
+        if source.url and not linkable:
+            item += f", {md_text(source.url)}"
+        if source.note:
+            item += f": {md_text(source.note)}"
+        lines.append(item)
+    return [*lines, ""]
+
+
+def to_markdown(show: Show) -> str:
+    """The whole show, spoilers marked, as a Markdown page."""
+    lines = [
+        *_overview(show),
+        *_plot(show),
+        *_cast(show),
+        *_highlights(show),
+        *_faq(show),
+        "## Verdict",
+        "",
+        md_prose(show.verdict),
+        "",
+        *_sources(show),
+    ]
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,407 @@
+"""The catalog: every show found, to filter by typing, sort, and open.
+
+A show file that did not load is listed too, marked, and its problems
+(``FILE:LINE:COLUMN: ...``) are what its detail shows: one broken file never
+hides the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from showguide.core.catalog import Catalog
+from showguide.core.catalog_view import CatalogRow, SortKey, filter_rows, sort_rows
+from showguide.display import literal
+from showguide.tui.keybar import KeyBar
+from showguide.tui.rows import ListRow
+from showguide.tui.widgets import GuideList, GuideScroll
+
+#: The sort orders the sort key cycles through: (column, newest or last first).
+SORT_ORDERS: tuple[tuple[SortKey, bool], ...] = (
+    ("title", False),
+    ("year", True),
+    ("network", False),
+    ("status", False),
+    ("origin", False),
+)
+TITLE_WIDTH_LIMIT = 36
+TITLE_WIDTH_MIN = 24
+#: The app's WIDE_WIDTH: from this width the detail sits beside the list.
+WIDE_LIST_BREAKPOINT = 100
+NETWORK_WIDTH_LIMIT = 14
+GAP = "  "
+
+
+def title_cell(row: CatalogRow) -> Text:
+    title = literal(row.title, "bold")
+    if row.native_title:
+        title.append(" ")
+        title.append_text(literal(row.native_title))
+    return title
+
+
+@dataclass(frozen=True)
+class NaturalWidths:
+    """The widths the columns would like, measured once per catalog.
+
+    Measured on the plain strings, without building any Text: with a thousand
+    shows this runs before the first frame.
+    """
+
+    title: int
+    network: int
+    status: int
+
+    @classmethod
+    def of(cls, rows: Sequence[CatalogRow]) -> NaturalWidths:
+        title, network, status = 5, 7, len("Status")
+        for row in rows:
+            if not row.loaded:
+                continue
+            if title < TITLE_WIDTH_LIMIT:
+                native = cell_len(row.native_title) + 1 if row.native_title else 0
+                title = max(title, cell_len(row.title) + native)
+            network = max(network, cell_len(row.network or ""))
+            status = max(status, len(row.status or ""))
+        return cls(min(title, TITLE_WIDTH_LIMIT), min(network, NETWORK_WIDTH_LIMIT), status)
+
+
+class Columns:
+    """Widths of the list's columns, so rows line up (Hangul is two cells wide).
+
+    Columns that do not fit in ``width`` are left out, from the right:
+    genres first, the title last.
+    """
+
+    def __init__(self, natural: NaturalWidths, width: int) -> None:
+        self.year = 4
+        self.network = natural.network
+        self.status = natural.status
+        gap = len(GAP)
+        # The title may shrink to TITLE_WIDTH_MIN to make room for more columns.
+        preferred = natural.title
+        used = min(preferred, TITLE_WIDTH_MIN)
+        #: The columns after the title that fit, in order.
+        self.shown: list[str] = []
+        for name, column_width in (
+            ("year", self.year),
+            ("network", self.network),
+            ("status", self.status),
+            ("genres", 12),
+        ):
+            if used + gap + column_width > width:
+                break
+            self.shown.append(name)
+            used += gap + column_width
+        others = used - min(preferred, TITLE_WIDTH_MIN)
+        self.title = max(1, min(preferred, width - others))
+
+    def header(self, order: str) -> Text:
+        def name(label: str, key: str, width: int | None) -> Text:
+            # The sorted column is underlined: a mark such as "▾" is of
+            # ambiguous width and would push the columns apart in some terminals.
+            text = Text(label, style="bold underline" if key == order else "bold")
+            if width is not None:
+                text.truncate(width, overflow="ellipsis", pad=True)
+            return text
+
+        cells = [name("Title", "title", self.title)]
+        widths = {"year": self.year, "network": self.network, "status": self.status}
+        labels = {"year": "Year", "network": "Network", "status": "Status", "genres": "Genres"}
+        for column in self.shown:
+            cells.append(name(labels[column], column, widths.get(column)))
+        return Text(GAP).join(cells)
+
+    def row(self, row: CatalogRow) -> Text:
+        summary = row
+        count = len(row.problems)
+        problems = f"{count} problem{'s' if count != 1 else ''}"
+        if not row.loaded:
+            return Text.assemble(
+                ("⚠ ", "bold yellow"),
+                literal(row.path.name, "bold"),
+                (f"  {problems} · cannot be opened", "italic"),
+            )
+        title = title_cell(summary)
+        title.truncate(self.title, overflow="ellipsis", pad=True)
+        cells = [title]
+        for column in self.shown:
+            if column == "year":
+                cell = Text(str(summary.year) if summary.year else "—")
+                cell.truncate(self.year, pad=True)
+            elif column == "network":
+                cell = literal(summary.network or "—")
+                cell.truncate(self.network, overflow="ellipsis", pad=True)
+            elif column == "status":
+                cell = Text((summary.status or "").capitalize())
+                cell.truncate(self.status, pad=True)
+            else:
+                cell = literal(", ".join(summary.genres), "dim")
+            cells.append(cell)
+        if row.stale:
+            # The file broke after it loaded: the last good version is listed.
+            return Text.assemble(("⚠ ", "bold yellow"), Text(GAP).join(cells))
+        return Text(GAP).join(cells)
+
+
+def problem_lines(row: CatalogRow) -> list[Text]:
+    return [literal(str(problem)) for problem in row.problems]
+
+
+def row_detail(row: CatalogRow) -> Group:
+    """The highlighted show at a glance, or the problems of a file that did not load."""
+    if not row.loaded:
+        return Group(
+            Text.assemble(("This file could not be loaded", "bold"), ":"),
+            Text(),
+            *problem_lines(row),
+            Text(),
+            Text("Fix the file and press Ctrl+R to load it again.", style="italic"),
+        )
+    title = literal(row.title, "bold")
+    if row.native_title:
+        title.append("  ")
+        title.append_text(literal(row.native_title))
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    fields = [
+        ("Romanized", row.romanized_title or ""),
+        ("Network", row.network or "not known"),
+        ("Year", str(row.year) if row.year else "not yet announced"),
+        ("Status", (row.status or "").capitalize()),
+        ("Genres", ", ".join(row.genres)),
+        ("From", f"{row.path.name} ({row.origin})"),
+    ]
+    for label, value in fields:
+        if value:
+            facts.add_row(label, literal(value))
+    parts: list[Text | Table] = [title, Text(), facts, Text()]
+    if row.stale:
+        parts += [
+            Text(
+                "The file has changed and no longer loads; this is the last good version:",
+                style="bold yellow",
+            ),
+            *problem_lines(row),
+            Text(),
+        ]
+    parts.append(Text("Enter opens the guide.", style="italic"))
+    return Group(*parts)
+
+
+class CatalogList(GuideList):
+    """The list of shows; its screen lays the columns out again when its width changes."""
+
+    def on_resize(self) -> None:
+        screen = self.screen
+        if isinstance(screen, CatalogScreen):
+            screen.call_after_refresh(screen.fit_columns)
+
+
+class CatalogScreen(Screen[None]):
+    """Every show: type to filter, up and down to choose, Enter to open."""
+
+    AUTO_FOCUS = "#catalog-filter"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", tooltip="Open the highlighted show."),
+        Binding(
+            "ctrl+s", "sort", "Sort", tooltip="Sort by title, year, network, status or origin."
+        ),
+        # The app's reload key, shown here: the catalog is where files are managed.
+        Binding("ctrl+r", "app.reload", "Reload", tooltip="Read the show files again."),
+        # q types into the filter here, so show the key that quits from anywhere.
+        Binding("ctrl+q", "app.quit", "Quit", tooltip="Leave showguide."),
+        Binding("down", "move(1)", "Next show", show=False, tooltip="Highlight the next show."),
+        Binding("up", "move(-1)", "Previous show", show=False, tooltip="Highlight the show above."),
+        Binding("pagedown", "page(1)", "Page down", show=False, tooltip="Move a page down."),
+        Binding("pageup", "page(-1)", "Page up", show=False, tooltip="Move a page up."),
+        Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Clear the filter."),
+    ]
+
+    def __init__(self, catalog: Catalog, *, highlight: str | None = None) -> None:
+        """``highlight``: the id of the show to start on (the one last opened)."""
+        super().__init__()
+        self.sort_index = 0
+        self.fitted_width = 0
+        self.catalog = catalog
+        self.rows = catalog.rows()
+        self.natural = NaturalWidths.of(self.rows)
+        self.shown: list[CatalogRow] = []
+        self.columns = Columns(self.natural, 0)
+        self._start_on = highlight
+
+    @property
+    def order(self) -> SortKey:
+        return SORT_ORDERS[self.sort_index][0]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="catalog-title")
+        yield Input(
+            placeholder="Type to filter shows · ↑↓ choose · Enter opens", id="catalog-filter"
+        )
+        with Vertical(id="catalog-body", classes="master-detail"):
+            with Vertical(classes="master"):
+                yield Static(id="catalog-header")
+                yield CatalogList(id="catalog-list")
+            with GuideScroll(id="catalog-detail", classes="detail") as detail:
+                detail.border_title = "Show"
+                yield Static(id="catalog-detail-body")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.fitted_width = self.expected_list_width()
+        self.columns = Columns(self.natural, self.fitted_width)
+        start = next((row for row in self.rows if row.id == self._start_on), None)
+        self.refill(keep=start.key if start is not None else None)
+
+    def expected_list_width(self) -> int:
+        """The width the list's rows will have, worked out before the first layout.
+
+        It follows catalog.tcss (the list takes 60% of a wide screen, all of a
+        narrow one) so that the first frame is drawn with the right columns;
+        if it is wrong, fit_columns corrects it after the layout, at the cost
+        of drawing the list twice.
+        """
+        width = self.app.size.width
+        if "-wide" in self.classes or width >= WIDE_LIST_BREAKPOINT:
+            width = width * 60 // 100
+        scrollbar = 2 if len(self.rows) > self.app.size.height else 0
+        # The list's own padding, and the options' (see fit_columns).
+        return width - scrollbar - 4
+
+    # --- the list ----------------------------------------------------------
+
+    def list_widget(self) -> OptionList:
+        return self.query_one("#catalog-list", OptionList)
+
+    def highlighted(self) -> CatalogRow | None:
+        index = self.list_widget().highlighted
+        if index is None or not 0 <= index < len(self.shown):
+            return None
+        return self.shown[index]
+
+    def fit_columns(self) -> None:
+        """Lay the columns out again for the list's width, when it has changed."""
+        width = self.list_widget().scrollable_content_region.width - 2  # options' padding
+        if width > 0 and width != self.fitted_width:
+            self.fitted_width = width
+            self.columns = Columns(self.natural, width)
+            self.refill()
+
+    def refill(self, keep: str | None = None) -> None:
+        """List the rows the filter lets through, staying on the file ``keep`` if listed."""
+        current = self.highlighted()
+        keep = keep if keep is not None else (current.key if current is not None else None)
+        query = self.query_one("#catalog-filter", Input).value
+        by, newest_first = SORT_ORDERS[self.sort_index]
+        self.shown = filter_rows(sort_rows(self.rows, by, reverse=newest_first), query)
+        shows = self.list_widget()
+        shows.set_options(
+            [Option(ListRow(partial(self.columns.row, row))) for row in self.shown]
+            or [Option(Text("No show matches the filter.", style="italic"), disabled=True)]
+        )
+        self.query_one("#catalog-header", Static).update(self.columns.header(self.order))
+        if self.shown:
+            keys = [row.key for row in self.shown]
+            shows.highlighted = keys.index(keep) if keep in keys else 0
+        self.update_title(query)
+        self.show_detail()
+
+    def update_title(self, query: str) -> None:
+        total = len(self.rows)
+        count = f"{len(self.shown)} of {total} shows" if query.strip() else f"{total} shows"
+        broken = sum(1 for row in self.rows if not row.ok)
+        if broken:
+            count += f" · {broken} with problems"
+        title = Text.assemble(("showguide", "bold"), "  ·  ", count)
+        self.query_one("#catalog-title", Static).update(title)
+
+    def show_detail(self) -> None:
+        row = self.highlighted()
+        body = self.query_one("#catalog-detail-body", Static)
+        detail = self.query_one("#catalog-detail", GuideScroll)
+        if row is None:
+            body.update(Text("Nothing to show.", style="italic"))
+            detail.border_title = "Show"
+            return
+        body.update(row_detail(row))
+        detail.border_title = "Problems" if not row.loaded else "Show"
+        detail.scroll_home(animate=False)
+
+    @on(OptionList.OptionHighlighted, "#catalog-list")
+    def highlighted_changed(self) -> None:
+        self.show_detail()
+
+    @on(OptionList.OptionSelected, "#catalog-list")
+    def selected(self) -> None:
+        self.action_open()
+
+    @on(Input.Changed, "#catalog-filter")
+    def filter_changed(self) -> None:
+        self.refill()
+
+    @on(Input.Submitted, "#catalog-filter")
+    def filter_submitted(self) -> None:
+        self.action_open()
+
+    # --- actions -----------------------------------------------------------
+
+    def action_open(self) -> None:
+        row = self.highlighted()
+        if row is None:
+            return
+        entry = self.catalog.find(row.key)
+        if entry is None or entry.show is None:
+            # Nothing to open: the problems are in the detail; put the focus there.
+            self.query_one("#catalog-detail", GuideScroll).focus()
+            self.app.bell()
+            return
+        self.app.open_show(entry)  # type: ignore[attr-defined]
+
+    def action_move(self, step: int) -> None:
+        shows = self.list_widget()
+        if step > 0:
+            shows.action_cursor_down()
+        else:
+            shows.action_cursor_up()
+
+    async def action_page(self, step: int) -> None:
+        # OptionList's page actions are not annotated; run them by name.
+        await self.list_widget().run_action("page_down" if step > 0 else "page_up")
+
+    def action_sort(self) -> None:
+        self.sort_index = (self.sort_index + 1) % len(SORT_ORDERS)
+        self.refill()
+        by, newest_first = SORT_ORDERS[self.sort_index]
+        how = " (newest first)" if newest_first else ""
+        self.notify(f"Sorted by {by}{how}.", timeout=2)
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#catalog-filter", Input).value = ""
+        self.set_focus(self.query_one("#catalog-filter"))
+
+    def reload(self, catalog: Catalog) -> None:
+        """Show ``catalog`` instead, keeping the filter and the highlighted file."""
+        current = self.highlighted()
+        self.catalog = catalog
+        self.rows = catalog.rows()
+        self.natural = NaturalWidths.of(self.rows)
+        self.columns = Columns(self.natural, self.fitted_width or self.app.size.width // 2)
+        self.refill(keep=current.key if current is not None else None)

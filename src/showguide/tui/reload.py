@@ -1,0 +1,72 @@
+"""Applying a reload (``r``) to the screens that are open, keeping the user's place.
+
+The catalog lists the new files. A guide that is open is rebuilt from its
+show's new version, on the same pane; but if the file has become invalid, or
+has gone, the guide keeps the version it shows, and the user is told why.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from showguide.core.catalog import Catalog, CatalogEntry
+from showguide.tui.catalog import CatalogScreen
+from showguide.tui.guide import GuideScreen
+
+if TYPE_CHECKING:
+    from showguide.tui.app import ShowGuideApp
+
+#: How many problems a notification lists before "and N more".
+PROBLEMS_SHOWN = 3
+
+
+def entry_for(catalog: Catalog, show_id: str, key: str | None) -> CatalogEntry | None:
+    """The entry that now holds ``show_id``: the file it came from, else any with its id."""
+    found = catalog.find(key) if key is not None else None
+    if found is not None:
+        return found
+    return next((entry for entry in catalog.entries if entry.id == show_id), None)
+
+
+def problems_notice(entry: CatalogEntry, title: str) -> str:
+    lines = [str(problem) for problem in entry.problems[:PROBLEMS_SHOWN]]
+    more = len(entry.problems) - PROBLEMS_SHOWN
+    if more > 0:
+        lines.append(f"… and {more} more")
+    return "\n".join(
+        [f"{entry.path.name} has problems; still showing the last good {title}:", *lines]
+    )
+
+
+def apply_reload(app: ShowGuideApp, catalog: Catalog) -> None:
+    for screen in app.screen_stack:
+        if isinstance(screen, CatalogScreen):
+            screen.reload(catalog)
+    guide = app.screen if isinstance(app.screen, GuideScreen) else None
+    for notice in catalog.notices:
+        app.notify(notice, timeout=8)
+    if guide is None:
+        app.notify(f"Reloaded {len(catalog.entries)} show files.", timeout=3)
+        return
+    show = guide.show
+    entry = entry_for(catalog, show.id, app.show_keys.get(show.id))
+    if entry is None:
+        app.notify(
+            f"{show.title} is no longer in the show files; still showing what was loaded.",
+            severity="warning",
+            timeout=8,
+        )
+        return
+    if entry.problems:
+        # The file broke: keep the version on screen, the last one that loaded.
+        app.notify(problems_notice(entry, show.title), severity="error", timeout=12)
+        return
+    if entry.show is None or entry.show == show:
+        app.notify(f"Reloaded: {show.title} has not changed.", timeout=3)
+        return
+    fresh = GuideScreen(
+        entry.show, guide.shield, pane=guide.current_pane, can_go_back=guide.can_go_back
+    )
+    app.show_keys[entry.id] = entry.key
+    app.switch_screen(fresh)
+    app.notify(f"Reloaded {show.title}.", timeout=3)

@@ -1,0 +1,345 @@
+"""The parse cache speeds up loading and is never trusted over the files themselves."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import pytest
+
+from showguide.core import cache as cache_module
+from showguide.core.cache import CACHE_FILE, ParseCache
+from showguide.core.catalog import Catalog, load_catalog
+from showguide.core.userdirs import cache_dir
+from tests.loading import ParseCounter, settled
+from tests.showdata import show_dict, write_show
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> ParseCounter:
+    return ParseCounter(monkeypatch)
+
+
+@pytest.fixture
+def shelf(tmp_path: Path) -> Path:
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    for number in range(3):
+        settled(
+            write_show(
+                folder, show_dict(id=f"show-{number}", title=f"Show {number}"), f"{number}.yaml"
+            )
+        )
+    return folder
+
+
+def titles(catalog: Catalog) -> list[str]:
+    return [entry.label for entry in catalog.entries]
+
+
+def test_a_warm_load_parses_nothing_and_gives_equal_shows(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    cold = load_catalog([shelf])
+    assert parses.take() == ["0.yaml", "1.yaml", "2.yaml", "ballerina.yaml"]
+    assert (cache_dir() / CACHE_FILE).is_file()
+
+    warm = load_catalog([shelf])
+
+    assert parses.take() == []
+    assert warm == cold
+
+
+def test_without_the_cache_nothing_is_written_or_read(shelf: Path, parses: ParseCounter) -> None:
+    load_catalog([shelf], use_cache=False)
+    load_catalog([shelf], use_cache=False)
+    assert len(parses.take()) == 8
+    assert not (cache_dir() / CACHE_FILE).exists()
+
+
+def test_a_changed_file_is_parsed_again(shelf: Path, parses: ParseCounter) -> None:
+    load_catalog([shelf])
+    parses.take()
+    write_show(shelf, show_dict(id="show-1", title="Show 1, revised"), "1.yaml")
+    settled(shelf / "1.yaml", seconds_ago=30)
+
+    catalog = load_catalog([shelf])
+
+    assert parses.take() == ["1.yaml"]
+    assert "Show 1, revised" in titles(catalog)
+
+
+def same_length(title: str) -> dict[str, object]:
+    """Show 1 with another title of the same length: the file keeps its size."""
+    assert len(title) == len("Show 1")
+    return show_dict(id="show-1", title=title)
+
+
+def test_a_file_whose_size_changed_is_parsed_again_even_with_the_same_time(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    path = shelf / "1.yaml"
+    info = path.stat()
+    load_catalog([shelf])
+    parses.take()
+    write_show(shelf, show_dict(id="show-1", title="Show 1, longer"), "1.yaml")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+
+    catalog = load_catalog([shelf])
+
+    assert parses.take() == ["1.yaml"]
+    assert "Show 1, longer" in titles(catalog)
+
+
+def test_a_file_whose_time_changed_is_parsed_again_even_with_the_same_size(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    path = shelf / "1.yaml"
+    size = path.stat().st_size
+    load_catalog([shelf])
+    parses.take()
+    write_show(shelf, same_length("Show 9"), "1.yaml")
+    settled(path, seconds_ago=30)  # a later time than the cached one, but old enough to trust
+    assert path.stat().st_size == size
+
+    catalog = load_catalog([shelf])
+
+    assert parses.take() == ["1.yaml"]
+    assert "Show 9" in titles(catalog)
+
+
+def test_a_file_replaced_by_another_of_the_same_size_and_time_is_parsed_again(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    # What an editor that saves by writing a new file and renaming it can leave.
+    path = shelf / "1.yaml"
+    info = path.stat()
+    load_catalog([shelf])
+    parses.take()
+    replacement = write_show(shelf.parent, same_length("Show X"), "replacement.yaml")
+    os.utime(replacement, ns=(info.st_atime_ns, info.st_mtime_ns))
+    replacement.replace(path)
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (info.st_size, info.st_mtime_ns)
+
+    catalog = load_catalog([shelf])
+
+    assert parses.take() == ["1.yaml"]
+    assert "Show X" in titles(catalog)
+
+
+def test_a_file_saved_twice_within_one_clock_tick_is_not_mistaken_for_unchanged(
+    tmp_path: Path, parses: ParseCounter
+) -> None:
+    # Same size, same modification time: only the content differs. This is what
+    # two saves within the file system's timestamp granularity look like.
+    path = write_show(tmp_path, show_dict(id="tick", title="Before"))
+    info = path.stat()
+    assert titles(load_catalog([path]))[-1] == "Before"
+    write_show(tmp_path, show_dict(id="tick", title="After!"))
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert path.stat().st_size == info.st_size
+
+    assert titles(load_catalog([path]))[-1] == "After!"
+
+
+def test_problems_come_from_the_cache_under_the_name_used_this_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parses: ParseCounter
+) -> None:
+    settled(write_show(tmp_path, show_dict(status="maybe"), "bad.yaml"))
+    first = load_catalog([tmp_path / "bad.yaml"]).entries[-1]
+    assert first.problems[0].file == str(tmp_path / "bad.yaml")
+    parses.take()
+
+    monkeypatch.chdir(tmp_path)
+    again = load_catalog(["bad.yaml"]).entries[-1]
+
+    assert parses.take() == []
+    assert [str(p) for p in again.problems] == [
+        str(p).replace(str(tmp_path / "bad.yaml"), "bad.yaml") for p in first.problems
+    ]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"not msgpack at all",
+        lambda data: data[: len(data) // 2],  # truncated
+        lambda data: b"",
+    ],
+    ids=["garbage", "truncated", "empty"],
+)
+def test_a_damaged_cache_file_is_ignored_and_rebuilt(
+    shelf: Path, parses: ParseCounter, damage: object
+) -> None:
+    expected = load_catalog([shelf])
+    path = cache_dir() / CACHE_FILE
+    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    parses.take()
+
+    assert load_catalog([shelf]) == expected
+    assert len(parses.take()) == 4
+    load_catalog([shelf])
+    assert parses.take() == []  # rebuilt: warm again
+
+
+def tamper(change: Callable[[list[Any]], None]) -> None:
+    """Edit the cache entry of 1.yaml: [key, name, summary, show, problems]."""
+    path = cache_dir() / CACHE_FILE
+    stored = msgspec.msgpack.decode(path.read_bytes())
+    (key,) = [key for key in stored["entries"] if key.endswith("1.yaml")]
+    change(stored["entries"][key])
+    path.write_bytes(msgspec.msgpack.encode(stored))
+
+
+def test_a_cached_show_that_breaks_the_model_is_not_trusted(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    load_catalog([shelf])
+    parses.take()
+
+    def break_the_show(entry: list[Any]) -> None:
+        entry[3]["title"] = 1984  # a title must be text
+        entry[3]["id"] = "NOT AN ID"
+
+    tamper(break_the_show)
+    catalog = load_catalog([shelf])
+    assert parses.take() == []  # shows are decoded when opened, not when listed
+
+    opened = catalog.resolve("show-1").show
+
+    assert parses.take() == ["1.yaml"]
+    assert opened is not None
+    assert opened.title == "Show 1"
+
+
+def test_a_cached_summary_that_breaks_the_model_is_not_trusted(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    load_catalog([shelf])
+    parses.take()
+
+    def break_the_summary(entry: list[Any]) -> None:
+        entry[2][1] = 1984  # the title
+
+    tamper(break_the_summary)
+    catalog = load_catalog([shelf])
+
+    assert parses.take() == ["1.yaml"]
+    assert "Show 1" in titles(catalog)
+
+
+def test_listing_a_warm_catalog_decodes_no_show_until_one_is_opened(
+    shelf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = load_catalog([shelf])
+    decoded: list[str] = []
+    real = cache_module.Cached.show
+
+    def counting(self: cache_module.Cached) -> object:
+        decoded.append(self.summary.id if self.summary else "-")
+        return real(self)
+
+    monkeypatch.setattr(cache_module.Cached, "show", counting)
+    warm = load_catalog([shelf])
+
+    assert [(e.id, e.label, e.ok, e.summary) for e in warm.entries] == [
+        (e.id, e.label, e.ok, e.summary) for e in cold.entries
+    ]
+    assert decoded == []
+    assert warm.resolve("Show 2").show == cold.resolve("Show 2").show
+    assert decoded == ["show-2"]
+
+
+def test_a_cache_from_another_version_is_not_used(
+    shelf: Path, parses: ParseCounter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_catalog([shelf])
+    parses.take()
+    monkeypatch.setattr(cache_module, "__version__", "999.0")
+
+    load_catalog([shelf])
+
+    assert len(parses.take()) == 4
+
+
+def test_a_cache_written_for_another_show_format_is_not_used(
+    shelf: Path, parses: ParseCounter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_catalog([shelf])
+    parses.take()
+    monkeypatch.setattr(cache_module, "FORMAT_VERSION", 2)
+
+    load_catalog([shelf])
+    assert len(parses.take()) == 4
+    load_catalog([shelf])
+    assert parses.take() == []  # rewritten for the new format
+
+
+def test_changing_the_file_size_limit_is_not_hidden_by_the_cache(
+    shelf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert all(entry.ok for entry in load_catalog([shelf]).entries)
+    monkeypatch.setenv("SHOWGUIDE_MAX_FILE_BYTES", "100")
+
+    entries = load_catalog([shelf]).entries
+
+    assert not any(entry.ok for entry in entries)
+    assert "over the limit of 100" in entries[-1].problems[0].message
+
+
+def test_shows_from_another_data_folder_stay_cached_until_their_file_goes(
+    tmp_path: Path, shelf: Path, parses: ParseCounter
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    settled(write_show(other, show_dict(id="other", title="Other")))
+    load_catalog([shelf])
+    load_catalog([other])
+    parses.take()
+
+    load_catalog([shelf])
+    assert parses.take() == []
+
+    (shelf / "0.yaml").unlink()
+    settled(write_show(shelf, show_dict(id="new", title="New"), "new.yaml"))
+    load_catalog([shelf])  # saves the cache (new.yaml), dropping 0.yaml's entry
+    assert parses.take() == ["new.yaml"]
+    keys = ParseCache.open()._old
+    assert not any(key.endswith("0.yaml") for key in keys)
+    assert any(key.endswith("other/show.yaml") for key in keys)
+
+
+def test_an_unwritable_cache_folder_only_costs_speed(shelf: Path, parses: ParseCounter) -> None:
+    cache_dir().parent.mkdir(parents=True, exist_ok=True)
+    cache_dir().write_text("a file where the cache folder should be")
+    first = load_catalog([shelf])
+    assert load_catalog([shelf]) == first
+    assert len(parses.take()) == 8
+
+
+def test_a_cache_save_killed_before_its_rename_leaves_the_old_cache_usable(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    load_catalog([shelf])
+    before = (cache_dir() / CACHE_FILE).read_bytes()
+    write_show(shelf, show_dict(id="show-1", title="Show 1, revised"), "1.yaml")
+    settled(shelf / "1.yaml", seconds_ago=30)
+    killed = (
+        "import os, signal\n"
+        "os.replace = lambda *args: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "from showguide.core.catalog import load_catalog\n"
+        f"load_catalog([{str(shelf)!r}])\n"
+    )
+
+    result = subprocess.run([sys.executable, "-c", killed], timeout=60, check=False)
+
+    assert result.returncode == -9  # it died saving the cache it had updated
+    assert (cache_dir() / CACHE_FILE).read_bytes() == before
+    parses.take()
+    assert "Show 1, revised" in titles(load_catalog([shelf]))
+    assert parses.take() == ["1.yaml"]  # the others still come from the old cache

@@ -1,0 +1,177 @@
+"""The catalog's rows: what each show file shows, and how typing and sorting pick them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from showguide.core import cache as cache_module
+from showguide.core.catalog import Catalog, load_catalog
+from showguide.core.catalog_view import CatalogRow, filter_rows, sort_rows
+from tests.loading import settled
+from tests.showdata import show_dict, write_show
+
+
+@pytest.fixture
+def shelf(tmp_path: Path) -> Path:
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    shows = [
+        show_dict(
+            id="night-shift",
+            title="Night Shift",
+            native_title="야간 근무",
+            year=2021,
+            network="Harbour TV",
+            status="ended",
+            genres=["Drama", "Medical"],
+        ),
+        show_dict(
+            id="cafe-society",
+            title="Café Society",
+            year=2024,
+            network="Élan",
+            status="airing",
+            genres=["Comedy"],
+        ),
+        show_dict(id="zebra", title="zebra crossing", status="announced"),
+    ]
+    for data in shows:
+        settled(write_show(folder, data, f"{data['id']}.yaml"))
+    settled(write_show(folder, show_dict(id="broken", status="maybe"), "broken.yaml"))
+    return folder
+
+
+def rows_by_id(catalog: Catalog) -> dict[str, CatalogRow]:
+    return {row.id: row for row in catalog.rows()}
+
+
+def test_a_row_has_what_the_catalog_lists(shelf: Path) -> None:
+    row = rows_by_id(load_catalog([shelf]))["night-shift"]
+
+    assert (row.title, row.native_title, row.year, row.network, row.status, row.genres) == (
+        "Night Shift",
+        "야간 근무",
+        2021,
+        "Harbour TV",
+        "ended",
+        ("Drama", "Medical"),
+    )
+    assert (row.origin, row.path, row.problems) == ("--data", shelf / "night-shift.yaml", ())
+    assert row.ok
+    assert row.loaded
+    assert not row.stale
+
+
+def test_a_file_that_did_not_load_has_a_row_named_after_it_with_its_problems(
+    shelf: Path,
+) -> None:
+    row = rows_by_id(load_catalog([shelf]))["broken"]
+
+    assert row.title == "broken.yaml"
+    assert not row.loaded
+    assert not row.ok
+    assert (row.year, row.network, row.status, row.genres) == (None, None, None, ())
+    assert [str(problem).split(": ", 1)[0] for problem in row.problems] == [
+        f"{shelf / 'broken.yaml'}:5:9"
+    ]
+
+
+def test_a_row_of_a_file_that_broke_on_reload_shows_the_last_good_version(shelf: Path) -> None:
+    catalog = load_catalog([shelf])
+    settled(write_show(shelf, show_dict(id="zebra", title=7), "zebra.yaml"), seconds_ago=30)
+
+    row = rows_by_id(catalog.reload())["zebra"]
+
+    assert row.title == "zebra crossing"
+    assert row.stale
+    assert row.loaded
+    assert not row.ok
+    assert [problem.path for problem in row.problems] == ["title"]
+
+
+def test_a_row_keeps_the_same_key_across_reloads(shelf: Path) -> None:
+    catalog = load_catalog([shelf])
+    key = catalog.resolve("zebra").key
+    settled(write_show(shelf, show_dict(id="zebra", title="Zebra II"), "zebra.yaml"), 30)
+
+    again = catalog.reload()
+
+    assert again.find(key) is again.resolve("zebra")
+    assert again.find("no such key") is None
+
+
+def test_rows_of_a_warm_catalog_decode_no_show(
+    shelf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = load_catalog([shelf]).rows()
+    decoded: list[object] = []
+    real = cache_module.Cached.show
+
+    def counting(self: cache_module.Cached) -> object:
+        decoded.append(self)
+        return real(self)
+
+    monkeypatch.setattr(cache_module.Cached, "show", counting)
+
+    warm = load_catalog([shelf]).rows()
+
+    assert warm == cold
+    assert decoded == []
+
+
+def ids(rows: list[CatalogRow]) -> list[str]:
+    return [row.id for row in rows]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("", ["ballerina", "broken", "cafe-society", "night-shift", "zebra"]),
+        ("   ", ["ballerina", "broken", "cafe-society", "night-shift", "zebra"]),
+        ("night", ["night-shift"]),
+        ("NIGHT sh", ["night-shift"]),  # every word typed starts a word of the row
+        ("night society", []),
+        ("cafe", ["cafe-society"]),  # accents and case ignored
+        ("ÉLAN", ["cafe-society"]),  # the network
+        ("야간", ["night-shift"]),  # the native title
+        ("야", ["night-shift"]),  # half a Hangul word
+        ("2021", ["night-shift"]),  # the year
+        ("comedy", ["cafe-society"]),  # a genre
+        ("announced", ["zebra"]),  # the status
+        ("broken.yaml", ["broken"]),  # a file that did not load, by its name
+        ("bundled", ["ballerina"]),  # where it came from
+        ("ift", []),  # the middle of a word is not a match
+    ],
+)
+def test_typing_filters_the_rows(shelf: Path, typed: str, expected: list[str]) -> None:
+    assert ids(filter_rows(load_catalog([shelf]).rows(), typed)) == expected
+
+
+@pytest.mark.parametrize(
+    ("by", "reverse", "expected"),
+    [
+        # Folded titles: "Café" sorts as "cafe", "zebra" among the capitals.
+        ("title", False, ["ballerina", "cafe-society", "night-shift", "zebra", "broken"]),
+        ("title", True, ["zebra", "night-shift", "cafe-society", "ballerina", "broken"]),
+        # No year (zebra) and no show (broken) come last either way.
+        ("year", False, ["night-shift", "ballerina", "cafe-society", "zebra", "broken"]),
+        ("year", True, ["cafe-society", "ballerina", "night-shift", "zebra", "broken"]),
+        ("network", False, ["cafe-society", "night-shift", "ballerina", "zebra", "broken"]),
+        # In the order a show lives through: announced, upcoming, airing, ended.
+        ("status", False, ["zebra", "ballerina", "cafe-society", "night-shift", "broken"]),
+        ("origin", False, ["ballerina", "cafe-society", "night-shift", "zebra", "broken"]),
+        ("origin", True, ["cafe-society", "night-shift", "zebra", "ballerina", "broken"]),
+    ],
+)
+def test_rows_sort_by_a_column_with_missing_values_last(
+    shelf: Path, by: str, reverse: bool, expected: list[str]
+) -> None:
+    rows = load_catalog([shelf]).rows()
+    assert ids(sort_rows(rows, by, reverse=reverse)) == expected  # type: ignore[arg-type]
+
+
+def test_sorting_by_an_unknown_column_says_which_exist(shelf: Path) -> None:
+    with pytest.raises(ValueError, match="one of title, year, network, status, origin"):
+        sort_rows(load_catalog([shelf]).rows(), "rating")  # type: ignore[arg-type]

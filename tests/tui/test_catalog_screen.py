@@ -1,0 +1,234 @@
+"""The catalog screen: filter by typing, sort, open a show and come back, see
+what is wrong with a broken file, reload from disk, and remember preferences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from benchmarks.generate import many_shows
+from textual.widgets import Input
+
+from showguide.core.catalog import load_catalog
+from showguide.core.prefs import (
+    Preferences,
+    Remembered,
+    State,
+    load_preferences,
+    load_remembered,
+    load_state,
+)
+from showguide.tui.app import ShowGuideApp
+from showguide.tui.catalog import CatalogScreen
+from showguide.tui.guide import GuideScreen
+from tests.tui.shows import on_screen
+
+SIZE = (100, 30)
+BROKEN = "format_version: 1\nid: broken\ntitle: [unclosed\n"
+
+
+@pytest.fixture
+def shows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Three generated shows and a broken file in ./shows (paths print short)."""
+    monkeypatch.chdir(tmp_path)
+    folder = Path("shows")
+    many_shows(3, folder)
+    (folder / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    return folder
+
+
+def catalog_app(folder: Path, remembered: Remembered | None = None) -> ShowGuideApp:
+    return ShowGuideApp(catalog=load_catalog([folder]), remembered=remembered)
+
+
+def listed(app: ShowGuideApp) -> list[str]:
+    screen = app.screen
+    assert isinstance(screen, CatalogScreen)
+    return [row.title for row in screen.shown]
+
+
+async def test_typing_filters_the_list_and_enter_opens_the_show() -> None:
+    folder = Path("shows")
+    app = catalog_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, CatalogScreen)
+        assert len(listed(app)) == 5  # Ballerina, three generated shows, the broken file
+        await pilot.press(*"balle")
+        assert listed(app) == ["Ballerina"]
+        title = on_screen(app, app.screen.query_one("#catalog-title"))
+        assert "1 of 5 shows · 1 with problems" in title
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
+        assert app.screen.show.id == "ballerina"
+        await pilot.press("escape")  # from the Overview, back to the shows
+        await pilot.pause()
+        assert isinstance(app.screen, CatalogScreen)
+        assert app.screen.query_one("#catalog-filter", Input).value == "balle"
+
+
+pytestmark = pytest.mark.usefixtures("shows")
+
+
+async def test_arrows_choose_while_typing_and_escape_clears_the_filter() -> None:
+    app = catalog_app(Path("shows"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"studio")
+        assert len(listed(app)) == 3
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
+        assert app.screen.show.title == listed_titles_sorted()[1]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        assert app.screen.query_one("#catalog-filter", Input).value == ""
+        assert len(listed(app)) == 5
+
+
+def title_of(folder: Path, path: Path) -> str:
+    return next(entry.label for entry in load_catalog([folder]).entries if entry.path == path)
+
+
+def flat(text: str) -> str:
+    """Screen text without box borders, wrapped lines joined with nothing between."""
+    lines = [line.strip("│╭╮╰╯─ ") for line in text.splitlines()]
+    return "".join(lines)
+
+
+def listed_titles_sorted() -> list[str]:
+    from showguide.core.catalog_view import sort_rows
+
+    rows = sort_rows(load_catalog([Path("shows")]).rows())
+    return [row.title for row in rows if "Studio" in row.title]
+
+
+async def test_a_broken_file_is_listed_with_its_problems_and_does_not_open() -> None:
+    app = catalog_app(Path("shows"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"broken")
+        assert listed(app) == ["broken.yaml"]
+        detail = on_screen(app, app.screen.query_one("#catalog-detail"))
+        assert "Problems" in detail
+        # One line a problem, FILE:LINE:COLUMN first, as validate prints it.
+        assert "shows/broken.yaml:4:1: (file): YAML" in flat(detail)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CatalogScreen)  # nothing to open
+        assert app.focused is not None and app.focused.id == "catalog-detail"
+
+
+async def test_ctrl_s_sorts_by_year_newest_first() -> None:
+    app = catalog_app(Path("shows"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s")
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen) and screen.order == "year"
+        years = [row.year for row in screen.shown if row.year]
+        assert years == sorted(years, reverse=True)
+        assert screen.shown[-1].title == "broken.yaml"  # broken files last
+        header = screen.query_one("#catalog-header").render_line(0)
+        underlined = "".join(seg.text for seg in header if seg.style and seg.style.underline)
+        assert underlined.strip() == "Year"
+
+
+async def test_reload_picks_up_a_changed_file_and_keeps_the_pane() -> None:
+    folder = Path("shows")
+    target = sorted(folder.glob("synthetic-*.yaml"))[0]
+    app = catalog_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        await pilot.press(*title_of(folder, target), "enter", "3")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen) and app.screen.current_pane == "cast"
+        old_title = app.screen.show.title
+        text = target.read_text(encoding="utf-8").replace(old_title, "Renamed On Disk", 1)
+        target.write_text(text, encoding="utf-8")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        guide = app.screen
+        assert isinstance(guide, GuideScreen)
+        assert guide.show.title == "Renamed On Disk"
+        assert guide.current_pane == "cast"
+        assert "Renamed On Disk" in on_screen(app, guide.query_one("#show-header"))
+
+
+async def test_a_file_that_breaks_keeps_its_last_good_version_on_screen() -> None:
+    folder = Path("shows")
+    target = sorted(folder.glob("synthetic-*.yaml"))[0]
+    app = catalog_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        title = title_of(folder, target)
+        show_id = next(e.id for e in load_catalog([folder]).entries if e.path == target)
+        await pilot.press(*title, "enter")
+        await pilot.pause()
+        guide = app.screen
+        assert isinstance(guide, GuideScreen)
+        title = guide.show.title
+        target.write_text(BROKEN.replace("broken", show_id), encoding="utf-8")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is guide and guide.show.title == title
+        messages = [n.message for n in app._notifications]
+        assert any("has problems; still showing the last good" in m for m in messages)
+        assert any(f"{target}:4:1:" in m for m in messages)
+
+
+async def test_theme_shield_and_place_are_remembered_between_runs() -> None:
+    folder = Path("shows")
+    app = catalog_app(folder, Remembered(Preferences(), State()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"balle", "enter")
+        await pilot.pause()
+        await pilot.press("5", "S")  # the FAQ pane; lower the spoiler shield
+        app.theme = "textual-light"
+        await pilot.press("q")
+    assert load_preferences().value == Preferences(theme="textual-light", spoiler_shield=False)
+    assert load_state().value.pane_for("ballerina") == "faq"
+
+    again = catalog_app(folder, load_remembered())
+    async with again.run_test(size=SIZE) as pilot:
+        assert again.theme == "textual-light" and not again.shield.on
+        screen = again.screen
+        assert isinstance(screen, CatalogScreen)
+        assert screen.highlighted() is not None and screen.highlighted().id == "ballerina"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(again.screen, GuideScreen) and again.screen.current_pane == "faq"
+
+
+async def test_a_chosen_show_opens_at_once_and_escape_shows_the_catalog() -> None:
+    catalog = load_catalog([Path("shows")])
+    app = ShowGuideApp(catalog=catalog, chosen=catalog.resolve("ballerina"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen) and app.screen.show.id == "ballerina"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CatalogScreen)
+
+
+async def test_with_one_show_there_is_no_catalog_to_go_back_to() -> None:
+    catalog = load_catalog([])
+    assert len(catalog.entries) == 1
+    app = ShowGuideApp(catalog=catalog, chosen=catalog.entries[0])
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, GuideScreen)
+        assert "Shows" not in on_screen(app, app.screen.query_one("KeyBar"))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
+        assert len(app.screen_stack) == 1
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_catalog_snapshot(snap_compare: Callable[..., bool], size: tuple[int, int]) -> None:
+    assert snap_compare(catalog_app(Path("shows")), terminal_size=size)
+
+
+def test_catalog_snapshot_of_a_broken_file(snap_compare: Callable[..., bool]) -> None:
+    assert snap_compare(catalog_app(Path("shows")), press=list("broken"), terminal_size=(120, 40))
