@@ -310,3 +310,17 @@ async def test_enter_typed_with_ctrl_p_closes_the_palette_once() -> None:
         assert not isinstance(app.screen, CommandPalette)
         await pilot.press("3")
         assert app.screen.current_pane == "cast"
+
+
+async def test_escape_and_a_pane_key_in_one_go_leave_the_focus_on_the_new_pane() -> None:
+    """Esc from an answer, then 3, typed faster than a frame: the focus used to
+    land back on the hidden FAQ pane, where the next keys went unseen."""
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "enter")
+        assert app.focused is not None and app.focused.id == "faq-answer"
+        for key in ("escape", "3"):
+            app.post_message(events.Key(key, None if key == "escape" else key))
+        await pilot.pause()
+        assert app.screen.current_pane == "cast"
+        assert app.focused is not None and app.focused.id == "cast-list"

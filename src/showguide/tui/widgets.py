@@ -187,12 +187,16 @@ class MasterDetail(ItemList):
     def detail_widget(self) -> GuideScroll:
         return self.query_one(GuideScroll)
 
+    # Focus moves with screen.set_focus, at once: Widget.focus() waits for
+    # the message queue, so with Esc and a pane key typed in one go it
+    # landed after the pane had changed, on a widget of the hidden pane.
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.detail_widget().focus()
+        self.screen.set_focus(self.detail_widget())
 
     def action_back(self) -> None:
         if self.detail_widget().has_focus:
-            self.list_widget().focus()
+            self.screen.set_focus(self.list_widget())
         else:
-            self.screen.query_one("#tabs").focus()
+            self.screen.set_focus(self.screen.query_one("#tabs"))
