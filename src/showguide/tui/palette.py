@@ -17,7 +17,7 @@ from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.content import Content
 from textual.fuzzy import FuzzySearch
 from textual.style import Style
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from showguide.core.items import ItemKey, character_key, faq_key, highlight_key
 from showguide.core.text import visible
@@ -29,10 +29,10 @@ class GuidePalette(CommandPalette):
     Textual 8.2 pages an option list by a map of its lines that exists only
     once the list is laid out; the palette's list is not until its first
     results show, so PageDown pressed straight after Ctrl+P raised KeyError.
-    And Enter typed in the same moment as Ctrl+P could be taken both as a
-    choice from the list and as a submit of the input: the palette then
+    And Enters typed in the same moment as Ctrl+P could each be taken as a
+    choice (from the list, or as a submit of the input): the palette then
     closed twice, and the second close popped the guide itself
-    (ScreenStackError).
+    (ScreenStackError), besides running the command twice.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -41,8 +41,9 @@ class GuidePalette(CommandPalette):
     ]
 
     @on(Input.Submitted)
-    def ignore_submit_once_closed(self, event: Input.Submitted) -> None:
-        if not self.is_current:  # the list's choice already closed the palette
+    @on(OptionList.OptionSelected)
+    def ignore_once_closed(self, event: Input.Submitted | OptionList.OptionSelected) -> None:
+        if not self.is_current:  # a choice made in the same moment closed it already
             event.prevent_default()  # Textual's own handler would close it again
             event.stop()
 
