@@ -6,7 +6,7 @@ Each process starts Python, imports what it needs, and runs headlessly at
 120x40 (``run_test``), like benchmarks/first_frame.py. Its peak resident set
 size is read with ``wait4`` for that process alone (benchmarks.timing.
 run_measured). The bare app is one Static; the guide is started the way
-``showguide`` starts it. A second guide row visits every pane and searches,
+``showguide`` starts it, with its user folders in a temporary home. A second guide row visits every pane and searches,
 so every pane and the search index are built.
 
 Target: the guide's peak RSS is at most 1.3x the bare app's.
@@ -18,20 +18,22 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.first_frame import BARE_APP, GUIDE_APP
+from benchmarks.first_frame import BARE_APP, GUIDE_APP, isolated_environment
 from benchmarks.timing import Row, print_rows, python, run_measured
 
 GUIDE_EVERY_PANE = python(
-    "import asyncio",
-    "from showguide.core.catalog import load_catalog",
+    "import argparse, asyncio",
+    "from showguide.commands.launch import prepare",
     "from showguide.tui.app import ShowGuideApp",
     "async def main():",
-    "    app = ShowGuideApp(load_catalog().shows[0])",
+    "    catalog, chosen, remembered = prepare(argparse.Namespace(data=[], name=None))",
+    "    app = ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered)",
     "    async with app.run_test(size=(120, 40)) as pilot:",
     "        await pilot.press('2', '3', 'end', '4', '5', 'n')",
     "        await pilot.press('slash', *'dance', 'escape')",
@@ -42,11 +44,11 @@ GUIDE_EVERY_PANE = python(
 TARGET_RATIO = 1.3
 
 
-def peak_rss_mb(argv: Sequence[str], runs: int) -> float:
+def peak_rss_mb(argv: Sequence[str], runs: int, env: dict[str, str]) -> float:
     """Median peak RSS of ``runs`` runs of ``argv``, in MiB."""
     samples = []
     for _ in range(runs):
-        finished = run_measured(argv, timeout=120)
+        finished = run_measured(argv, timeout=120, env=env)
         if finished.returncode != 0:
             raise RuntimeError(f"{argv[-1][:60]!r} failed:\n{finished.stderr}")
         samples.append(finished.peak_rss_mb)
@@ -54,9 +56,13 @@ def peak_rss_mb(argv: Sequence[str], runs: int) -> float:
 
 
 def measure(runs: int = 5) -> list[Row]:
-    bare = peak_rss_mb(BARE_APP, runs)
-    guide = peak_rss_mb(GUIDE_APP, runs)
-    every_pane = peak_rss_mb(GUIDE_EVERY_PANE, runs)
+    # As benchmarks/first_frame.py: user folders in a temporary home, so the
+    # guide finds only the bundled show and reads nothing of the user's.
+    with tempfile.TemporaryDirectory(prefix="showguide-memory-") as home:
+        env = isolated_environment(home)
+        bare = peak_rss_mb(BARE_APP, runs, env)
+        guide = peak_rss_mb(GUIDE_APP, runs, env)
+        every_pane = peak_rss_mb(GUIDE_EVERY_PANE, runs, env)
     return [
         Row("peak RSS: bare Textual app (1 Static)", bare, "MiB"),
         Row(
