@@ -7,9 +7,11 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,81 @@ def time_process(
         if index >= warmups:
             samples.append(elapsed)
     return statistics.median(samples)
+
+
+@dataclass(frozen=True)
+class Finished:
+    """One process run to completion, with what it cost."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+    #: The process's own peak resident memory (not its parent's, not a sibling's).
+    peak_rss_mb: float
+
+
+def run_measured(
+    argv: Sequence[str],
+    *,
+    timeout: float,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Finished:
+    """Run ``argv`` and measure its wall time and its own peak RSS (POSIX only).
+
+    ``wait4`` reports the resource use of this child alone (where
+    ``getrusage(RUSAGE_CHILDREN)`` keeps the largest child seen so far), but
+    on Linux its ``ru_maxrss`` starts from the parent's peak: the kernel
+    keeps the high-water mark of the memory the child was forked with
+    across ``exec``. So while the child runs, its own high-water mark
+    (``VmHWM`` in /proc) is sampled too, and used when the ``wait4`` figure
+    is no more than the parent's own peak, that is, when it may be ours.
+    Output goes to temporary files, so no pipe can fill up while we wait.
+    Raises ``subprocess.TimeoutExpired`` (after killing it) when it runs too long.
+    """
+    parent_peak = _high_water_mb("self") or 0.0
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=out, stderr=err, env=env, cwd=cwd)
+        sampled = 0.0
+        while True:
+            sampled = max(sampled, _high_water_mb(str(process.pid)) or 0.0)
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - start > timeout:
+                process.kill()
+                os.wait4(process.pid, 0)
+                process.returncode = -9  # reaped here: Popen must not wait again
+                raise subprocess.TimeoutExpired(list(argv), timeout)
+            time.sleep(0.002)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
+        reported = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+        peak = reported if reported > parent_peak or not sampled else sampled
+        return Finished(
+            process.returncode,
+            out.read().decode("utf-8", errors="replace"),
+            err.read().decode("utf-8", errors="replace"),
+            seconds,
+            peak,
+        )
+
+
+def _high_water_mb(pid: str) -> float | None:
+    """A process's own peak RSS from /proc (Linux), or None when it cannot be read."""
+    try:
+        with Path(f"/proc/{pid}/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None  # a zombie: its memory is gone, and with it the line
 
 
 @dataclass(frozen=True)

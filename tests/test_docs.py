@@ -10,9 +10,10 @@ import msgspec
 import pytest
 import yaml
 
+from showguide.core.errors import MAX_PROBLEMS
 from showguide.core.loader import DEFAULT_MAX_BYTES, MAX_BYTES_VARIABLE, load_show
 from showguide.core.model import Show
-from showguide.core.yamlnodes import MAX_ALIAS_EXPANSION, MAX_DEPTH
+from showguide.core.yamlnodes import MAX_ALIAS_EXPANSION, MAX_ALIAS_TEXT, MAX_DEPTH, MAX_VALUES
 from tests.cli import run_showguide
 from tests.conftest import REPO
 from tests.showdata import fields_set, model_fields
@@ -92,7 +93,10 @@ def test_every_allowed_value_is_documented() -> None:
         f"{DEFAULT_MAX_BYTES:,} bytes",
         f"`{MAX_BYTES_VARIABLE}`",
         f"more than {MAX_ALIAS_EXPANSION:,}",
+        f"more than {MAX_ALIAS_TEXT:,} characters",
+        f"More than {MAX_VALUES:,} values",
         f"deeper than {MAX_DEPTH} levels",
+        f"up to {MAX_PROBLEMS} a file",
     ],
 )
 def test_the_limits_in_the_doc_are_the_real_ones(fact: str) -> None:

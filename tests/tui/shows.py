@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
+from textual._compositor import LayoutUpdate
 from textual.app import App
 from textual.widget import Widget
 
@@ -171,3 +174,16 @@ def on_screen(app: App[object], widget: Widget | None = None) -> str:
         for strip in strips[region.y : region.bottom]
     ]
     return "\n".join(lines)
+
+
+def screen_output(app: App[Any]) -> tuple[str, str]:
+    """The whole screen as it would be written now: (its text, the bytes for the terminal).
+
+    Built the way Textual writes a full frame (the compositor's update,
+    rendered by the app's console), modal screens over their background
+    included, so what a widget does with data text cannot hide from it.
+    """
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    assert isinstance(update, LayoutUpdate)
+    text = "\n".join("".join(strip.text for strip in line) for line in update.strips)
+    return text, update.render_segments(app.console)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.widgets import Input, OptionList
 
 from showguide.tui.app import ShowGuideApp
@@ -205,3 +206,16 @@ async def test_palette_toggles_the_shield() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert not app.shield.on
+
+
+@pytest.mark.parametrize(("pane", "list_id"), [("3", "#cast-list"), ("4", "#highlights-list")])
+async def test_shield_toggled_with_a_pane_key_in_one_go(pane: str, list_id: str) -> None:
+    """S then 3, typed faster than a frame: the new pane is built with the shield down
+    (redrawing it before it was built used to crash)."""
+    app = ShowGuideApp(spoiler_show())
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("S", pane):
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        assert not app.shield.on
+        assert "SECRET" in shown_text(app.screen.query_one(list_id))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 from textual import events
+from textual.command import CommandPalette
 from textual.widgets import OptionList, Static
 
+from showguide.core.model import Show
 from showguide.tui.app import ShowGuideApp
 from showguide.tui.help import HelpScreen
 from showguide.tui.panebar import PaneBar
+from tests.showdata import FULL
 from tests.tui.shows import ballerina, on_screen, shown_text
 
 SIZE = (100, 30)
@@ -46,6 +50,15 @@ async def test_the_guide_opens_on_the_overview_with_the_header() -> None:
         assert "Netflix · 2023 · Upcoming" in header
         assert "South Korea" in body_text(app, "#facts")
         assert app.focused is not None and app.focused.id == "overview-scroll"
+
+
+async def test_the_overview_gives_a_romanized_title_unless_it_is_the_title() -> None:
+    app = ShowGuideApp(msgspec.convert(FULL, Show))
+    async with app.run_test(size=SIZE):
+        assert "Romanized  Hangui Bulbit" in body_text(app, "#facts")
+    app = ShowGuideApp(ballerina())  # romanized as "Ballerina", its title
+    async with app.run_test(size=SIZE):
+        assert "Romanized" not in body_text(app, "#facts")
 
 
 async def test_tab_and_shift_tab_move_focus() -> None:
@@ -253,3 +266,62 @@ async def test_keys_typed_faster_than_a_frame_reach_the_new_pane() -> None:
         await pilot.pause()
         cast = app.screen.query_one("#cast-list", OptionList)
         assert cast.highlighted_option is not None and cast.highlighted_option.id == "rival-dancers"
+
+
+LIST_IDS = {"3": "cast-list", "5": "faq-list"}
+
+
+@pytest.mark.parametrize(("pane", "page_key"), [("3", "pagedown"), ("5", "pagedown")])
+async def test_a_page_key_typed_with_the_pane_key_pages_the_new_list(
+    pane: str, page_key: str
+) -> None:
+    """ "3" then PageDown in one go: the list pages once it is laid out (it used to crash)."""
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=(100, 16)) as pilot:
+        for key in (pane, page_key):
+            app.post_message(events.Key(key, None if len(key) > 1 else key))
+        await pilot.pause()
+        items = app.focused
+        assert isinstance(items, OptionList) and items.id == LIST_IDS[pane]
+        assert items.highlighted is not None and items.highlighted > 1, items.highlighted
+
+
+async def test_page_keys_straight_after_opening_the_palette() -> None:
+    """PageDown before the palette lists anything used to crash inside Textual."""
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("ctrl+p", "pagedown", "pageup"):
+            app.post_message(events.Key(key, None))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"go to cast", "enter")
+        await pilot.pause()
+        assert app.screen.current_pane == "cast"
+
+
+@pytest.mark.parametrize("keys", [("enter", "ctrl+p", "enter"), ("enter", "enter", "ctrl+p")])
+async def test_enter_typed_with_ctrl_p_closes_the_palette_once(keys: tuple[str, ...]) -> None:
+    """Enters and Ctrl+P in one go: Textual took two of them as choices, closed
+    the palette twice and so popped the guide screen itself (ScreenStackError)."""
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        for key in keys:
+            app.post_message(events.Key(key, None))
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)
+        await pilot.press("3")
+        assert app.screen.current_pane == "cast"
+
+
+async def test_escape_and_a_pane_key_in_one_go_leave_the_focus_on_the_new_pane() -> None:
+    """Esc from an answer, then 3, typed faster than a frame: the focus used to
+    land back on the hidden FAQ pane, where the next keys went unseen."""
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "enter")
+        assert app.focused is not None and app.focused.id == "faq-answer"
+        for key in ("escape", "3"):
+            app.post_message(events.Key(key, None if key == "escape" else key))
+        await pilot.pause()
+        assert app.screen.current_pane == "cast"
+        assert app.focused is not None and app.focused.id == "cast-list"

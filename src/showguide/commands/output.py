@@ -9,10 +9,18 @@ from rich.console import Console
 from rich.text import Text
 
 from showguide.core.errors import Problem
-from showguide.core.text import visible
+from showguide.core.text import one_line
 from showguide.display import literal
 
-__all__ = ["literal", "print_error", "print_problems", "problem_line", "stderr", "stdout"]
+__all__ = [
+    "literal",
+    "one_line",
+    "print_error",
+    "print_problems",
+    "problem_line",
+    "stderr",
+    "stdout",
+]
 
 
 def _plain_text_requested() -> bool:
@@ -53,13 +61,17 @@ def print_error(message: str) -> None:
 
 
 def problem_line(problem: Problem) -> Text:
-    """``FILE:LINE:COLUMN: path: message``, with the location emphasised on a terminal."""
+    """``FILE:LINE:COLUMN: path: message``, with the location emphasised on a terminal.
+
+    Always one line: a key or a file name holding a line break is shown with
+    a stand-in for it (␤), so that editors and grep read one problem a line.
+    """
     line = Text()
-    line.append(visible(f"{problem.file}:{problem.line}:{problem.column}:"), style="bold")
+    line.append(one_line(f"{problem.file}:{problem.line}:{problem.column}:"), style="bold")
     line.append(" ")
-    line.append(visible(problem.path), style="cyan")
+    line.append(one_line(problem.path), style="cyan")
     line.append(": ")
-    line.append(visible(problem.message))
+    line.append(one_line(problem.message))
     return line
 
 

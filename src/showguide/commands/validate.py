@@ -7,7 +7,7 @@ from pathlib import Path
 
 from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
 from showguide.commands.discovery import print_notices
-from showguide.commands.output import literal, print_problems, stderr, stdout
+from showguide.commands.output import literal, one_line, print_problems, stderr, stdout
 from showguide.core.catalog import CatalogEntry, load_catalog, load_entry
 from showguide.core.discovery import show_files_in
 from showguide.core.errors import WHOLE_FILE, Problem
@@ -53,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
     out = stdout()
     for entry in entries:
         if entry.show is not None:
-            line = literal(f"ok {entry.path}", style="green")
-            line.append(literal(f" ({entry.show.title})", style="dim"))
+            line = literal(one_line(f"ok {entry.path}"), style="green")
+            line.append(literal(one_line(f" ({entry.show.title})"), style="dim"))
             out.print(line, soft_wrap=True)
         problems.extend(entry.problems)
     print_problems(out, problems)

@@ -8,6 +8,10 @@ from dataclasses import dataclass
 #: The field path used for problems that concern the whole file.
 WHOLE_FILE = "(file)"
 
+#: A file is reported by at most this many problems. A hostile file can hold
+#: hundreds of thousands; nobody reads them, and listing them takes seconds.
+MAX_PROBLEMS = 100
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -27,9 +31,21 @@ class ShowDataError(Exception):
     """A show file could not be loaded; ``problems`` says every reason found."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(sorted(problems))
-        if not self.problems:
+        ordered = sorted(problems)
+        if not ordered:
             raise ValueError("ShowDataError needs at least one problem")
+        if len(ordered) > MAX_PROBLEMS:
+            first_left_out = ordered[MAX_PROBLEMS]
+            ordered[MAX_PROBLEMS:] = [
+                Problem(
+                    first_left_out.file,
+                    first_left_out.line,
+                    first_left_out.column,
+                    WHOLE_FILE,
+                    f"more problems from here on; fix the {MAX_PROBLEMS} above and check again",
+                )
+            ]
+        self.problems: tuple[Problem, ...] = tuple(ordered)
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
     @property

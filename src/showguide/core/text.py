@@ -6,7 +6,8 @@ handles the other half: characters that a terminal would act on rather than
 show. Every one of them is replaced by a visible stand-in, so an escape
 sequence in a YAML string can neither recolour the screen, move the cursor,
 set the clipboard (OSC 52) nor plant a link (OSC 8), and bidirectional
-overrides cannot disguise the text around them.
+overrides, zero-width and other invisible characters cannot disguise or hide
+the text around them.
 """
 
 from __future__ import annotations
@@ -14,10 +15,21 @@ from __future__ import annotations
 import re
 from functools import cache
 
-#: Zero-width and direction-changing characters that hide or reorder text.
-#: (Zero-width joiners stay: scripts and emoji need them.)
-_INVISIBLE = "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE}]")
+#: Unicode's format characters (category Cf: zero-width spaces, bidirectional
+#: overrides and isolates, the byte order mark, invisible tag characters,
+#: ...) and the line and paragraph separators (Zl, Zp), as of Unicode 15.1.
+#: The zero-width non-joiner and joiner (U+200C, U+200D) stay: scripts and
+#: emoji need them. tests/test_text.py checks this list against the Unicode
+#: database of the running Python.
+_INVISIBLE = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+#: Control characters (C0 but newline and tab, DEL, C1), lone surrogates
+#: (they cannot even be encoded for output), and the invisible ones above.
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_INVISIBLE}]")
 
 
 @cache
@@ -38,3 +50,9 @@ def visible(text: str) -> str:
     if _UNSAFE.search(text) is None:
         return text
     return _UNSAFE.sub(lambda match: _stand_in(match.group()), text)
+
+
+def one_line(text: str) -> str:
+    """``text`` made visible, line breaks and tabs included: for one-line records
+    such as ``FILE:LINE:COLUMN: path: message``, which data must not split."""
+    return visible(text).replace("\n", "\u2424").replace("\t", "\u2409")

@@ -8,6 +8,7 @@ checked by msgspec itself, so the rules cannot drift from the model.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 import types
@@ -16,7 +17,7 @@ from typing import Any
 
 import msgspec
 
-from showguide.core.errors import Problem
+from showguide.core.errors import MAX_PROBLEMS, Problem
 from showguide.core.model import COUNTRY_CODE_PATTERN, FORMAT_VERSION, ID_PATTERN
 from showguide.core.yamlnodes import Located, Path, format_path
 
@@ -59,6 +60,10 @@ def _did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
+class _EnoughProblems(Exception):
+    """Stops a walk that has found more problems than are reported."""
+
+
 class _Walker:
     def __init__(self, tree: Located, name: str) -> None:
         self.tree = tree
@@ -68,6 +73,9 @@ class _Walker:
     def add(self, path: Path, message: str, *, key: bool = False) -> None:
         line, column = self.tree.where(path, key=key)
         self.problems.append(Problem(self.name, line, column, format_path(path), message))
+        # One more than ShowDataError shows, so that it says more follow.
+        if len(self.problems) > MAX_PROBLEMS:
+            raise _EnoughProblems
 
     def check(self, value: Any, annotation: Any, path: Path) -> None:
         origin = typing.get_origin(annotation)
@@ -188,13 +196,20 @@ def _explain(message: str, value: Any, annotation: Any) -> str:
 def validate_tree(tree: Located, model: type[msgspec.Struct], name: str) -> list[Problem]:
     """Every mismatch between the located data and ``model``."""
     walker = _Walker(tree, name)
-    walker.check(tree.value, model, ())
+    with contextlib.suppress(_EnoughProblems):
+        walker.check(tree.value, model, ())
     return walker.problems
 
 
 def check_ids(tree: Located, name: str) -> list[Problem]:
     """Ids that repeat within their list, each reported where it repeats."""
     walker = _Walker(tree, name)
+    with contextlib.suppress(_EnoughProblems):
+        _check_ids(walker, tree)
+    return walker.problems
+
+
+def _check_ids(walker: _Walker, tree: Located) -> None:
     for list_path in _ID_LISTS:
         items: Any = tree.value
         for part in list_path:
@@ -211,4 +226,3 @@ def check_ids(tree: Located, name: str) -> list[Problem]:
                 walker.add((*list_path, index, "id"), f"duplicate id {item_id!r} (also {where})")
             else:
                 first_seen[item_id] = index
-    return walker.problems

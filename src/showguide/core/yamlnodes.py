@@ -1,23 +1,29 @@
 """YAML text to plain Python data that remembers where every value came from.
 
-PyYAML's node tree carries positions; the Python objects built from it do not.
-So we compose the tree (which never builds objects, whatever the tags say) and
-convert it ourselves, recording the position of every value and every mapping
-key by its path, e.g. ``("characters", 0, "name")``.
+PyYAML's events carry positions; the Python objects built from them do not.
+So we read the event stream (which never builds objects, whatever the tags
+say) and build plain data ourselves, recording the position of every value
+and every mapping key by its path, e.g. ``("characters", 0, "name")``.
+
+Reading events rather than composing PyYAML's node tree keeps memory to the
+data itself (a node tree costs several hundred bytes a value) and needs no
+recursion, however deep the file nests.
 
 The conversion also refuses what a show file never needs and an attacker might
 send: unknown tags, duplicate keys, non-text keys, merge keys, absurd nesting,
-and aliases that expand into huge trees ("billion laughs").
+too many values, and aliases that expand into huge trees ("billion laughs")
+or huge texts.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
-from showguide.core.errors import WHOLE_FILE, Problem, ShowDataError
+from showguide.core.errors import MAX_PROBLEMS, WHOLE_FILE, Problem, ShowDataError
 
 # libyaml's loader is several times faster; PyYAML may be built without it.
 SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -28,10 +34,28 @@ MAX_DEPTH = 64
 #: Values reached through aliases, counted with repeats. Real show files use
 #: few or no aliases; an alias bomb reaches millions.
 MAX_ALIAS_EXPANSION = 10_000
+#: Characters of text reached through aliases, counted with repeats: a few
+#: aliases of one long text would otherwise make gigabytes of it.
+MAX_ALIAS_TEXT = 1_000_000
+#: Values in one file, keys included. The largest generated show (5,000 FAQ
+#: entries, 2,000 characters) has about 130,000; a file of nothing but
+#: one-character list items would have two million, and would take seconds
+#: and hundreds of megabytes to read.
+MAX_VALUES = 250_000
 
 _TAG = "tag:yaml.org,2002:"
+_STR = f"{_TAG}str"
+_INT = f"{_TAG}int"
+_NULL = f"{_TAG}null"
+_TIMESTAMP = f"{_TAG}timestamp"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _constructor = yaml.constructor.SafeConstructor()
+_BUILD = {
+    _INT: _constructor.construct_yaml_int,
+    f"{_TAG}float": _constructor.construct_yaml_float,
+    f"{_TAG}bool": _constructor.construct_yaml_bool,
+}
 
 
 @dataclass
@@ -54,11 +78,20 @@ class Located:
         return self.values.get(path, (1, 1))
 
 
+#: Keys longer than this are shortened in field paths, so a problem stays one readable line.
+_LONGEST_KEY_SHOWN = 40
+
+
 def format_path(path: Path) -> str:
     """``("characters", 0, "name")`` as ``characters[0].name``; the root as ``(file)``."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        if isinstance(part, int):
+            text += f"[{part}]"
+            continue
+        if len(part) > _LONGEST_KEY_SHOWN:
+            part = part[: _LONGEST_KEY_SHOWN - 1] + "…"
+        text += f".{part}" if text else part
     return text or WHOLE_FILE
 
 
@@ -94,117 +127,293 @@ def compose_located(text: str, name: str) -> Located:
     empty file, an alias bomb); smaller problems are kept in ``problems`` so
     that validation can report them together with the rest.
     """
+    loader: Any = None
     try:
-        root = yaml.compose(text, Loader=SafeLoader)
+        # PyYAML's own reader checks the characters here, before any event.
+        loader = SafeLoader(text)
+        builder = _Builder(name, loader)
+        builder.read()
     except yaml.YAMLError as error:
         raise ShowDataError([_yaml_problem(error, text, name)]) from None
-    except RecursionError:  # only the pure-Python loader recurses this way
-        raise ShowDataError(
-            [Problem(name, 1, 1, WHOLE_FILE, "the YAML is nested too deeply")]
-        ) from None
-    if root is None:
+    finally:
+        if loader is not None:
+            loader.dispose()
+    if not builder.documents:
         raise ShowDataError(
             [Problem(name, 1, 1, WHOLE_FILE, "the file is empty; a show file is a YAML mapping")]
         )
-    converter = _Converter(name)
-    value = converter.convert(root, (), 0)
-    return Located(value, converter.values, converter.keys, converter.problems)
+    return Located(builder.root, builder.values, builder.keys, builder.problems)
 
 
-class _Converter:
-    def __init__(self, name: str) -> None:
+class _Discard:
+    """Stands for a mapping key whose value is read but not kept."""
+
+
+_DISCARD = _Discard()
+
+
+class _Slot(NamedTuple):
+    """Where a node being read goes."""
+
+    path: Path
+    #: False inside a value that is not kept: its problems are not reported.
+    recording: bool
+    #: True for a mapping key.
+    is_key: bool
+    position: tuple[int, int]
+
+
+@dataclass
+class _Frame:
+    """A mapping or list being read."""
+
+    value: dict[str, Any] | list[Any]
+    path: Path
+    #: False inside a value that is not kept (one with an unsupported tag, a
+    #: duplicate key's): it is read to stay in step, but records nothing.
+    recording: bool
+    #: False when the finished value is replaced by None.
+    keep: bool
+    anchor: str | None
+    #: The running totals when the node started, to size it for its anchor.
+    values_before: int
+    text_before: int
+    #: For a mapping: the key waiting for its value (None while reading a key).
+    key: str | _Discard | None = None
+
+
+class _Builder:
+    """Plain data from a stream of YAML events, without recursion."""
+
+    def __init__(self, name: str, loader: Any) -> None:
         self.name = name
+        self.loader = loader
         self.problems: list[Problem] = []
         self.values: dict[Path, tuple[int, int]] = {}
         self.keys: dict[Path, tuple[int, int]] = {}
-        self.seen: set[int] = set()
-        self.expanded = 0
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.documents = 0
+        #: anchor -> (value, number of values, characters of text)
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
+        self.value_count = 0
+        self.text_count = 0
+        self.alias_values = 0
+        self.alias_text = 0
 
-    def problem(self, position: tuple[int, int], path: Path, message: str) -> None:
-        self.problems.append(Problem(self.name, *position, format_path(path), message))
+    def problem(self, slot: _Slot, message: str, path: Path | None = None) -> None:
+        # One more than ShowDataError shows, so that it says more follow.
+        if slot.recording and len(self.problems) <= MAX_PROBLEMS:
+            where = slot.path if path is None else path
+            self.problems.append(Problem(self.name, *slot.position, format_path(where), message))
 
-    def convert(self, node: yaml.Node, path: Path, depth: int) -> Any:
-        position = _position(node.start_mark)
-        self.values[path] = position
-        if id(node) in self.seen:  # reached again through an alias
-            self.expanded += 1
-            if self.expanded > MAX_ALIAS_EXPANSION:
-                raise ShowDataError(
-                    [
-                        *self.problems,
-                        Problem(
-                            self.name,
-                            *position,
-                            format_path(path),
-                            f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values",
-                        ),
-                    ]
-                )
+    def fail(self, position: tuple[int, int], path: Path, message: str) -> ShowDataError:
+        problem = Problem(self.name, *position, format_path(path), message)
+        return ShowDataError([*self.problems, problem])
+
+    def read(self) -> None:
+        get_event = self.loader.get_event
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                self.scalar(event)
+            elif kind is yaml.MappingStartEvent:
+                self.start(event, {}, "map")
+            elif kind is yaml.SequenceStartEvent:
+                self.start(event, [], "seq")
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                self.end()
+            elif kind is yaml.AliasEvent:
+                self.alias(event)
+            elif kind is yaml.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    raise self.fail(
+                        _position(event.start_mark),
+                        (),
+                        "expected one YAML document, found another (---)",
+                    )
+            elif event is None or kind is yaml.StreamEndEvent:
+                return
+
+    # -- where the next value goes -------------------------------------------
+
+    def slot(self) -> tuple[Path, bool, bool]:
+        """(path, recording, is_key) for the node about to be read."""
+        if not self.stack:
+            return (), True, False
+        frame = self.stack[-1]
+        if isinstance(frame.value, list):
+            return (*frame.path, len(frame.value)), frame.recording, False
+        if frame.key is None:
+            return frame.path, frame.recording, True
+        if isinstance(frame.key, _Discard):
+            return frame.path, False, False
+        return (*frame.path, frame.key), frame.recording, False
+
+    def enter(self, event: Any) -> _Slot:
+        """Count a new node, check the limits, and say where it goes."""
+        path, recording, is_key = self.slot()
+        position = _position(event.start_mark)
+        self.value_count += 1
+        if self.value_count > MAX_VALUES:
+            raise self.fail(position, path, f"more than {MAX_VALUES:,} values in one file")
+        if len(self.stack) > MAX_DEPTH:
+            raise self.fail(position, path, "nested too deeply")
+        if recording and not is_key:
+            self.values[path] = position
+        return _Slot(path, recording, is_key, position)
+
+    def attach(self, value: Any) -> None:
+        """Put a finished value (not a key) where it belongs."""
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.value, list):
+            frame.value.append(value)
+            return
+        if isinstance(frame.key, str):
+            frame.value[frame.key] = value
+        frame.key = None
+
+    def set_key(self, key: str | _Discard) -> None:
+        self.stack[-1].key = key
+
+    # -- events -------------------------------------------------------------
+
+    def start(self, event: Any, value: dict[str, Any] | list[Any], kind: str) -> None:
+        slot = self.enter(event)
+        keep = True
+        if slot.is_key:
+            self.problem(slot, "keys must be plain text")
+            keep = False
+        elif event.tag not in (None, "!", f"{_TAG}{kind}"):
+            self.problem(slot, f"unsupported YAML tag {_short_tag(event.tag)}")
+            keep = False
+        self.stack.append(
+            _Frame(
+                value,
+                slot.path,
+                slot.recording and keep,
+                keep,
+                event.anchor,
+                self.value_count,
+                self.text_count,
+            )
+        )
+
+    def end(self) -> None:
+        frame = self.stack.pop()
+        value = frame.value if frame.keep else None
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (
+                value,
+                self.value_count - frame.values_before + 1,
+                self.text_count - frame.text_before,
+            )
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and isinstance(parent.value, dict) and parent.key is None:
+            self.set_key(_DISCARD)  # it was a mapping or list used as a key
         else:
-            self.seen.add(id(node))
-        if depth > MAX_DEPTH:
-            raise ShowDataError(
-                [
-                    *self.problems,
-                    Problem(self.name, *position, format_path(path), "nested too deeply"),
-                ]
-            )
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != f"{_TAG}seq":
-                self.problem(position, path, f"unsupported YAML tag {_short_tag(node.tag)}")
-                return None
-            return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)  # the only other kind of node
-        return self.scalar(node, path, position)
+            self.attach(value)
 
-    def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any] | None:
-        if node.tag != f"{_TAG}map":
-            self.problem(
-                _position(node.start_mark), path, f"unsupported YAML tag {_short_tag(node.tag)}"
-            )
-            return None
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key_position = _position(key_node.start_mark)
-            if key_node.tag == f"{_TAG}merge":
-                self.problem(key_position, path, "merge keys (<<) are not supported")
-                continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != f"{_TAG}str":
-                self.problem(key_position, path, "keys must be plain text")
-                continue
-            key = key_node.value
-            child = (*path, key)
-            if key in result:
+    def scalar(self, event: Any) -> None:
+        slot = self.enter(event)
+        text = event.value
+        self.text_count += len(text)
+        if slot.is_key:
+            self.key(event, slot)
+            return
+        value = self.scalar_value(event, slot)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, 1, len(text))
+        self.attach(value)
+
+    def key(self, event: Any, slot: _Slot) -> None:
+        tag = self.scalar_tag(event)
+        if tag == f"{_TAG}merge":
+            self.problem(slot, "merge keys (<<) are not supported")
+            self.set_key(_DISCARD)
+            return
+        if tag != _STR or _SURROGATE.search(event.value):
+            self.problem(slot, "keys must be plain text")
+            self.set_key(_DISCARD)
+            return
+        key: str = event.value
+        child = (*slot.path, key)
+        if key in self.stack[-1].value:
+            if slot.recording:
                 first_line = self.keys[child][0]
-                self.problem(
-                    key_position, child, f"duplicate key (first given on line {first_line})"
-                )
-                continue
-            self.keys[child] = key_position
-            result[key] = self.convert(value_node, child, depth + 1)
-        return result
+                self.problem(slot, f"duplicate key (first given on line {first_line})", child)
+            self.set_key(_DISCARD)
+            return
+        if slot.recording:
+            self.keys[child] = slot.position
+        self.set_key(key)
 
-    def scalar(self, node: yaml.ScalarNode, path: Path, position: tuple[int, int]) -> Any:
-        if node.tag not in _SCALAR_TAGS:
-            self.problem(position, path, f"unsupported YAML tag {_short_tag(node.tag)}")
+    def alias(self, event: Any) -> None:
+        slot = self.enter(event)
+        if slot.is_key:
+            self.problem(slot, "keys must be plain text")
+            self.set_key(_DISCARD)
+            return
+        anchored = self.anchors.get(event.anchor)
+        if anchored is None:
+            self.problem(slot, f"the alias *{event.anchor} has no anchor before it")
+            self.attach(None)
+            return
+        value, values, text = anchored
+        self.value_count += values - 1
+        self.text_count += text
+        self.alias_values += values
+        self.alias_text += text
+        if self.alias_values > MAX_ALIAS_EXPANSION:
+            raise self.fail(
+                slot.position,
+                slot.path,
+                f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values",
+            )
+        if self.alias_text > MAX_ALIAS_TEXT:
+            raise self.fail(
+                slot.position,
+                slot.path,
+                f"aliases repeat more than {MAX_ALIAS_TEXT:,} characters of text",
+            )
+        self.attach(value)
+
+    def scalar_tag(self, event: Any) -> str:
+        tag: str | None = event.tag
+        if tag is not None and tag != "!":
+            return tag
+        if not event.implicit[0]:  # quoted or a block: always text
+            return _STR
+        resolved: str = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        return resolved
+
+    def scalar_value(self, event: Any, slot: _Slot) -> Any:
+        tag = self.scalar_tag(event)
+        if tag not in _SCALAR_TAGS:
+            self.problem(slot, f"unsupported YAML tag {_short_tag(tag)}")
             return None
-        if node.tag in (f"{_TAG}str", f"{_TAG}timestamp"):
+        text: str = event.value
+        if tag in (_STR, _TIMESTAMP):
             # Dates stay text: the model parses them and explains a bad one.
-            return node.value
-        if node.tag == f"{_TAG}null":
+            if not text.isascii() and _SURROGATE.search(text):
+                self.problem(slot, "text holds a lone surrogate, which is not a character")
+                return None
+            return text
+        if tag == _NULL:
             return None
-        build = {
-            f"{_TAG}int": _constructor.construct_yaml_int,
-            f"{_TAG}float": _constructor.construct_yaml_float,
-            f"{_TAG}bool": _constructor.construct_yaml_bool,
-        }[node.tag]
+        if tag == _INT and text.isdigit() and text.isascii() and text[0] != "0":
+            return int(text)  # the common case, without PyYAML's general one
+        node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark)
         try:
-            return build(node)
+            return _BUILD[tag](node)
         except (ValueError, KeyError, yaml.constructor.ConstructorError):
             # An explicit tag on text that is not of that type, e.g. "!!int abc".
-            self.problem(position, path, f"{node.value!r} is not a valid {_short_tag(node.tag)}")
+            self.problem(slot, f"{event.value!r} is not a valid {_short_tag(tag)}")
             return None
 
 

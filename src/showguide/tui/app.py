@@ -189,6 +189,14 @@ class ShowGuideApp(App[None]):
                 )
         yield from super().get_system_commands(screen)
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from showguide.tui.palette import GuidePalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(GuidePalette(id="--command-palette"))
+
     def action_help(self) -> None:
         # Imported on first use: the first frame never needs the help screen.
         from showguide.tui.help import HelpScreen

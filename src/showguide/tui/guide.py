@@ -228,7 +228,9 @@ class GuideScreen(Screen[None]):
     def on_spoilers_changed(self, event: SpoilersChanged) -> None:
         event.stop()
         for pane in self.query(".pane > *"):
-            if isinstance(pane, SpoilerAware):
+            # A pane still being built (its key and S typed in one go) has
+            # nothing to redraw yet: it reads the shield as it composes.
+            if isinstance(pane, SpoilerAware) and pane.is_mounted:
                 pane.refresh_spoilers()
         self.notify_shield()
 

@@ -7,13 +7,53 @@ names and questions are spoiler text too.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
+from typing import ClassVar
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import FuzzySearch
+from textual.style import Style
+from textual.widgets import Input, OptionList
 
 from showguide.core.items import ItemKey, character_key, faq_key, highlight_key
 from showguide.core.text import visible
+
+
+class GuidePalette(CommandPalette):
+    """Textual's command palette, mended for keys typed faster than a frame.
+
+    Textual 8.2 pages an option list by a map of its lines that exists only
+    once the list is laid out; the palette's list is not until its first
+    results show, so PageDown pressed straight after Ctrl+P raised KeyError.
+    And Enters typed in the same moment as Ctrl+P could each be taken as a
+    choice (from the list, or as a submit of the input): the palette then
+    closed twice, and the second close popped the guide itself
+    (ScreenStackError), besides running the command twice.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown", "page(1)", "Next page", show=False),
+        Binding("pageup", "page(-1)", "Previous page", show=False),
+    ]
+
+    @on(Input.Submitted)
+    @on(OptionList.OptionSelected)
+    def ignore_once_closed(self, event: Input.Submitted | OptionList.OptionSelected) -> None:
+        if not self.is_current:  # a choice made in the same moment closed it already
+            event.prevent_default()  # Textual's own handler would close it again
+            event.stop()
+
+    def action_page(self, direction: int) -> None:
+        commands = self.query_one(CommandList)
+        move: Callable[[], None] = (
+            commands.action_page_down if direction > 0 else commands.action_page_up
+        )
+        if commands.scrollable_content_region:
+            move()
 
 
 class GuideItems(Provider):
@@ -62,15 +102,68 @@ class GuideItems(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, target in self.entries():
-            # visible(): palette text is markup-free Content, but control
-            # characters in data must still not reach the terminal.
-            shown = visible(title)
-            score = matcher.match(shown)
-            if score > 0:
+            shown = palette_text(title)
+            offsets = letters_in_order(query, shown)
+            if offsets:
                 yield Hit(
-                    score, matcher.highlight(shown), partial(self.run, target), help=help_text
+                    _SCORER.score(shown, offsets),
+                    highlighted(shown, offsets, matcher.match_style),
+                    partial(self.run, target),
+                    text=shown,
+                    help=help_text,
                 )
 
     async def discover(self) -> Hits:
         for title, help_text, target in self.entries():
-            yield DiscoveryHit(visible(title), partial(self.run, target), help=help_text)
+            shown = palette_text(title)
+            yield DiscoveryHit(
+                Content(shown), partial(self.run, target), text=shown, help=help_text
+            )
+
+
+#: Scores matches on the same scale as Textual's own palette commands.
+_SCORER = FuzzySearch()
+#: Longer titles are cut: the palette shows one line of each, and a
+#: 100,000-character name would otherwise fill it (and slow every keystroke).
+PALETTE_TEXT_LIMIT = 100
+
+
+def palette_text(title: str) -> str:
+    """``title`` as the palette shows it: control characters visible, cut to a line."""
+    shown = visible(title)
+    if len(shown) > PALETTE_TEXT_LIMIT:
+        shown = shown[: PALETTE_TEXT_LIMIT - 1] + "…"
+    return shown
+
+
+def letters_in_order(query: str, text: str) -> list[int]:
+    """Where the query's letters are in ``text``, in order (empty when they are not all there).
+
+    A contiguous match wins; otherwise each letter takes its first place after
+    the one before. Textual's matcher tries every placement instead, which for
+    a long text full of the same letters never finishes; this is linear.
+    """
+    lowered = [char.lower() for char in text]
+    if query.strip() and all(len(char) == 1 for char in lowered):
+        start = "".join(lowered).find(query.lower())
+        if start >= 0:
+            return [i for i in range(start, start + len(query)) if not text[i].isspace()]
+    offsets: list[int] = []
+    position = 0
+    for char in (c.lower() for c in query if not c.isspace()):
+        while position < len(lowered) and lowered[position] != char:
+            position += 1
+        if position == len(lowered):
+            return []
+        offsets.append(position)
+        position += 1
+    return offsets
+
+
+def highlighted(text: str, offsets: list[int], style: Style) -> Content:
+    """``text`` exactly as it is (a str given to the palette is parsed as
+    markup), with the letters at ``offsets`` in ``style``."""
+    content = Content(text)
+    for offset in offsets:
+        content = content.stylize(style, offset, offset + 1)
+    return content

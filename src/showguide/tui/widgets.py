@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any, ClassVar
 
@@ -25,6 +26,23 @@ class GuideList(OptionList):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
+
+    # Textual's OptionList pages through a map of its lines that it builds
+    # only once it has been laid out: PageUp or PageDown arriving between a
+    # list's mount and its first frame ("3" then PageDown, typed fast)
+    # raised KeyError. Such a key now waits for the first frame.
+
+    def action_page_up(self) -> None:
+        self._when_laid_out(super().action_page_up)
+
+    def action_page_down(self) -> None:
+        self._when_laid_out(super().action_page_down)
+
+    def _when_laid_out(self, move: Callable[[], None], *, waited: bool = False) -> None:
+        if self.scrollable_content_region:
+            move()
+        elif not waited:
+            self.call_after_refresh(self._when_laid_out, move, waited=True)
 
 
 class MasterList(GuideList):
@@ -169,12 +187,16 @@ class MasterDetail(ItemList):
     def detail_widget(self) -> GuideScroll:
         return self.query_one(GuideScroll)
 
+    # Focus moves with screen.set_focus, at once: Widget.focus() waits for
+    # the message queue, so with Esc and a pane key typed in one go it
+    # landed after the pane had changed, on a widget of the hidden pane.
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.detail_widget().focus()
+        self.screen.set_focus(self.detail_widget())
 
     def action_back(self) -> None:
         if self.detail_widget().has_focus:
-            self.list_widget().focus()
+            self.screen.set_focus(self.list_widget())
         else:
-            self.screen.query_one("#tabs").focus()
+            self.screen.set_focus(self.screen.query_one("#tabs"))

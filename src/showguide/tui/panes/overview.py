@@ -17,7 +17,12 @@ def facts_table(show: Show) -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     when = str(show.premiere_date) if show.premiere_date else (str(show.year) if show.year else "")
+    # The romanized title is worth a row only when the title is not already it.
+    romanized = show.romanized_title or ""
+    if romanized.casefold() == show.title.casefold():
+        romanized = ""
     rows = [
+        ("Romanized", romanized),
         ("Format", show.format.capitalize()),
         ("Network", show.network or "not known"),
         ("Premiere", when or "not yet announced"),

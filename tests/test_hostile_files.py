@@ -1,0 +1,84 @@
+"""Every hostile file gets a clear FILE:LINE:COLUMN problem and exit 2, in little memory.
+
+Each case runs ``showguide validate`` in its own process, as a user would,
+and measures that process's peak memory. Time is bounded only by a generous
+timeout (a hang fails; slowness does not): the actual times are recorded by
+``benchmarks/hostile_files.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from benchmarks.timing import Finished, run_measured
+
+from tests.cli import cli_env
+from tests.hostile import BAD_FILES, RAW_CONTROL, hostile_text_show, long_text_show
+
+MEMORY_LIMIT_MB = 300
+#: Far above the 2 s the cases take at worst, so that only a hang fails.
+TIMEOUT_S = 30
+PROBLEM_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<path>\S.*?): \S")
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "wait4"), reason="measures memory with wait4")
+
+
+def validate(*paths: Path, env: dict[str, str] | None = None) -> Finished:
+    environment = cli_env()
+    environment.update(env or {})
+    return run_measured(
+        [sys.executable, "-m", "showguide", "validate", *map(str, paths)],
+        timeout=TIMEOUT_S,
+        env=environment,
+    )
+
+
+def assert_no_raw_control(output: str) -> None:
+    found = sorted({f"U+{ord(c):04X}" for c in output if c in RAW_CONTROL and c != "\t"})
+    assert found == [], f"control characters reached the output: {found}"
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES))
+def test_hostile_file_is_refused_clearly(case: str, tmp_path: Path) -> None:
+    bad = BAD_FILES[case]
+    if reason := bad.skip():
+        pytest.skip(reason)
+    path = bad.build(tmp_path)
+
+    result = validate(path, env=dict(bad.env))
+
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    problems = [line for line in result.stdout.splitlines() if not line.startswith("ok ")]
+    assert problems, result.stdout
+    for line in problems:
+        match = PROBLEM_LINE.match(line)
+        assert match, f"not FILE:LINE:COLUMN: path: message: {line[:200]!r}"
+        assert match["file"].startswith(str(tmp_path))
+        assert len(line) < 400, "a problem is one readable line"
+    assert any(expected in line for line in problems for expected in bad.expected), problems[:5]
+    assert_no_raw_control(result.stdout + result.stderr)
+    assert result.peak_rss_mb < MEMORY_LIMIT_MB
+
+
+def test_a_symlink_loop_does_not_hide_the_good_show_beside_it(tmp_path: Path) -> None:
+    shows = BAD_FILES["symlink-loops-in-a-data-folder"].build(tmp_path)
+    result = validate(shows)
+    assert f"ok {shows / 'good.yaml'} (Test Show)" in result.stdout
+    refused = {Path(line.split(":")[0]).name for line in result.stdout.splitlines()[1:]}
+    assert refused == {"self.yaml", "ping.yaml", "pong.yaml"}
+
+
+@pytest.mark.parametrize("make", [hostile_text_show, long_text_show])
+def test_hostile_text_is_valid_and_validate_prints_it_safely(make: object, tmp_path: Path) -> None:
+    assert callable(make)
+    path = make().write(tmp_path)
+    result = validate(path)
+    assert result.returncode == 0, result.stdout[:2000]
+    assert result.stdout.startswith(f"ok {path} (")
+    assert_no_raw_control(result.stdout + result.stderr)
+    assert result.peak_rss_mb < MEMORY_LIMIT_MB

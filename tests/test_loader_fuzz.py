@@ -1,0 +1,214 @@
+"""Fuzzing the loader: whatever goes in, only ShowDataError comes out, and validate agrees.
+
+Inputs are random bytes, random YAML-ish text, random YAML trees, and valid
+shows broken at random places (which reach the model checks that random trees
+rarely get past). Each runs with libyaml's parser and with PyYAML's own.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import showguide.core.yamlnodes
+from showguide.cli import main
+from showguide.core.errors import ShowDataError
+from showguide.core.loader import decode_show_bytes, load_show, parse_show
+from showguide.core.model import Show
+from showguide.core.text import one_line
+from tests.showdata import FULL, model_fields
+
+NAME = "fuzz.yaml"
+fuzz = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+LOADERS = [
+    pytest.param(showguide.core.yamlnodes.SafeLoader, id="libyaml"),
+    pytest.param(yaml.SafeLoader, id="pure-python"),
+]
+
+
+@pytest.fixture(params=LOADERS, autouse=True)
+def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(showguide.core.yamlnodes, "SafeLoader", request.param)
+
+
+# -- strategies ---------------------------------------------------------------------
+
+#: Every key the model knows, so random mappings often hit real fields.
+FIELD_NAMES = sorted({name.split(".")[1] for name in model_fields(Show)})
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(),
+    st.text(max_size=20),
+    st.sampled_from(["series", "lead", "2024-02-30", "2024-01-01", "not yet announced", "KR"]),
+    st.dates().map(str),
+)
+keys = st.one_of(st.sampled_from(FIELD_NAMES), st.text(max_size=12))
+trees = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(keys, children, max_size=5)
+    ),
+    max_leaves=25,
+)
+
+#: Characters that mean something to YAML, and some that YAML refuses.
+YAML_PIECES = [
+    *": -[]{},#&*!|>'\"%@`?\n\t ",
+    "---",
+    "...",
+    "!!python/object:os.system",
+    "!!binary",
+    "&a ",
+    "*a",
+    "<<: ",
+    "? ",
+    "\\u",
+    "\\ud800",
+    "\x1b",
+    "\x00",
+    "\ufeff",
+    "\x85",
+    "title",
+    "faq",
+    "- id: x",
+]
+yaml_texts = st.lists(st.sampled_from(YAML_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _paths(value, (*prefix, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _paths(value, (*prefix, index))
+    return found
+
+
+@st.composite
+def broken_shows(draw: st.DrawFn) -> Any:
+    """A valid show with one to three random changes: a value replaced, removed or added."""
+    data: Any = copy.deepcopy(FULL)
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        path = draw(st.sampled_from(_paths(data)))
+        if not path:
+            continue
+        parent = data
+        for part in path[:-1]:
+            parent = parent[part]
+        action = draw(st.sampled_from(["replace", "remove", "add"]))
+        if action == "replace":
+            parent[path[-1]] = draw(trees)
+        elif action == "remove":
+            del parent[path[-1]]
+        elif isinstance(parent, dict):
+            parent[draw(keys)] = draw(trees)
+        else:
+            parent.append(draw(trees))
+    return data
+
+
+def as_yaml(data: Any) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+# -- what must hold -----------------------------------------------------------------
+
+
+def load_or_problems(text: str) -> Show | ShowDataError:
+    """The show, or the data error: any other exception fails the test."""
+    try:
+        return parse_show(text, NAME)
+    except ShowDataError as error:
+        for problem in error.problems:
+            assert problem.file == NAME
+            assert problem.line >= 1 and problem.column >= 1
+            assert problem.path and problem.message
+        return error
+
+
+@fuzz
+@given(st.binary(max_size=300))
+def test_random_bytes(data: bytes) -> None:
+    try:
+        text = decode_show_bytes(data, NAME)
+    except ShowDataError:
+        return
+    load_or_problems(text)
+
+
+@fuzz
+@given(yaml_texts)
+def test_random_yaml_text(text: str) -> None:
+    load_or_problems(text)
+
+
+@fuzz
+@given(trees)
+def test_random_yaml_trees(tree: Any) -> None:
+    load_or_problems(as_yaml(tree))
+
+
+@fuzz
+@given(broken_shows())
+def test_randomly_broken_shows(data: Any) -> None:
+    load_or_problems(as_yaml(data))
+
+
+@fuzz
+@given(st.sampled_from(sorted(_paths(FULL))[1:]), st.sampled_from(YAML_PIECES))
+def test_yaml_pieces_inserted_into_a_valid_file(path: tuple[Any, ...], piece: str) -> None:
+    text = as_yaml(FULL)
+    # Insert the piece at the line that holds the path's last key or value.
+    lines = text.splitlines(keepends=True)
+    needle = str(path[-1])
+    at = next((i for i, line in enumerate(lines) if needle in line), 0)
+    lines.insert(at, piece + "\n")
+    load_or_problems("".join(lines))
+
+
+PROBLEM_LINE = re.compile(r"^.+?:\d+:\d+: .+?: .+$")
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.one_of(broken_shows(), trees))
+def test_validate_and_load_agree(
+    data: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file validate accepts loads; one it refuses raises the very problems it printed."""
+    path = tmp_path / "show.yaml"
+    path.write_text(as_yaml(data), encoding="utf-8")
+    capsys.readouterr()
+    code = main(["validate", str(path)])
+    printed = capsys.readouterr().out.splitlines()
+    try:
+        show = load_show(path)
+    except ShowDataError as error:
+        assert code == 2
+        problems = [line for line in printed if not line.startswith("ok ")]
+        assert all(PROBLEM_LINE.match(line) for line in problems), problems
+        assert len(problems) == len(error.problems)
+        assert problems == [one_line(str(problem)) for problem in error.problems]
+    else:
+        assert code == 0
+        assert printed == [f"ok {path} ({one_line(show.title)})"]
