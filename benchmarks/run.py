@@ -79,6 +79,12 @@ def first_frame(quick: bool) -> list[Line]:
     return _timing_lines(first_frame.measure(runs=5 if quick else 15))
 
 
+def memory(quick: bool) -> list[Line]:
+    from benchmarks import memory
+
+    return _timing_lines(memory.measure(runs=2 if quick else 5))
+
+
 def catalog(quick: bool) -> list[Line]:
     from benchmarks import catalog_speed
 
@@ -106,6 +112,7 @@ def search(quick: bool) -> list[Line]:
 SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
     ("Commands (whole process, console script)", commands),
     ("Guide: first frame (whole process, 120x40)", first_frame),
+    ("Memory: peak RSS (whole process)", memory),
     ("Catalog of 1,000 shows", catalog),
     ("Big panes: 5,000 questions, 2,000 characters (in process)", panes),
     ("Search: 5,000 questions, 2,000 characters (in process)", search),
