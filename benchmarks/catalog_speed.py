@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.first_frame import BARE_APP
+from benchmarks.first_frame import BARE_APP, launched
 from benchmarks.generate import write_catalog
 from benchmarks.timing import Row, median_times, print_rows, python, time_process
 
@@ -85,17 +85,7 @@ LOAD = python(
 
 #: The catalog screen's first frame, started as ``showguide`` starts it
 #: (commands/launch.py).
-CATALOG_FRAME = python(
-    "import argparse, asyncio",
-    "from showguide.commands.launch import prepare",
-    "from showguide.tui.app import ShowGuideApp",
-    "async def main():",
-    "    catalog, chosen, remembered = prepare(argparse.Namespace(data=[], name=None))",
-    "    app = ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered)",
-    "    async with app.run_test(size=(120, 40)) as pilot:",
-    "        await pilot.pause()",
-    "asyncio.run(main())",
-)
+CATALOG_FRAME = launched()
 FRAME_WARM_TARGET_RATIO = 1.5
 
 IN_PROCESS = python(

@@ -35,18 +35,27 @@ BARE_APP = python(
     "asyncio.run(main())",
 )
 
-#: What ``showguide`` does with the bundled show alone (commands/launch.py).
-GUIDE_APP = python(
-    "import argparse, asyncio",
-    "from showguide.commands.launch import prepare",
-    "from showguide.tui.app import ShowGuideApp",
-    "async def main():",
-    "    catalog, chosen, remembered = prepare(argparse.Namespace(data=[], name=None))",
-    "    app = ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered)",
-    "    async with app.run_test(size=(120, 40)) as pilot:",
-    "        await pilot.pause()",
-    "asyncio.run(main())",
-)
+
+def launched(*steps: str) -> list[str]:
+    """A process that starts the app as ``showguide`` does (commands/launch.py),
+    headless at 120x40, runs ``steps`` (lines of an ``async`` body with
+    ``pilot``), waits for the screen, and exits."""
+    return python(
+        "import argparse, asyncio",
+        "from showguide.commands.launch import prepare",
+        "from showguide.tui.app import ShowGuideApp",
+        "async def main():",
+        "    catalog, chosen, remembered = prepare(argparse.Namespace(data=[], name=None))",
+        "    app = ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered)",
+        "    async with app.run_test(size=(120, 40)) as pilot:",
+        *(f"        {step}" for step in steps),
+        "        await pilot.pause()",
+        "asyncio.run(main())",
+    )
+
+
+#: What ``showguide`` does with the bundled show alone: the guide's first frame.
+GUIDE_APP = launched()
 
 TARGET_RATIO = 1.3
 

@@ -24,21 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.first_frame import BARE_APP, GUIDE_APP, isolated_environment
-from benchmarks.timing import Row, print_rows, python, run_measured
+from benchmarks.first_frame import BARE_APP, GUIDE_APP, isolated_environment, launched
+from benchmarks.timing import Row, print_rows, run_measured
 
-GUIDE_EVERY_PANE = python(
-    "import argparse, asyncio",
-    "from showguide.commands.launch import prepare",
-    "from showguide.tui.app import ShowGuideApp",
-    "async def main():",
-    "    catalog, chosen, remembered = prepare(argparse.Namespace(data=[], name=None))",
-    "    app = ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered)",
-    "    async with app.run_test(size=(120, 40)) as pilot:",
-    "        await pilot.press('2', '3', 'end', '4', '5', 'n')",
-    "        await pilot.press('slash', *'dance', 'escape')",
-    "        await pilot.pause()",
-    "asyncio.run(main())",
+GUIDE_EVERY_PANE = launched(
+    "await pilot.press('2', '3', 'end', '4', '5', 'n')",
+    "await pilot.press('slash', *'dance', 'escape')",
 )
 
 TARGET_RATIO = 1.3

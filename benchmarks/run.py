@@ -26,6 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.timing import Row, cells
+
 
 @dataclass(frozen=True)
 class Line:
@@ -38,21 +40,12 @@ class Line:
     ok: bool | None = None
 
 
-def _timing_lines(rows: Iterable[object]) -> list[Line]:
+def _timing_lines(rows: Iterable[Row]) -> list[Line]:
     """Rows of :class:`benchmarks.timing.Row`."""
-    from benchmarks.timing import Row
-
     lines = []
     for row in rows:
-        assert isinstance(row, Row)
-        if row.target is None:
-            target = ""
-        elif row.target_is_ratio:
-            target = f"<= {row.target:g}x"
-        else:
-            target = f"<= {row.target:g} {row.unit}"
-        ratio = f"{row.ratio:.2f}x {row.baseline}" if row.ratio is not None else ""
-        lines.append(Line(row.metric, f"{row.value:.1f} {row.unit}", target, ratio, row.passed))
+        value, target, ratio, _ok = cells(row)
+        lines.append(Line(row.metric, value, target, ratio, row.passed))
     return lines
 
 

@@ -192,17 +192,22 @@ def python(*code: str) -> list[str]:
     return [sys.executable, "-c", "\n".join(code)]
 
 
+def cells(row: Row) -> tuple[str, str, str, str]:
+    """A row's value, target, ratio and verdict as text ("" when there is none)."""
+    value = f"{row.value:.1f} {row.unit}"
+    if row.target is None:
+        target = ""
+    elif row.target_is_ratio:
+        target = f"<= {row.target:g}x"
+    else:
+        target = f"<= {row.target:g} {row.unit}"
+    ratio = f"{row.ratio:.2f}x {row.baseline}" if row.ratio is not None else ""
+    return value, target, ratio, {True: "yes", False: "NO", None: ""}[row.passed]
+
+
 def print_rows(title: str, rows: Sequence[Row]) -> None:
     print(f"\n{title}")
     print(f"{'metric':<44} {'value':>12} {'target':>12} {'ratio':>16}  ok")
     for row in rows:
-        value = f"{row.value:.1f} {row.unit}"
-        if row.target is None:
-            target = "-"
-        elif row.target_is_ratio:
-            target = f"<= {row.target:g}x"
-        else:
-            target = f"<= {row.target:g} {row.unit}"
-        ratio = f"{row.ratio:.2f}x {row.baseline}" if row.ratio is not None else "-"
-        ok = {True: "yes", False: "NO", None: ""}[row.passed]
-        print(f"{row.metric:<44} {value:>12} {target:>12} {ratio:>16}  {ok}")
+        value, target, ratio, ok = cells(row)
+        print(f"{row.metric:<44} {value:>12} {target or '-':>12} {ratio or '-':>16}  {ok}")
