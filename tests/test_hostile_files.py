@@ -15,9 +15,17 @@ from pathlib import Path
 
 import pytest
 from benchmarks.timing import Finished, run_measured
+from rich.cells import cell_len
 
 from tests.cli import cli_env
-from tests.hostile import BAD_FILES, RAW_CONTROL, hostile_text_show, long_text_show
+from tests.hostile import (
+    BAD_FILES,
+    RAW_CONTROL,
+    hostile_text_show,
+    long_marker,
+    long_text_show,
+    shown_form,
+)
 
 MEMORY_LIMIT_MB = 300
 #: Far above the 2 s the cases take at worst, so that only a hang fails.
@@ -27,14 +35,16 @@ PROBLEM_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<pa
 pytestmark = pytest.mark.skipif(not hasattr(os, "wait4"), reason="measures memory with wait4")
 
 
-def validate(*paths: Path, env: dict[str, str] | None = None) -> Finished:
+def showguide(*arguments: str, env: dict[str, str] | None = None) -> Finished:
     environment = cli_env()
     environment.update(env or {})
     return run_measured(
-        [sys.executable, "-m", "showguide", "validate", *map(str, paths)],
-        timeout=TIMEOUT_S,
-        env=environment,
+        [sys.executable, "-m", "showguide", *arguments], timeout=TIMEOUT_S, env=environment
     )
+
+
+def validate(*paths: Path, env: dict[str, str] | None = None) -> Finished:
+    return showguide("validate", *map(str, paths), env=env)
 
 
 def assert_no_raw_control(output: str) -> None:
@@ -81,4 +91,35 @@ def test_hostile_text_is_valid_and_validate_prints_it_safely(make: object, tmp_p
     assert result.returncode == 0, result.stdout[:2000]
     assert result.stdout.startswith(f"ok {path} (")
     assert_no_raw_control(result.stdout + result.stderr)
+    assert result.peak_rss_mb < MEMORY_LIMIT_MB
+
+
+def test_print_shows_every_hostile_text_literally(tmp_path: Path) -> None:
+    hostile = hostile_text_show()
+    path = hostile.write(tmp_path)
+    # Wide enough that no text is wrapped, so each can be found whole.
+    result = showguide(
+        "--data", str(path), "print", "hostile", "--spoilers", env={"COLUMNS": "400"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert_no_raw_control(result.stdout + result.stderr)
+    # Section headings capitalise group names: compare without case.
+    printed = result.stdout.casefold()
+    missing = [
+        f"{field}: {shown_form(text)}"
+        for field, text in hostile.fields.items()
+        if shown_form(text).casefold() not in printed
+    ]
+    assert missing == [], "\n".join(missing)
+    assert result.peak_rss_mb < MEMORY_LIMIT_MB
+
+
+def test_print_gets_through_100000_character_texts(tmp_path: Path) -> None:
+    long = long_text_show()
+    path = long.write(tmp_path)
+    result = showguide("--data", str(path), "print", "long", "--spoilers", env={"COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    missing = [field for field in long.fields if long_marker(field) not in result.stdout]
+    assert missing == [], missing
+    assert max(map(cell_len, result.stdout.splitlines())) <= 80
     assert result.peak_rss_mb < MEMORY_LIMIT_MB

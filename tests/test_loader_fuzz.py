@@ -8,10 +8,12 @@ rarely get past). Each runs with libyaml's parser and with PyYAML's own.
 from __future__ import annotations
 
 import copy
+import datetime
 import re
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -24,6 +26,7 @@ from showguide.core.loader import decode_show_bytes, load_show, parse_show
 from showguide.core.model import Show
 from showguide.core.text import one_line
 from tests.showdata import FULL, model_fields
+from tests.strategies import shows
 
 NAME = "fuzz.yaml"
 fuzz = settings(
@@ -124,6 +127,11 @@ def broken_shows(draw: st.DrawFn) -> Any:
     return data
 
 
+def as_data(show: Show) -> Any:
+    """A show as the plain data its YAML file holds."""
+    return msgspec.to_builtins(show, builtin_types=(datetime.date,))
+
+
 def as_yaml(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
@@ -191,13 +199,20 @@ PROBLEM_LINE = re.compile(r"^.+?:\d+:\d+: .+?: .+$")
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(data=st.one_of(broken_shows(), trees))
+@given(data=st.one_of(broken_shows(), trees, shows().map(as_data)))
 def test_validate_and_load_agree(
     data: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A file validate accepts loads; one it refuses raises the very problems it printed."""
+    """validate, export and load agree on every file.
+
+    A file validate accepts loads, and export writes it out as YAML that loads
+    back to the same show; a file validate refuses raises the very problems it
+    printed, and export refuses it with those problems too.
+    """
     path = tmp_path / "show.yaml"
     path.write_text(as_yaml(data), encoding="utf-8")
+    exported = tmp_path / "exported.yaml"
+    exported.unlink(missing_ok=True)
     capsys.readouterr()
     code = main(["validate", str(path)])
     printed = capsys.readouterr().out.splitlines()
@@ -209,6 +224,19 @@ def test_validate_and_load_agree(
         assert all(PROBLEM_LINE.match(line) for line in problems), problems
         assert len(problems) == len(error.problems)
         assert problems == [one_line(str(problem)) for problem in error.problems]
+        # A file that does not load is named by its file name.
+        export_code = main(
+            ["--data", str(path), "export", "show", "-f", "yaml", "-o", str(exported)]
+        )
+        refused = capsys.readouterr()
+        assert export_code == 2
+        assert not exported.exists()
+        assert refused.err.splitlines()[:-1] == problems
     else:
         assert code == 0
         assert printed == [f"ok {path} ({one_line(show.title)})"]
+        export_code = main(
+            ["--data", str(path), "export", show.id, "-f", "yaml", "-o", str(exported)]
+        )
+        assert export_code == 0, capsys.readouterr().err
+        assert load_show(exported) == show
