@@ -232,3 +232,23 @@ def test_catalog_snapshot(snap_compare: Callable[..., bool], size: tuple[int, in
 
 def test_catalog_snapshot_of_a_broken_file(snap_compare: Callable[..., bool]) -> None:
     assert snap_compare(catalog_app(Path("shows")), press=list("broken"), terminal_size=(120, 40))
+
+
+async def test_the_columns_follow_the_terminal_width() -> None:
+    app = catalog_app(Path("shows"))
+    async with app.run_test(size=(70, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        genres = ", ".join(screen.shown[0].genres)
+        narrow = on_screen(app, screen.query_one("#catalog-list"))
+        assert "Genres" not in on_screen(app, screen.query_one("#catalog-header"))
+        assert genres not in narrow
+        # Wider: the rows are drawn again, with the column that now fits.
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        assert "Genres" in on_screen(app, screen.query_one("#catalog-header"))
+        assert genres in on_screen(app, screen.query_one("#catalog-list"))
+        # And narrower again: the column goes, and nothing is cut mid-row.
+        await pilot.resize_terminal(70, 24)
+        await pilot.pause()
+        assert on_screen(app, screen.query_one("#catalog-list")) == narrow

@@ -325,3 +325,25 @@ async def test_escape_and_a_pane_key_in_one_go_leave_the_focus_on_the_new_pane()
         await pilot.pause()
         assert app.screen.current_pane == "cast"
         assert app.focused is not None and app.focused.id == "cast-list"
+
+
+async def test_list_rows_are_drawn_again_when_the_width_changes() -> None:
+    show = ballerina()
+    question = "Is " + "this a long question, " * 4 + "answered here?"
+    show = msgspec.structs.replace(
+        show, faq=[msgspec.structs.replace(show.faq[0], question=question), *show.faq[1:]]
+    )
+    app = ShowGuideApp(show)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        faq_list = app.screen.query_one("#faq-list")
+        narrow = on_screen(app, faq_list)
+        assert "Is this a long question" in narrow and "answered here?" not in narrow
+        assert "…" in narrow
+        await pilot.resize_terminal(300, 40)
+        await pilot.pause()
+        assert question in on_screen(app, faq_list)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert on_screen(app, faq_list) == narrow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import msgspec
 from textual.app import App, SystemCommand
@@ -16,19 +16,18 @@ from showguide.core.catalog import Catalog, CatalogEntry
 from showguide.core.model import Show
 from showguide.core.prefs import Preferences, Remembered, State
 from showguide.core.spoilers import SpoilerShield
+from showguide.tui.breakpoints import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
 from showguide.tui.commands import APP_COMMANDS, GUIDE_COMMANDS, PANE_COMMANDS, app_bindings
-from showguide.tui.guide import MIN_HEIGHT, MIN_WIDTH, GuideScreen
 from showguide.tui.messages import ShieldToggled
+
+if TYPE_CHECKING:
+    from showguide.tui.guide import GuideScreen
 
 
 def guide_items_provider() -> type[Provider]:
     from showguide.tui.palette import GuideItems
 
     return GuideItems
-
-
-#: At this width and wider, lists and their detail sit side by side.
-WIDE_WIDTH = 100
 
 
 class ShowGuideApp(App[None]):
@@ -41,15 +40,8 @@ class ShowGuideApp(App[None]):
         "catalog.tcss",
     ]
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
-    HORIZONTAL_BREAKPOINTS = [
-        (0, "-too-narrow"),
-        (MIN_WIDTH, "-narrow"),
-        (WIDE_WIDTH, "-wide"),
-    ]
-    VERTICAL_BREAKPOINTS = [
-        (0, "-too-short"),
-        (MIN_HEIGHT, "-tall"),
-    ]
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
+    VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
 
     # Loaded when the palette first opens, like Textual's own system commands.
     COMMANDS = App.COMMANDS | {guide_items_provider}
@@ -93,6 +85,8 @@ class ShowGuideApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         if self.show is not None:
+            from showguide.tui.guide import GuideScreen
+
             return GuideScreen(self.show, self.shield)
         assert self.catalog is not None
         if not self.has_catalog or self.chosen is not None:
@@ -114,6 +108,10 @@ class ShowGuideApp(App[None]):
     # --- shows --------------------------------------------------------------
 
     def guide_screen(self, entry: CatalogEntry) -> GuideScreen:
+        # Imported when first needed: a start on the catalog draws its first
+        # frame without the guide's modules.
+        from showguide.tui.guide import GuideScreen
+
         assert entry.show is not None
         self.show_keys[entry.id] = entry.key
         pane = self.state.pane_for(entry.id) or "overview"
@@ -174,6 +172,8 @@ class ShowGuideApp(App[None]):
         self.exit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from showguide.tui.guide import GuideScreen
+
         # The guide's own commands first: they are what people look for here.
         if isinstance(screen, GuideScreen):
             for command in (*PANE_COMMANDS, *GUIDE_COMMANDS):

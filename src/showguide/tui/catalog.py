@@ -27,6 +27,7 @@ from textual.widgets.option_list import Option
 from showguide.core.catalog import Catalog
 from showguide.core.catalog_view import CatalogRow, SortKey, filter_rows, sort_rows
 from showguide.display import literal
+from showguide.tui.breakpoints import WIDE_WIDTH, breakpoint_classes
 from showguide.tui.keybar import KeyBar
 from showguide.tui.rows import ListRow
 from showguide.tui.widgets import GuideList, GuideScroll
@@ -41,8 +42,6 @@ SORT_ORDERS: tuple[tuple[SortKey, bool], ...] = (
 )
 TITLE_WIDTH_LIMIT = 36
 TITLE_WIDTH_MIN = 24
-#: The app's WIDE_WIDTH: from this width the detail sits beside the list.
-WIDE_LIST_BREAKPOINT = 100
 NETWORK_WIDTH_LIMIT = 14
 GAP = "  "
 
@@ -252,6 +251,9 @@ class CatalogScreen(Screen[None]):
         return SORT_ORDERS[self.sort_index][0]
 
     def compose(self) -> ComposeResult:
+        # Set now, the first layout already gives the list its wide-screen
+        # width: no rows are rendered at a width the list never keeps.
+        self.set_classes(breakpoint_classes(self.app, self.app.size))
         yield Static(id="catalog-title")
         yield Input(
             placeholder="Type to filter shows · ↑↓ choose · Enter opens", id="catalog-filter"
@@ -280,7 +282,7 @@ class CatalogScreen(Screen[None]):
         of drawing the list twice.
         """
         width = self.app.size.width
-        if "-wide" in self.classes or width >= WIDE_LIST_BREAKPOINT:
+        if "-wide" in self.classes or width >= WIDE_WIDTH:
             width = width * 60 // 100
         scrollbar = 2 if len(self.rows) > self.app.size.height else 0
         # The list's own padding, and the options' (see fit_columns).

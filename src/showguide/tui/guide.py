@@ -6,10 +6,9 @@ import threading
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
-from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
@@ -17,6 +16,7 @@ from textual.widgets import ContentSwitcher, Static
 from showguide.core.items import ItemKey
 from showguide.core.model import Show
 from showguide.core.spoilers import SpoilerShield
+from showguide.tui.breakpoints import MIN_HEIGHT, MIN_WIDTH, breakpoint_classes
 from showguide.tui.commands import guide_bindings
 from showguide.tui.header import ShowHeader
 from showguide.tui.keybar import KeyBar
@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 #: Where a search result without a widget of its own is shown.
 SCROLL_TARGETS = {"title": "facts", "tags": "facts"}
 
-MIN_WIDTH = 60
-MIN_HEIGHT = 15
 
 #: The widget in each pane that takes the focus when the pane is shown.
 PANE_FOCUS = {
@@ -42,20 +40,6 @@ PANE_FOCUS = {
     "highlights": "#highlights-list",
     "faq": "#faq-list",
 }
-
-
-def breakpoint_classes(app: App[object], size: Size) -> set[str]:
-    """The classes Textual's breakpoints give a screen of ``size`` in ``app``."""
-    classes = set()
-    for breakpoints, dimension in (
-        (app.HORIZONTAL_BREAKPOINTS, size.width),
-        (app.VERTICAL_BREAKPOINTS, size.height),
-    ):
-        for edge, name in sorted(breakpoints or [], reverse=True):
-            if dimension >= edge:
-                classes.add(name)
-                break
-    return classes
 
 
 class GuideScreen(Screen[None]):
@@ -102,9 +86,7 @@ class GuideScreen(Screen[None]):
         return FaqPane(show, shield, self.search_index, self.prepare_search_index)
 
     def compose(self) -> ComposeResult:
-        # The breakpoint classes Textual sets on the first resize, set now:
-        # changing a screen's classes restyles every widget on it, and this
-        # way the first frame is styled once, not twice.
+        # Set now, not on the first resize: the first frame is styled once.
         self.set_classes(breakpoint_classes(self.app, self.app.size))
         yield ShowHeader(self.show)
         # A one-line PaneBar and a ContentSwitcher rather than TabbedContent:

@@ -8,8 +8,11 @@ from typing import Any, ClassVar
 
 from rich.console import RenderableType
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
+from textual.strip import Strip
+from textual.style import Style
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -31,6 +34,38 @@ class GuideList(OptionList):
     # only once it has been laid out: PageUp or PageDown arriving between a
     # list's mount and its first frame ("3" then PageDown, typed fast)
     # raised KeyError. Such a key now waits for the first frame.
+
+    # Textual's OptionList keeps rendered options and the map of its lines in
+    # caches that do not know the width they were made at, and empties both on
+    # every Resize event. But a Resize arrives after the frame drawn at the new
+    # size: the first one after the first frame, so every visible option was
+    # rendered twice (a fifth of a thousand-show catalog's first frame), and
+    # later ones after a frame drawn from the old width's cache. So each cache
+    # here is emptied when it is used at a width it was not made at, and a
+    # Resize leaves them be.
+
+    #: The content width of the rendered options in the cache.
+    _rendered_width: int | None = None
+    #: The content width of the map of lines.
+    _lines_width: int | None = None
+
+    def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
+        width = self.scrollable_content_region.width
+        if width != self._rendered_width:
+            self._option_render_cache.clear()
+            self._rendered_width = width
+        return super()._get_option_render(option, style)
+
+    def _update_lines(self) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._lines_width:
+            self._line_cache.clear()
+            self._lines_width = width
+        super()._update_lines()
+
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
+        # Keeps OptionList's own handler, next in the MRO, from running.
+        event.prevent_default()
 
     def action_page_up(self) -> None:
         self._when_laid_out(super().action_page_up)
