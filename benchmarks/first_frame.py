@@ -43,9 +43,10 @@ def launched(*steps: str) -> list[str]:
     return python(
         "import argparse, asyncio",
         "from showguide.commands.launch import prepare",
-        "from showguide.tui.app import ShowGuideApp",
         "async def main():",
         "    catalog, chosen, remembered = prepare(argparse.Namespace(data=[], name=None))",
+        # As commands/launch.py's run(): Textual is imported once the data is loaded.
+        "    from showguide.tui.app import ShowGuideApp",
         "    app = ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered)",
         "    async with app.run_test(size=(120, 40)) as pilot:",
         *(f"        {step}" for step in steps),
