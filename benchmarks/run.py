@@ -20,7 +20,7 @@ import argparse
 import platform
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +38,10 @@ class Line:
     target: str = ""
     ratio: str = ""
     ok: bool | None = None
+    #: For a target in milliseconds: the value and the limit, as numbers.
+    ms: tuple[float, float] | None = None
+    #: The value in milliseconds, for a line that is a time.
+    number: float | None = None
 
 
 def _timing_lines(rows: Iterable[Row]) -> list[Line]:
@@ -45,7 +49,9 @@ def _timing_lines(rows: Iterable[Row]) -> list[Line]:
     lines = []
     for row in rows:
         value, target, ratio, _ok = cells(row)
-        lines.append(Line(row.metric, value, target, ratio, row.passed))
+        in_ms = row.target is not None and not row.target_is_ratio and row.unit == "ms"
+        ms = (row.value, row.target) if in_ms and row.target is not None else None
+        lines.append(Line(row.metric, value, target, ratio, row.passed, ms))
     return lines
 
 
@@ -60,6 +66,8 @@ def commands(quick: bool) -> list[Line]:
             f"<= {row.target:g} ms" if row.target is not None else "",
             f"{row.ratio:.1f}x pass",
             row.passed,
+            (row.value, row.target) if row.target is not None else None,
+            row.value,
         )
         for row in rows
         if row.headline
@@ -98,7 +106,8 @@ def search(quick: bool) -> list[Line]:
     for row in search_speed.rows(rounds=1 if quick else 3):
         value = f"{row.value:.2f} {row.unit}".strip() if row.unit else f"{row.value:.0f}"
         target = f"<= {row.target:g} {row.unit}" if row.target is not None else ""
-        lines.append(Line(row.metric, value, target, row.note, row.passed))
+        ms = (row.value, row.target) if row.unit == "ms" and row.target is not None else None
+        lines.append(Line(row.metric, value, target, row.note, row.passed, ms))
     return lines
 
 
@@ -126,6 +135,42 @@ def print_report(sections: list[tuple[str, list[Line]]]) -> None:
             )
     missed = [line.metric for _, lines in sections for line in lines if line.ok is False]
     print(f"\n{len(missed)} target(s) missed" + (": " + "; ".join(missed) if missed else ""))
+    print_machine_speed([line for _, lines in sections for line in lines])
+
+
+#: What ``import textual.app`` took on the machine the issues' targets in
+#: milliseconds were set on (issue 2: "for scale: python -c pass is about 10 ms
+#: here and import textual.app about 170 ms"). Ratio targets need no scaling.
+REFERENCE_TEXTUAL_IMPORT_MS = 170.0
+TEXTUAL_IMPORT_METRIC = "python -c 'import textual.app'"
+
+
+def print_machine_speed(lines: Sequence[Line]) -> None:
+    """How fast this machine ran, against the one the millisecond targets assume.
+
+    The same virtual machine type runs two or three times slower on some days.
+    Each millisecond target is checked again with the time divided by the
+    slowdown, measured in the same run as the import of Textual, the largest
+    fixed cost every start pays; the report above is left as measured.
+    """
+    imported = next((line.number for line in lines if line.metric == TEXTUAL_IMPORT_METRIC), None)
+    if imported is None:
+        return
+    slowdown = imported / REFERENCE_TEXTUAL_IMPORT_MS
+    print(
+        f"\nMachine speed: {TEXTUAL_IMPORT_METRIC} took {imported:.0f} ms here, against"
+        f" about {REFERENCE_TEXTUAL_IMPORT_MS:.0f} ms where the millisecond targets were set:"
+        f" {slowdown:.2f}x slower."
+    )
+    if slowdown <= 1:
+        return
+    for line in lines:
+        if line.ms is None or line.ok is not False:
+            continue
+        value, limit = line.ms
+        scaled = value / slowdown
+        verdict = "met" if scaled <= limit else "still missed"
+        print(f"  {line.metric}: {value:.1f} ms / {slowdown:.2f} = {scaled:.1f} ms, {verdict}")
 
 
 def main() -> None:
