@@ -21,7 +21,7 @@ import platform
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -111,6 +111,39 @@ def search(quick: bool) -> list[Line]:
     return lines
 
 
+def hostile(quick: bool) -> list[Line]:
+    """The slowest and the largest of the hostile files, and how many met both targets."""
+    from benchmarks import hostile_files
+
+    rows = hostile_files.measure(runs=1 if quick else 3)
+    baselines, cases = rows[:2], rows[2:]
+    times = [row for row in cases if row.unit == "ms"]
+    memories = [row for row in cases if row.unit == "MiB"]
+    slowest = max(times, key=lambda row: row.value)
+    largest = max(memories, key=lambda row: row.value)
+    within = sum(
+        1
+        for time_row, memory_row in zip(times, memories, strict=True)
+        if time_row.passed and memory_row.passed
+    )
+    lines = _timing_lines(
+        [
+            *baselines,
+            replace(slowest, metric=f"slowest: {slowest.metric}"),
+            replace(largest, metric=f"largest: {largest.metric}"),
+        ]
+    )
+    lines.append(
+        Line(
+            "files refused within both targets",
+            f"{within} of {len(times)}",
+            "all",
+            ok=within == len(times),
+        )
+    )
+    return lines
+
+
 SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
     ("Commands (whole process, console script)", commands),
     ("Guide: first frame (whole process, 120x40)", first_frame),
@@ -118,6 +151,7 @@ SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
     ("Catalog of 1,000 shows", catalog),
     ("Big panes: 5,000 questions, 2,000 characters (in process)", panes),
     ("Search: 5,000 questions, 2,000 characters (in process)", search),
+    ("Hostile files: validate, whole process (tests/hostile.py)", hostile),
 ]
 
 
