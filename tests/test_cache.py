@@ -187,13 +187,34 @@ def test_a_damaged_cache_file_is_ignored_and_rebuilt(
     assert parses.take() == []  # rebuilt: warm again
 
 
+ENTRY_SUMMARY, ENTRY_START, ENTRY_LENGTH = 5, 7, 8
+
+
 def tamper(change: Callable[[list[Any]], None]) -> None:
-    """Edit the cache entry of 1.yaml: [key, name, summary, show, problems]."""
+    """Edit the index entry of 1.yaml:
+    [key, size, mtime_ns, inode, name, summary, problems, start, length]."""
     path = cache_dir() / CACHE_FILE
     stored = msgspec.msgpack.decode(path.read_bytes())
-    (key,) = [key for key in stored["entries"] if key.endswith("1.yaml")]
-    change(stored["entries"][key])
+    (entry,) = [entry for entry in stored["entries"] if entry[0].endswith("1.yaml")]
+    change(entry)
     path.write_bytes(msgspec.msgpack.encode(stored))
+
+
+def tamper_show(change: Callable[[dict[str, Any]], None]) -> None:
+    """Edit the cached show of 1.yaml, in the shows file that the index names."""
+    index = msgspec.msgpack.decode((cache_dir() / CACHE_FILE).read_bytes())
+    shows = cache_dir() / index["shows_file"]
+
+    def edit(entry: list[Any]) -> None:
+        data = shows.read_bytes()
+        start, length = entry[ENTRY_START], entry[ENTRY_LENGTH]
+        show = msgspec.msgpack.decode(data[start : start + length])
+        change(show)
+        encoded = msgspec.msgpack.encode(show)
+        shows.write_bytes(data + encoded)
+        entry[ENTRY_START], entry[ENTRY_LENGTH] = len(data), len(encoded)
+
+    tamper(edit)
 
 
 def test_a_cached_show_that_breaks_the_model_is_not_trusted(
@@ -202,11 +223,11 @@ def test_a_cached_show_that_breaks_the_model_is_not_trusted(
     load_catalog([shelf])
     parses.take()
 
-    def break_the_show(entry: list[Any]) -> None:
-        entry[3]["title"] = 1984  # a title must be text
-        entry[3]["id"] = "NOT AN ID"
+    def break_the_show(show: dict[str, Any]) -> None:
+        show["title"] = 1984  # a title must be text
+        show["id"] = "NOT AN ID"
 
-    tamper(break_the_show)
+    tamper_show(break_the_show)
     catalog = load_catalog([shelf])
     assert parses.take() == []  # shows are decoded when opened, not when listed
 
@@ -220,17 +241,21 @@ def test_a_cached_show_that_breaks_the_model_is_not_trusted(
 def test_a_cached_summary_that_breaks_the_model_is_not_trusted(
     shelf: Path, parses: ParseCounter
 ) -> None:
-    load_catalog([shelf])
+    expected = load_catalog([shelf])
     parses.take()
 
     def break_the_summary(entry: list[Any]) -> None:
-        entry[2][1] = 1984  # the title
+        entry[ENTRY_SUMMARY][1] = 1984  # the title
 
     tamper(break_the_summary)
     catalog = load_catalog([shelf])
 
-    assert parses.take() == ["1.yaml"]
-    assert "Show 1" in titles(catalog)
+    # The index is decoded in one go, with the model's checks: one bad entry
+    # makes none of it trusted, and every file is parsed again.
+    assert parses.take() == ["0.yaml", "1.yaml", "2.yaml", "ballerina.yaml"]
+    assert catalog == expected
+    load_catalog([shelf])
+    assert parses.take() == []  # rebuilt: warm again
 
 
 def test_listing_a_warm_catalog_decodes_no_show_until_one_is_opened(
@@ -343,3 +368,74 @@ def test_a_cache_save_killed_before_its_rename_leaves_the_old_cache_usable(
     parses.take()
     assert "Show 1, revised" in titles(load_catalog([shelf]))
     assert parses.take() == ["1.yaml"]  # the others still come from the old cache
+
+
+def shows_files() -> list[str]:
+    return sorted(path.name for path in cache_dir().glob("parse-cache-*.shows"))
+
+
+def revise_show_1(shelf: Path, title: str = "Show 1, revised") -> None:
+    write_show(shelf, show_dict(id="show-1", title=title), "1.yaml")
+    settled(shelf / "1.yaml", seconds_ago=30)
+
+
+def test_each_save_writes_a_new_shows_file_and_removes_the_old_one(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    load_catalog([shelf])
+    (first,) = shows_files()
+    revise_show_1(shelf)
+
+    load_catalog([shelf])
+
+    (second,) = shows_files()
+    assert second != first
+    parses.take()
+    assert load_catalog([shelf]).resolve("show-2").show is not None
+    assert parses.take() == []  # the unchanged shows were carried into the new file
+
+
+def test_a_show_whose_shows_file_a_later_save_replaced_is_parsed_when_opened(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    load_catalog([shelf])
+    listed = load_catalog([shelf])  # shows still to be read from the first shows file
+    revise_show_1(shelf)
+    load_catalog([shelf])  # another run: a new shows file, the first one removed
+    parses.take()
+
+    show = listed.resolve("show-2").show
+
+    assert show is not None and show.title == "Show 2"
+    assert parses.take() == ["2.yaml"]
+
+
+def test_a_shows_file_from_another_save_is_not_read(shelf: Path, parses: ParseCounter) -> None:
+    load_catalog([shelf])
+    (name,) = shows_files()
+    path = cache_dir() / name
+    data = path.read_bytes()
+    token = name.removeprefix("parse-cache-").removesuffix(".shows").encode()
+    path.write_bytes(data.replace(token, bytes(reversed(token)), 1))
+    parses.take()
+
+    show = load_catalog([shelf]).resolve("show-0").show
+
+    assert show is not None and show.title == "Show 0"
+    assert parses.take() == ["0.yaml"]
+
+
+@pytest.mark.parametrize("name", ["../parse-cache-0.shows", "elsewhere.shows", "/tmp/x.shows"])
+def test_an_index_naming_a_shows_file_outside_the_cache_is_not_used(
+    shelf: Path, parses: ParseCounter, name: str
+) -> None:
+    load_catalog([shelf])
+    path = cache_dir() / CACHE_FILE
+    stored = msgspec.msgpack.decode(path.read_bytes())
+    stored["shows_file"] = name
+    path.write_bytes(msgspec.msgpack.encode(stored))
+    parses.take()
+
+    load_catalog([shelf])
+
+    assert len(parses.take()) == 4

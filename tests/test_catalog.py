@@ -161,6 +161,24 @@ def test_a_missing_data_path_is_a_problem_but_a_missing_showguide_path_entry_is_
     assert ids_and_origins(catalog) == [("ballerina", "bundled")]
 
 
+@pytest.mark.parametrize("named", [".", "./", "shelf/", "shelf"])
+def test_files_are_named_as_the_folder_joined_with_their_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, named: str
+) -> None:
+    shelf = folder(tmp_path, "shelf")
+    write_show(shelf, show_dict(id="good", title="Good"), "good.yaml")
+    (shelf / "bad.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    monkeypatch.chdir(shelf if named.startswith(".") else tmp_path)
+
+    entries = {entry.id: entry for entry in load(named).entries}
+
+    # As Path(named) / name prints: "good.yaml" in ".", never "./good.yaml".
+    for name, entry in (("good.yaml", entries["good"]), ("bad.yaml", entries["bad"])):
+        assert entry.file == str(Path(named) / name)
+        assert entry.path == Path(named) / name
+    assert {problem.file for problem in entries["bad"].problems} == {str(Path(named) / "bad.yaml")}
+
+
 def test_a_folder_that_loops_is_reported_not_raised(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

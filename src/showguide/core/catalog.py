@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,11 +49,21 @@ class CatalogEntry:
     it, so that listing a thousand shows stays cheap. Treat an entry as read-only.
     """
 
-    __slots__ = ("_pending", "_show", "key", "origin", "path", "problems", "stamp", "summary")
+    __slots__ = (
+        "_path",
+        "_pending",
+        "_show",
+        "file",
+        "key",
+        "origin",
+        "problems",
+        "stamp",
+        "summary",
+    )
 
     def __init__(
         self,
-        path: Path,
+        path: Path | str,
         origin: str,
         show: Show | None = None,
         problems: tuple[Problem, ...] = (),
@@ -61,41 +71,49 @@ class CatalogEntry:
         key: str | None = None,
         stamp: Stamp | None = None,
     ) -> None:
-        self.path = path
+        #: The file's path as found, as text; :attr:`path` is the same as a Path.
+        self.file = os.fspath(path)
+        self._path = path if isinstance(path, Path) else None
         self.origin = origin
         #: The file's identity: its resolved path, the same across reloads.
-        self.key = key if key is not None else str(path)
+        self.key = key if key is not None else self.file
         #: What the file looked like when read, if that can be trusted to spot a change.
         self.stamp = stamp
         self.problems = tuple(problems)
         #: The fields a list of shows needs; None when no version of the show loaded.
         self.summary = ShowSummary.of(show) if show is not None else None
         self._show = show
-        self._pending: Callable[[], Loaded] | None = None
+        self._pending: Cached | None = None
 
     @classmethod
-    def deferred(
-        cls,
-        found: FoundFile,
-        summary: ShowSummary,
-        load: Callable[[], Loaded],
-        stamp: Stamp | None = None,
-    ) -> CatalogEntry:
-        """An entry whose show ``load()`` gives when first asked for."""
-        entry = cls(found.path, found.origin, key=found.key, stamp=stamp)
-        entry.summary = summary
-        entry._pending = load
+    def cached(cls, found: FoundFile, cached: Cached, stamp: Stamp | None) -> CatalogEntry:
+        """An entry from the parse cache, whose show is decoded when first asked for."""
+        # Not through __init__: a warm start makes a thousand of these.
+        entry = cls.__new__(cls)
+        entry.file, entry._path, entry.origin = found.text, None, found.origin
+        entry.key, entry.stamp = found.key, stamp
+        entry.problems, entry.summary, entry._show = cached.problems, cached.summary, None
+        entry._pending = cached if cached.summary is not None else None
         return entry
+
+    @property
+    def path(self) -> Path:
+        if self._path is None:
+            self._path = Path(self.file)
+        return self._path
 
     @property
     def show(self) -> Show | None:
         pending = self._pending
         if pending is not None:
             self._pending = None
-            show, problems = pending()
+            show = pending.show()
+            if show is None:
+                # The cached show cannot be read or does not decode: never
+                # trust it, parse the file again.
+                show, self.problems = _load_file(self.file)
+                self.summary = ShowSummary.of(show) if show is not None else None
             self._show = show
-            self.problems = problems
-            self.summary = ShowSummary.of(show) if show is not None else None
         return self._show
 
     @property
@@ -140,7 +158,7 @@ class CatalogEntry:
         state = f"show={self.id!r}" if self.summary else ""
         if self.problems:
             state += f"{', ' if state else ''}problems={len(self.problems)}"
-        return f"CatalogEntry(path={str(self.path)!r}, origin={self.origin!r}, {state})"
+        return f"CatalogEntry(path={self.file!r}, origin={self.origin!r}, {state})"
 
 
 class UnknownShow(LookupError):
@@ -222,14 +240,19 @@ def _id_of(entry: CatalogEntry) -> str:
 # --- loading -----------------------------------------------------------------
 
 
-def load_entry(path: Path, origin: str) -> CatalogEntry:
+def _load_file(path: Path | str) -> Loaded:
     # Imported here: the loader brings in YAML, which a load from the cache never needs.
     from showguide.core.loader import load_show
 
     try:
-        return CatalogEntry(path, origin, show=load_show(path))
+        return load_show(path), ()
     except ShowDataError as error:
-        return CatalogEntry(path, origin, problems=error.problems)
+        return None, error.problems
+
+
+def load_entry(path: Path | str, origin: str) -> CatalogEntry:
+    show, problems = _load_file(path)
+    return CatalogEntry(path, origin, show, problems)
 
 
 def load_entries(paths: Iterable[Path], origin: str) -> list[CatalogEntry]:
@@ -266,13 +289,13 @@ class _Reader:
     def read(self, found: FoundFile, stamp: Stamp | None) -> CatalogEntry:
         cache = self._open_cache()
         if cache is None or found.info is None:
-            entry = load_entry(found.path, found.origin)
+            entry = load_entry(found.text, found.origin)
         else:
-            cached = cache.get(found.key, found.info, str(found.path))
+            cached = cache.get(found.key, found.info, found.text)
             if cached is not None:
-                return _from_cache(found, cached, stamp)
-            entry = load_entry(found.path, found.origin)
-            cache.put(found.key, found.info, str(found.path), entry.show, entry.problems)
+                return CatalogEntry.cached(found, cached, stamp)
+            entry = load_entry(found.text, found.origin)
+            cache.put(found.key, found.info, found.text, entry.show, entry.problems)
         entry.key, entry.stamp = found.key, stamp
         return entry
 
@@ -328,7 +351,7 @@ def _unchanged(before: CatalogEntry, found: FoundFile, stamp: Stamp | None) -> b
     return (
         stamp is not None
         and before.stamp == stamp
-        and before.path == found.path
+        and before.file == found.text
         and before.origin == found.origin
     )
 
@@ -339,23 +362,6 @@ def _keep_last_good(before: CatalogEntry, now: CatalogEntry) -> CatalogEntry:
     if last_good is None:
         return now
     return CatalogEntry(now.path, now.origin, last_good, now.problems, key=now.key, stamp=now.stamp)
-
-
-def _from_cache(found: FoundFile, cached: Cached, stamp: Stamp | None) -> CatalogEntry:
-    if cached.summary is None:
-        return CatalogEntry(
-            found.path, found.origin, problems=cached.problems, key=found.key, stamp=stamp
-        )
-
-    def load() -> Loaded:
-        show = cached.show()
-        if show is not None:
-            return show, cached.problems
-        # The cached show does not decode: never trust it, parse the file again.
-        entry = load_entry(found.path, found.origin)
-        return entry.show, entry.problems
-
-    return CatalogEntry.deferred(found, cached.summary, load, stamp)
 
 
 def _apply_overrides(

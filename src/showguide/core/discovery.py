@@ -75,13 +75,16 @@ def is_show_file_name(name: str) -> bool:
 
 def show_files_in(folder: Path) -> list[Path]:
     """The show files directly in ``folder``, sorted; raises OSError if unreadable."""
-    return [found.path for found in _scan_folder(folder, "--data")]
+    return [Path(found.text) for found in _scan_folder(folder, "--data")]
 
 
 class FoundFile(NamedTuple):
     """A show file found, not yet loaded."""
 
-    path: Path
+    #: The file's path as found (a folder's path joined with the file's name).
+    #: Text, not a Path: making a Path for each of a thousand files costs more
+    #: than the rest of finding them; :attr:`path` makes one when asked.
+    text: str
     origin: str
     #: The resolved path: the file's identity for the parse cache, for spotting
     #: the same file reached twice, and for matching files across reloads.
@@ -89,13 +92,21 @@ class FoundFile(NamedTuple):
     #: None when the file cannot be stat'ed (a broken link): the loader says why.
     info: os.stat_result | None
 
+    @property
+    def path(self) -> Path:
+        return Path(self.text)
+
 
 def _scan_folder(folder: Path, origin: str) -> list[FoundFile]:
     real_folder = os.path.realpath(folder)
+    # What folder / name would give ("x.yaml" in ".", not "./x.yaml"), made once.
+    prefix = os.fspath(folder / "_")[:-1]
     found = []
+    # os.path, not pathlib, throughout: this runs for every file of a large catalog.
     with os.scandir(folder) as listing:
         for item in listing:
-            if not is_show_file_name(item.name):
+            name = item.name
+            if not is_show_file_name(name):
                 continue
             try:
                 if item.is_dir():
@@ -106,12 +117,15 @@ def _scan_folder(folder: Path, origin: str) -> list[FoundFile]:
             key = (
                 os.path.realpath(item.path)
                 if item.is_symlink()
-                # os.path, not pathlib: this runs for every file of a large catalog.
-                else os.path.join(real_folder, item.name)  # noqa: PTH118
+                else os.path.join(real_folder, name)  # noqa: PTH118
             )
-            found.append(FoundFile(folder / item.name, origin, key, info))
-    found.sort(key=lambda f: f.path.name)
+            found.append(FoundFile(prefix + name, origin, key, info))
+    found.sort(key=_text_of)  # all in one folder: in name order
     return found
+
+
+def _text_of(found: FoundFile) -> str:
+    return found.text
 
 
 class Discovery:
@@ -156,7 +170,7 @@ def discover(sources: Iterable[Source]) -> Discovery:
             continue
         if not stat.S_ISDIR(info.st_mode):
             key = os.path.realpath(source.path)
-            discovery.files.append(FoundFile(source.path, source.origin, key, info))
+            discovery.files.append(FoundFile(str(source.path), source.origin, key, info))
             continue
         try:
             found = _scan_folder(source.path, source.origin)

@@ -10,10 +10,13 @@ from __future__ import annotations
 import msgspec
 
 from showguide.core.model import Show
+from showguide.core.textfold import fold
 
 
-class ShowSummary(msgspec.Struct, frozen=True, kw_only=True, array_like=True):
-    """What the catalog shows and filters on; every field is copied from the Show."""
+# gc=False: a warm start decodes a thousand of these, which hold only values;
+# untracked, they do not set off the garbage collector.
+class ShowSummary(msgspec.Struct, frozen=True, kw_only=True, array_like=True, gc=False):
+    """What the catalog shows, sorts and filters on; the fields are copied from the Show."""
 
     id: str
     title: str
@@ -26,6 +29,9 @@ class ShowSummary(msgspec.Struct, frozen=True, kw_only=True, array_like=True):
     genres: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     country: str
+    #: The title folded (case and accents ignored): the catalog sorts by it.
+    #: Kept here, so that it is worked out when a file is parsed, not at every start.
+    sort_title: str
 
     @classmethod
     def of(cls, show: Show) -> ShowSummary:
@@ -41,4 +47,5 @@ class ShowSummary(msgspec.Struct, frozen=True, kw_only=True, array_like=True):
             genres=tuple(show.genres),
             tags=tuple(show.tags),
             country=show.country,
+            sort_title=fold(show.title),
         )
