@@ -252,3 +252,43 @@ async def test_the_columns_follow_the_terminal_width() -> None:
         await pilot.resize_terminal(70, 24)
         await pilot.pause()
         assert on_screen(app, screen.query_one("#catalog-list")) == narrow
+
+
+async def test_a_reload_shows_the_new_detail_of_the_highlighted_show() -> None:
+    # The detail is drawn once per row (see CatalogScreen.show_detail): a
+    # reload makes new rows, so the same show's new contents are drawn.
+    folder = Path("shows")
+    target = sorted(folder.glob("synthetic-*.yaml"))[0]
+    app = catalog_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*title_of(folder, target))
+        await pilot.pause()
+        assert "Synthetic Network" in on_screen(app, app.screen.query_one("#catalog-detail"))
+        text = target.read_text(encoding="utf-8").replace("Synthetic Network", "Renamed Network")
+        target.write_text(text, encoding="utf-8")
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        detail = on_screen(app, app.screen.query_one("#catalog-detail"))
+        assert "Renamed Network" in detail
+        assert "Synthetic Network" not in detail
+
+
+async def test_a_long_list_has_its_scrollbar_at_once_and_loses_it_when_filtered_short() -> None:
+    many_shows(60, "more")
+    app = ShowGuideApp(catalog=load_catalog(["more"]), remembered=None)
+    async with app.run_test(size=SIZE) as pilot:
+        shows = app.screen.query_one("#catalog-list")
+        await pilot.pause()
+        assert shows.show_vertical_scrollbar
+        await pilot.press(*"synthetic 1")  # "Synthetic …" shows numbered 1, 10–19
+        await pilot.pause()
+        assert 1 < len(listed(app)) < SIZE[1] // 2
+        assert not shows.show_vertical_scrollbar
+        await pilot.press("escape")
+        await pilot.pause()
+        assert shows.show_vertical_scrollbar
+        # Tall enough for every show: no scrollbar, however the list was filled.
+        await pilot.resize_terminal(100, 90)
+        await pilot.pause()
+        assert not shows.show_vertical_scrollbar

@@ -133,7 +133,7 @@ class Columns:
         if not row.loaded:
             return Text.assemble(
                 ("⚠ ", "bold yellow"),
-                literal(row.path.name, "bold"),
+                literal(row.file_name, "bold"),
                 (f"  {problems} · cannot be opened", "italic"),
             )
         title = title_cell(summary)
@@ -185,7 +185,7 @@ def row_detail(row: CatalogRow) -> Group:
         ("Year", str(row.year) if row.year else "not yet announced"),
         ("Status", (row.status or "").capitalize()),
         ("Genres", ", ".join(row.genres)),
-        ("From", f"{row.path.name} ({row.origin})"),
+        ("From", f"{row.file_name} ({row.origin})"),
     ]
     for label, value in fields:
         if value:
@@ -245,6 +245,8 @@ class CatalogScreen(Screen[None]):
         self.shown: list[CatalogRow] = []
         self.columns = Columns(self.natural, 0)
         self._start_on = highlight
+        #: The row whose detail is shown; a reload makes new rows, shown anew.
+        self._detail_of: CatalogRow | None = None
 
     @property
     def order(self) -> SortKey:
@@ -337,6 +339,11 @@ class CatalogScreen(Screen[None]):
 
     def show_detail(self) -> None:
         row = self.highlighted()
+        if row is not None and row is self._detail_of:
+            # Already shown: refill shows it, then the list's OptionHighlighted
+            # message asks again. Updating the detail lays the screen out again.
+            return
+        self._detail_of = row
         body = self.query_one("#catalog-detail-body", Static)
         detail = self.query_one("#catalog-detail", GuideScroll)
         if row is None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
-from typing import Any, ClassVar
+from itertools import islice, repeat
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -20,6 +21,10 @@ from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
 from showguide.tui.messages import SpoilersChanged
 from showguide.tui.rows import ListRow
+
+if TYPE_CHECKING:
+    from textual.visual import VisualType
+    from typing_extensions import Self
 
 
 class GuideList(OptionList):
@@ -61,11 +66,60 @@ class GuideList(OptionList):
         if width != self._lines_width:
             self._line_cache.clear()
             self._lines_width = width
+        if width:
+            self._map_one_line_rows()
         super()._update_lines()
+
+    def _map_one_line_rows(self) -> None:
+        """Add the options from the first unmapped one that are ListRows to the
+        map of lines, in bulk; OptionList maps the rest, one at a time.
+
+        OptionList asks each option's visual for its height, a few microseconds
+        an option; a ListRow is one line tall at any width, so a thousand of
+        them need not be asked. This fills the same map, the same way.
+        """
+        cache = self._line_cache
+        lines = cache.lines
+        first = lines[-1][0] + 1 if lines else 0
+        end = first
+        for option in islice(self.options, first, None):
+            if option._divider or not isinstance(option.prompt, ListRow):
+                break
+            end += 1
+        if end == first:
+            return
+        indexes = range(first, end)
+        line_numbers = range(len(lines), len(lines) + len(indexes))
+        cache.index_to_line.update(zip(indexes, line_numbers, strict=True))
+        cache.heights.update(dict.fromkeys(indexes, 1))
+        lines.extend(zip(indexes, repeat(0), strict=False))
 
     def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
         # Keeps OptionList's own handler, next in the MRO, from running.
         event.prevent_default()
+        self._expect_overflow()
+
+    # OptionList learns how many lines it has only once it has been laid out,
+    # so a long list was laid out without a scrollbar, then given one, and the
+    # whole screen laid out and drawn again: a fifth of a large catalog's first
+    # frame. A list with more options than the screen has lines cannot fit
+    # whatever its layout, so it has its scrollbar from the first layout on:
+    # shown at once, and kept by its style ("-overflowing" in widgets.tcss)
+    # until the list is laid out and knows its height.
+
+    def _on_mount(self, event: events.Mount) -> None:
+        self._expect_overflow()
+
+    def set_options(self, options: Iterable[Option | VisualType | None]) -> Self:
+        super().set_options(options)
+        self._expect_overflow()
+        return self
+
+    def _expect_overflow(self) -> None:
+        overflowing = len(self.options) > self.app.size.height
+        self.set_class(overflowing, "-overflowing")
+        if overflowing:
+            self.show_vertical_scrollbar = True
 
     def action_page_up(self) -> None:
         self._when_laid_out(super().action_page_up)
