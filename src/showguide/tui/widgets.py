@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.style import Style
 from textual.widgets import OptionList, Static
@@ -120,6 +121,17 @@ class GuideList(OptionList):
         self.set_class(overflowing, "-overflowing")
         if overflowing:
             self.show_vertical_scrollbar = True
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # ScrollView repaints its scrollbars when the virtual size the layout
+        # gives differs from its own. An OptionList keeps its own (the map of
+        # its lines), which never matches the layout's for a list taller than
+        # its view: every layout of the screen repainted the scrollbar, one
+        # more frame each time. Compared with its own, it repaints when its
+        # size changes (and on its own when its lines do, in _update_lines).
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     def action_page_up(self) -> None:
         self._when_laid_out(super().action_page_up)
