@@ -35,6 +35,7 @@ therefore never stored; it is parsed again next time.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import time
 from collections.abc import Iterable
@@ -108,8 +109,14 @@ class _Index(msgspec.Struct, frozen=True):
 
 
 _index_decoder = msgspec.msgpack.Decoder(_Index)
-_show_decoder = msgspec.msgpack.Decoder(Show)
 _encoder = msgspec.msgpack.Encoder()
+
+
+@functools.cache
+def _show_decoder() -> msgspec.msgpack.Decoder[Show]:
+    # Made when a show is first opened: building it for the whole model takes
+    # longer than decoding a thousand summaries, and a catalog may open none.
+    return msgspec.msgpack.Decoder(Show)
 
 
 class ShowsFile:
@@ -160,7 +167,7 @@ class Cached:
         if data is None:
             return None
         try:
-            show = _show_decoder.decode(data)
+            show = _show_decoder().decode(data)
         except msgspec.DecodeError:  # a damaged entry: the caller parses the file instead
             return None
         # A show from another file would be a valid Show too: check it is this one.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 
 from showguide.core.catalog import Catalog
 from showguide.core.catalog_view import CatalogRow, SortKey, filter_rows, sort_rows
+from showguide.core.text import visible
 from showguide.display import literal
 from showguide.tui.breakpoints import WIDE_WIDTH, breakpoint_classes
 from showguide.tui.keybar import KeyBar
@@ -46,12 +47,19 @@ NETWORK_WIDTH_LIMIT = 14
 GAP = "  "
 
 
-def title_cell(row: CatalogRow) -> Text:
-    title = literal(row.title, "bold")
-    if row.native_title:
-        title.append(" ")
-        title.append_text(literal(row.native_title))
-    return title
+def fit(text: str, width: int, *, ellipsis: bool = False) -> str:
+    """``text`` cut or padded with spaces to ``width`` cells.
+
+    The same as Rich's ``Text.truncate(width, pad=True)`` (with ``overflow=
+    "ellipsis"`` or the default), without making a Text: the catalog fits a
+    screenful of rows, four cells each, before its first frame.
+    """
+    # Printable ASCII is one cell a character; anything else is measured.
+    length = len(text) if text.isascii() and text.isprintable() else cell_len(text)
+    if length > width:
+        text = set_cell_size(text, width - 1) + "…" if ellipsis else set_cell_size(text, width)
+        length = cell_len(text)
+    return text + " " * (width - length) if length < width else text
 
 
 @dataclass(frozen=True)
@@ -127,7 +135,6 @@ class Columns:
         return Text(GAP).join(cells)
 
     def row(self, row: CatalogRow) -> Text:
-        summary = row
         count = len(row.problems)
         problems = f"{count} problem{'s' if count != 1 else ''}"
         if not row.loaded:
@@ -136,26 +143,27 @@ class Columns:
                 literal(row.file_name, "bold"),
                 (f"  {problems} · cannot be opened", "italic"),
             )
-        title = title_cell(summary)
-        title.truncate(self.title, overflow="ellipsis", pad=True)
-        cells = [title]
-        for column in self.shown:
-            if column == "year":
-                cell = Text(str(summary.year) if summary.year else "—")
-                cell.truncate(self.year, pad=True)
-            elif column == "network":
-                cell = literal(summary.network or "—")
-                cell.truncate(self.network, overflow="ellipsis", pad=True)
-            elif column == "status":
-                cell = Text((summary.status or "").capitalize())
-                cell.truncate(self.status, pad=True)
-            else:
-                cell = literal(", ".join(summary.genres), "dim")
-            cells.append(cell)
+        # Made from (text, style) parts in one go; each cell is already fitted
+        # to its column. Data is made visible first: it is shown literally.
+        title = visible(row.title)
+        if row.native_title:
+            title = f"{title} {visible(row.native_title)}"
+        parts: list[tuple[str, str]] = []
         if row.stale:
             # The file broke after it loaded: the last good version is listed.
-            return Text.assemble(("⚠ ", "bold yellow"), Text(GAP).join(cells))
-        return Text(GAP).join(cells)
+            parts.append(("⚠ ", "bold yellow"))
+        parts.append((fit(title, self.title, ellipsis=True), "bold"))
+        for column in self.shown:
+            if column == "year":
+                cell = (fit(str(row.year) if row.year else "—", self.year), "")
+            elif column == "network":
+                cell = (fit(visible(row.network or "—"), self.network, ellipsis=True), "")
+            elif column == "status":
+                cell = (fit((row.status or "").capitalize(), self.status), "")
+            else:
+                cell = (visible(", ".join(row.genres)), "dim")
+            parts += [(GAP, ""), cell]
+        return Text.assemble(*parts)
 
 
 def problem_lines(row: CatalogRow) -> list[Text]:
