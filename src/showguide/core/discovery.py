@@ -98,11 +98,12 @@ class FoundFile(NamedTuple):
 
 
 def _scan_folder(folder: Path, origin: str) -> list[FoundFile]:
-    real_folder = os.path.realpath(folder)
+    # os.path and plain strings, not pathlib: this runs for every file of a
+    # large catalog, before its first frame.
+    real_prefix = os.path.join(os.path.realpath(folder), "")  # noqa: PTH118
     # What folder / name would give ("x.yaml" in ".", not "./x.yaml"), made once.
     prefix = os.fspath(folder / "_")[:-1]
     found = []
-    # os.path, not pathlib, throughout: this runs for every file of a large catalog.
     with os.scandir(folder) as listing:
         for item in listing:
             name = item.name
@@ -114,18 +115,11 @@ def _scan_folder(folder: Path, origin: str) -> list[FoundFile]:
                 info: os.stat_result | None = item.stat()
             except OSError:  # a symlink loop or a broken link: listed with its problem
                 info = None
-            key = (
-                os.path.realpath(item.path)
-                if item.is_symlink()
-                else os.path.join(real_folder, name)  # noqa: PTH118
-            )
+            key = os.path.realpath(item.path) if item.is_symlink() else real_prefix + name
             found.append(FoundFile(prefix + name, origin, key, info))
-    found.sort(key=_text_of)  # all in one folder: in name order
+    # In name order: the texts share their folder's prefix, and differ.
+    found.sort()
     return found
-
-
-def _text_of(found: FoundFile) -> str:
-    return found.text
 
 
 class Discovery:
