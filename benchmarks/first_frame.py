@@ -42,11 +42,13 @@ def launched(*steps: str) -> list[str]:
     ``pilot``), waits for the screen, and exits."""
     return python(
         "import argparse, asyncio",
-        "from showguide.commands.launch import prepare",
+        "from showguide.commands.launch import prepare, settle",
         "async def main():",
         "    catalog, chosen, remembered = prepare(argparse.Namespace(data=[], name=None))",
-        # As commands/launch.py's run(): Textual is imported once the data is loaded.
+        # As commands/launch.py's run(): Textual is imported once the data is
+        # loaded, then settle() freezes the heap the app starts with.
         "    from showguide.tui.app import ShowGuideApp",
+        "    settle()",
         "    app = ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered)",
         "    async with app.run_test(size=(120, 40)) as pilot:",
         *(f"        {step}" for step in steps),

@@ -50,11 +50,25 @@ def prepare(args: argparse.Namespace) -> tuple[Catalog, CatalogEntry | None, Rem
     return catalog, start.entry, load_remembered()
 
 
+def settle() -> None:
+    """Called when the app is about to start: all it starts with is loaded.
+
+    The modules imported and the shows loaded by then (half a million objects,
+    most of them Textual's) live as long as the app, yet the cyclic garbage
+    collector walked them all again in every older-generation collection,
+    and once more when the process exits. Frozen, they are left out of every
+    collection; they are still freed when nothing refers to them. About 4% of
+    the catalog's start-up instructions (benchmarks/catalog_speed.py).
+    """
+    gc.freeze()
+
+
 def run(args: argparse.Namespace) -> int:
     prepared = prepare(args)
     if isinstance(prepared, int):
         return prepared
     from showguide.tui.app import run_app
 
+    settle()
     run_app(*prepared)
     return EXIT_OK
