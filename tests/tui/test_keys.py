@@ -5,13 +5,16 @@ from __future__ import annotations
 import msgspec
 import pytest
 from textual import events
+from textual.app import App, ComposeResult
 from textual.command import CommandPalette
+from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 
 from showguide.core.model import Show
 from showguide.tui.app import ShowGuideApp
 from showguide.tui.help import HelpScreen
 from showguide.tui.panebar import PaneBar
+from showguide.tui.widgets import GuideList
 from tests.showdata import FULL
 from tests.tui.shows import ballerina, on_screen, shown_text
 
@@ -284,6 +287,29 @@ async def test_a_page_key_typed_with_the_pane_key_pages_the_new_list(
         items = app.focused
         assert isinstance(items, OptionList) and items.id == LIST_IDS[pane]
         assert items.highlighted is not None and items.highlighted > 1, items.highlighted
+
+
+async def test_a_page_key_waits_however_long_the_list_takes_to_be_laid_out() -> None:
+    """PageDown given to a list not laid out yet is kept until it is, even
+    through frames drawn without it (it was dropped after one frame)."""
+
+    class Hidden(App[None]):
+        def compose(self) -> ComposeResult:
+            with Vertical(id="box") as box:
+                box.display = False
+                yield GuideList(*(f"Option {n}" for n in range(100)), id="list")
+
+    app = Hidden()
+    async with app.run_test(size=(40, 12)) as pilot:
+        items = app.query_one("#list", GuideList)
+        items.highlighted = 0
+        items.action_page_down()
+        for _ in range(3):  # frames come and go; the list is still hidden
+            await pilot.pause()
+        assert items.highlighted == 0
+        app.query_one("#box").display = True
+        await pilot.pause()
+        assert items.highlighted is not None and items.highlighted >= 10
 
 
 async def test_page_keys_straight_after_opening_the_palette() -> None:

@@ -39,7 +39,8 @@ class GuideList(OptionList):
     # Textual's OptionList pages through a map of its lines that it builds
     # only once it has been laid out: PageUp or PageDown arriving between a
     # list's mount and its first frame ("3" then PageDown, typed fast)
-    # raised KeyError. Such a key now waits for the first frame.
+    # raised KeyError. Such a key now waits until the list is laid out: its
+    # first Resize event.
 
     # Textual's OptionList keeps rendered options and the map of its lines in
     # caches that do not know the width they were made at, and empties both on
@@ -54,6 +55,8 @@ class GuideList(OptionList):
     _rendered_width: int | None = None
     #: The content width of the map of lines.
     _lines_width: int | None = None
+    #: Page moves asked for before the list was laid out; run on its first Resize.
+    _waiting_moves: tuple[Callable[[], None], ...] = ()
 
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
         width = self.scrollable_content_region.width
@@ -99,6 +102,10 @@ class GuideList(OptionList):
         # Keeps OptionList's own handler, next in the MRO, from running.
         event.prevent_default()
         self._expect_overflow()
+        # A Resize comes when the list has been laid out: moves can be made.
+        moves, self._waiting_moves = self._waiting_moves, ()
+        for move in moves:
+            move()
 
     # OptionList learns how many lines it has only once it has been laid out,
     # so a long list was laid out without a scrollbar, then given one, and the
@@ -139,11 +146,13 @@ class GuideList(OptionList):
     def action_page_down(self) -> None:
         self._when_laid_out(super().action_page_down)
 
-    def _when_laid_out(self, move: Callable[[], None], *, waited: bool = False) -> None:
+    def _when_laid_out(self, move: Callable[[], None]) -> None:
         if self.scrollable_content_region:
             move()
-        elif not waited:
-            self.call_after_refresh(self._when_laid_out, move, waited=True)
+        else:
+            # Not "after the next refresh": on a busy machine the list could
+            # still be unlaid then, and the key was lost (a flaky test showed it).
+            self._waiting_moves = (*self._waiting_moves, move)
 
 
 class MasterList(GuideList):
