@@ -439,3 +439,19 @@ def test_an_index_naming_a_shows_file_outside_the_cache_is_not_used(
     load_catalog([shelf])
 
     assert len(parses.take()) == 4
+
+
+def test_an_index_whose_shows_file_is_gone_is_rebuilt_not_limped_along(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    load_catalog([shelf])
+    (name,) = shows_files()
+    (cache_dir() / name).unlink()
+    parses.take()
+
+    load_catalog([shelf])
+
+    assert len(parses.take()) == 4  # the index alone is not trusted
+    catalog = load_catalog([shelf])
+    assert catalog.resolve("show-1").show is not None
+    assert parses.take() == []  # mended: listed and opened from the cache again

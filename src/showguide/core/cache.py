@@ -208,6 +208,11 @@ class ParseCache:
             return cls(path)
         if index.version != cache_version() or not _is_shows_file_name(index.shows_file):
             return cls(path)
+        if not (path.parent / index.shows_file).is_file():
+            # Removed, by hand or by another run's save racing this one's:
+            # every show would be parsed when opened, and the cache never
+            # saved again to mend it. Start empty instead; this run saves it.
+            return cls(path)
         return cls(path, index)
 
     def get(self, key: str, info: os.stat_result, name: str) -> Cached | None:
