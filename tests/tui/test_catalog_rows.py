@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rich.text import Text
 
 from showguide.core.text import visible
-from showguide.tui.catalog import fit
+from showguide.tui.catalog_rows import fit
 
 #: Latin, Hangul (two cells), combining marks, CJK punctuation and emoji.
 TEXTS = st.text(

@@ -7,14 +7,9 @@ hides the others.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
-from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -26,9 +21,8 @@ from textual.widgets.option_list import Option
 
 from showguide.core.catalog import Catalog
 from showguide.core.catalog_view import CatalogRow, SortKey, filter_rows, sort_rows
-from showguide.core.text import visible
-from showguide.display import literal
 from showguide.tui.breakpoints import WIDE_WIDTH, breakpoint_classes
+from showguide.tui.catalog_rows import Columns, NaturalWidths, row_detail
 from showguide.tui.keybar import KeyBar
 from showguide.tui.rows import ListRow
 from showguide.tui.widgets import GuideList, GuideScroll
@@ -41,175 +35,6 @@ SORT_ORDERS: tuple[tuple[SortKey, bool], ...] = (
     ("status", False),
     ("origin", False),
 )
-TITLE_WIDTH_LIMIT = 36
-TITLE_WIDTH_MIN = 24
-NETWORK_WIDTH_LIMIT = 14
-GAP = "  "
-
-
-def fit(text: str, width: int, *, ellipsis: bool = False) -> str:
-    """``text`` cut or padded with spaces to ``width`` cells.
-
-    The same as Rich's ``Text.truncate(width, pad=True)`` (with ``overflow=
-    "ellipsis"`` or the default), without making a Text: the catalog fits a
-    screenful of rows, four cells each, before its first frame.
-    """
-    # Printable ASCII is one cell a character; anything else is measured.
-    length = len(text) if text.isascii() and text.isprintable() else cell_len(text)
-    if length > width:
-        text = set_cell_size(text, width - 1) + "…" if ellipsis else set_cell_size(text, width)
-        length = cell_len(text)
-    return text + " " * (width - length) if length < width else text
-
-
-@dataclass(frozen=True)
-class NaturalWidths:
-    """The widths the columns would like, measured once per catalog.
-
-    Measured on the plain strings, without building any Text: with a thousand
-    shows this runs before the first frame.
-    """
-
-    title: int
-    network: int
-    status: int
-
-    @classmethod
-    def of(cls, rows: Sequence[CatalogRow]) -> NaturalWidths:
-        title, network, status = 5, 7, len("Status")
-        for row in rows:
-            if not row.loaded:
-                continue
-            if title < TITLE_WIDTH_LIMIT:
-                native = cell_len(row.native_title) + 1 if row.native_title else 0
-                title = max(title, cell_len(row.title) + native)
-            network = max(network, cell_len(row.network or ""))
-            status = max(status, len(row.status or ""))
-        return cls(min(title, TITLE_WIDTH_LIMIT), min(network, NETWORK_WIDTH_LIMIT), status)
-
-
-class Columns:
-    """Widths of the list's columns, so rows line up (Hangul is two cells wide).
-
-    Columns that do not fit in ``width`` are left out, from the right:
-    genres first, the title last.
-    """
-
-    def __init__(self, natural: NaturalWidths, width: int) -> None:
-        self.year = 4
-        self.network = natural.network
-        self.status = natural.status
-        gap = len(GAP)
-        # The title may shrink to TITLE_WIDTH_MIN to make room for more columns.
-        preferred = natural.title
-        used = min(preferred, TITLE_WIDTH_MIN)
-        #: The columns after the title that fit, in order.
-        self.shown: list[str] = []
-        for name, column_width in (
-            ("year", self.year),
-            ("network", self.network),
-            ("status", self.status),
-            ("genres", 12),
-        ):
-            if used + gap + column_width > width:
-                break
-            self.shown.append(name)
-            used += gap + column_width
-        others = used - min(preferred, TITLE_WIDTH_MIN)
-        self.title = max(1, min(preferred, width - others))
-
-    def header(self, order: str) -> Text:
-        def name(label: str, key: str, width: int | None) -> Text:
-            # The sorted column is underlined: a mark such as "▾" is of
-            # ambiguous width and would push the columns apart in some terminals.
-            text = Text(label, style="bold underline" if key == order else "bold")
-            if width is not None:
-                text.truncate(width, overflow="ellipsis", pad=True)
-            return text
-
-        cells = [name("Title", "title", self.title)]
-        widths = {"year": self.year, "network": self.network, "status": self.status}
-        labels = {"year": "Year", "network": "Network", "status": "Status", "genres": "Genres"}
-        for column in self.shown:
-            cells.append(name(labels[column], column, widths.get(column)))
-        return Text(GAP).join(cells)
-
-    def row(self, row: CatalogRow) -> Text:
-        count = len(row.problems)
-        problems = f"{count} problem{'s' if count != 1 else ''}"
-        if not row.loaded:
-            return Text.assemble(
-                ("⚠ ", "bold yellow"),
-                literal(row.file_name, "bold"),
-                (f"  {problems} · cannot be opened", "italic"),
-            )
-        # Made from (text, style) parts in one go; each cell is already fitted
-        # to its column. Data is made visible first: it is shown literally.
-        title = visible(row.title)
-        if row.native_title:
-            title = f"{title} {visible(row.native_title)}"
-        parts: list[tuple[str, str]] = []
-        if row.stale:
-            # The file broke after it loaded: the last good version is listed.
-            parts.append(("⚠ ", "bold yellow"))
-        parts.append((fit(title, self.title, ellipsis=True), "bold"))
-        for column in self.shown:
-            if column == "year":
-                cell = (fit(str(row.year) if row.year else "—", self.year), "")
-            elif column == "network":
-                cell = (fit(visible(row.network or "—"), self.network, ellipsis=True), "")
-            elif column == "status":
-                cell = (fit((row.status or "").capitalize(), self.status), "")
-            else:
-                cell = (visible(", ".join(row.genres)), "dim")
-            parts += [(GAP, ""), cell]
-        return Text.assemble(*parts)
-
-
-def problem_lines(row: CatalogRow) -> list[Text]:
-    return [literal(str(problem)) for problem in row.problems]
-
-
-def row_detail(row: CatalogRow) -> Group:
-    """The highlighted show at a glance, or the problems of a file that did not load."""
-    if not row.loaded:
-        return Group(
-            Text.assemble(("This file could not be loaded", "bold"), ":"),
-            Text(),
-            *problem_lines(row),
-            Text(),
-            Text("Fix the file and press Ctrl+R to load it again.", style="italic"),
-        )
-    title = literal(row.title, "bold")
-    if row.native_title:
-        title.append("  ")
-        title.append_text(literal(row.native_title))
-    facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="bold", no_wrap=True)
-    facts.add_column()
-    fields = [
-        ("Romanized", row.romanized_title or ""),
-        ("Network", row.network or "not known"),
-        ("Year", str(row.year) if row.year else "not yet announced"),
-        ("Status", (row.status or "").capitalize()),
-        ("Genres", ", ".join(row.genres)),
-        ("From", f"{row.file_name} ({row.origin})"),
-    ]
-    for label, value in fields:
-        if value:
-            facts.add_row(label, literal(value))
-    parts: list[Text | Table] = [title, Text(), facts, Text()]
-    if row.stale:
-        parts += [
-            Text(
-                "The file has changed and no longer loads; this is the last good version:",
-                style="bold yellow",
-            ),
-            *problem_lines(row),
-            Text(),
-        ]
-    parts.append(Text("Enter opens the guide.", style="italic"))
-    return Group(*parts)
 
 
 class CatalogList(GuideList):
