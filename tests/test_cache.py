@@ -62,11 +62,15 @@ def test_without_the_cache_nothing_is_written_or_read(shelf: Path, parses: Parse
     assert not (cache_dir() / CACHE_FILE).exists()
 
 
+def revise_show_1(shelf: Path, title: str = "Show 1, revised") -> None:
+    write_show(shelf, show_dict(id="show-1", title=title), "1.yaml")
+    settled(shelf / "1.yaml", seconds_ago=30)
+
+
 def test_a_changed_file_is_parsed_again(shelf: Path, parses: ParseCounter) -> None:
     load_catalog([shelf])
     parses.take()
-    write_show(shelf, show_dict(id="show-1", title="Show 1, revised"), "1.yaml")
-    settled(shelf / "1.yaml", seconds_ago=30)
+    revise_show_1(shelf)
 
     catalog = load_catalog([shelf])
 
@@ -352,8 +356,7 @@ def test_a_cache_save_killed_before_its_rename_leaves_the_old_cache_usable(
 ) -> None:
     load_catalog([shelf])
     before = (cache_dir() / CACHE_FILE).read_bytes()
-    write_show(shelf, show_dict(id="show-1", title="Show 1, revised"), "1.yaml")
-    settled(shelf / "1.yaml", seconds_ago=30)
+    revise_show_1(shelf)
     killed = (
         "import os, signal\n"
         "os.replace = lambda *args: os.kill(os.getpid(), signal.SIGKILL)\n"
@@ -372,11 +375,6 @@ def test_a_cache_save_killed_before_its_rename_leaves_the_old_cache_usable(
 
 def shows_files() -> list[str]:
     return sorted(path.name for path in cache_dir().glob("parse-cache-*.shows"))
-
-
-def revise_show_1(shelf: Path, title: str = "Show 1, revised") -> None:
-    write_show(shelf, show_dict(id="show-1", title=title), "1.yaml")
-    settled(shelf / "1.yaml", seconds_ago=30)
 
 
 def test_each_save_writes_a_new_shows_file_and_removes_the_old_one(

@@ -88,11 +88,8 @@ class CatalogEntry:
     @classmethod
     def cached(cls, found: FoundFile, cached: Cached, stamp: Stamp | None) -> CatalogEntry:
         """An entry from the parse cache, whose show is decoded when first asked for."""
-        # Not through __init__: a warm start makes a thousand of these.
-        entry = cls.__new__(cls)
-        entry.file, entry._path, entry.origin = found.text, None, found.origin
-        entry.key, entry.stamp = found.key, stamp
-        entry.problems, entry.summary, entry._show = cached.problems, cached.summary, None
+        entry = cls(found.text, found.origin, problems=cached.problems, key=found.key, stamp=stamp)
+        entry.summary = cached.summary
         entry._pending = cached if cached.summary is not None else None
         return entry
 

@@ -196,10 +196,8 @@ def sort_rows(
     for row in sorted(rows, key=_by_title):
         (missing if _is_missing(row, by) else present).append(row)
     # Stable, and reverse=True keeps equal rows in their order: title order holds.
-    if by != "title":
+    if by != "title" or reverse:  # in title order already
         present.sort(key=_primary(by), reverse=reverse)
-    elif reverse:
-        present.sort(key=_by_title, reverse=True)
     missing.sort(key=_never_loaded)
     return [*present, *missing]
 

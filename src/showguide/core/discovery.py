@@ -75,7 +75,7 @@ def is_show_file_name(name: str) -> bool:
 
 def show_files_in(folder: Path) -> list[Path]:
     """The show files directly in ``folder``, sorted; raises OSError if unreadable."""
-    return [Path(found.text) for found in _scan_folder(folder, "--data")]
+    return [found.path for found in _scan_folder(folder, "--data")]
 
 
 class FoundFile(NamedTuple):

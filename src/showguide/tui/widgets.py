@@ -36,12 +36,6 @@ class GuideList(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
-    # Textual's OptionList pages through a map of its lines that it builds
-    # only once it has been laid out: PageUp or PageDown arriving between a
-    # list's mount and its first frame ("3" then PageDown, typed fast)
-    # raised KeyError. Such a key now waits until the list is laid out: its
-    # first Resize event.
-
     # Textual's OptionList keeps rendered options and the map of its lines in
     # caches that do not know the width they were made at, and empties both on
     # every Resize event. But a Resize arrives after the frame drawn at the new
@@ -147,11 +141,15 @@ class GuideList(OptionList):
         self._when_laid_out(super().action_page_down)
 
     def _when_laid_out(self, move: Callable[[], None]) -> None:
+        # Textual's OptionList pages through a map of its lines that it builds
+        # only once it has been laid out: PageUp or PageDown arriving between a
+        # list's mount and its first frame ("3" then PageDown, typed fast)
+        # raised KeyError. Such a key waits for the list's first Resize, not
+        # for the next refresh: on a busy machine the list could still be
+        # unlaid then, and the key was lost (a flaky test showed it).
         if self.scrollable_content_region:
             move()
         else:
-            # Not "after the next refresh": on a busy machine the list could
-            # still be unlaid then, and the key was lost (a flaky test showed it).
             self._waiting_moves = (*self._waiting_moves, move)
 
 
