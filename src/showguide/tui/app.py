@@ -10,12 +10,14 @@ import msgspec
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import Provider
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from showguide.core.catalog import Catalog, CatalogEntry
 from showguide.core.model import Show
 from showguide.core.prefs import Preferences, Remembered, State
 from showguide.core.spoilers import SpoilerShield
+from showguide.core.text import one_line, visible
 from showguide.tui.breakpoints import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
 from showguide.tui.commands import APP_COMMANDS, GUIDE_COMMANDS, PANE_COMMANDS, app_bindings
 from showguide.tui.messages import ShieldToggled
@@ -77,6 +79,49 @@ class ShowGuideApp(App[None]):
         self.shield = SpoilerShield(on=self.preferences.spoiler_shield)
         if self.preferences.theme in self.available_themes:
             self.theme = self.preferences.theme
+
+    # --- what reaches the screen ------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification in the app, shown literally.
+
+        Notifications carry show titles, problem lines, file and folder names;
+        Textual's own carry paths too (a saved screenshot's, inside markup).
+        Widgets' and screens' ``notify`` come here, so this is the one door:
+        ``markup`` is ignored (a title such as ``[@click=app.quit]`` must not
+        plant an action, and ``[/x]`` must not crash the app), and control and
+        invisible characters are made visible (a folder name must not set the
+        terminal's title or clipboard).
+        """
+        super().notify(
+            visible(message),
+            title=one_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def validate_title(self, title: object) -> str:
+        return one_line(str(title))
+
+    def validate_sub_title(self, sub_title: object) -> str:
+        return one_line(str(sub_title))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C quits, as in other terminal tools, keeping the user's place.
+
+        Textual's default only says which key quits. Where Ctrl+C copies (text
+        selected on screen or in an input), that binding comes first.
+        """
+        self.call_later(self.action_quit)
 
     @property
     def has_catalog(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from showguide.core.catalog import Catalog, CatalogEntry
+from showguide.core.text import one_line
 from showguide.tui.catalog import CatalogScreen
 from showguide.tui.guide import GuideScreen
 
@@ -29,7 +30,8 @@ def entry_for(catalog: Catalog, show_id: str, key: str | None) -> CatalogEntry |
 
 
 def problems_notice(entry: CatalogEntry, title: str) -> str:
-    lines = [str(problem) for problem in entry.problems[:PROBLEMS_SHOWN]]
+    # One line each: a key or file name holding a line break cannot split a problem.
+    lines = [one_line(str(problem)) for problem in entry.problems[:PROBLEMS_SHOWN]]
     more = len(entry.problems) - PROBLEMS_SHOWN
     if more > 0:
         lines.append(f"… and {more} more")
