@@ -563,3 +563,58 @@ def dangling_symlink(folder: Path) -> Path:
     path = folder / "gone.yaml"
     path.symlink_to(folder / "never-written.yaml")
     return path
+
+
+# -- hostile names and output channels ------------------------------------------
+
+#: File and folder names that try to act on the terminal: set its title, write
+#: its clipboard (OSC 52), plant markup and a line break in a one-line record.
+HOSTILE_NAMES: tuple[str, ...] = (
+    "\x1b]0;pwned\x07title",
+    "\x1b]52;c;aGk=\x07clip",
+    "[@click=app.quit]Q[b]B",
+    "line\nbreak",
+    "\u202eyaml.exe",
+)
+
+
+@bad_file("(file): cannot read: File name too long")
+def file_name_of_256_characters(folder: Path) -> Path:
+    # One name past the 255 bytes Linux and macOS allow (ENAMETOOLONG).
+    return folder / ("n" * 251 + ".yaml")
+
+
+@bad_file("(file): no such file")
+def file_named_with_escape_sequences(folder: Path) -> Path:
+    # Never written: only its name is hostile, and the problem must quote it visibly.
+    return folder / f"{HOSTILE_NAMES[0]}{HOSTILE_NAMES[1]}.yaml"
+
+
+@dataclass(frozen=True)
+class OutputChannel:
+    """A way standard output can fail, as the shell sets it up."""
+
+    name: str
+    #: The redirection after the command, e.g. ">/dev/full".
+    redirect: str
+    #: The exit status it must end with, and a part of its one line on stderr.
+    code: int
+    message: str
+
+
+OUTPUT_CHANNELS: tuple[OutputChannel, ...] = (
+    OutputChannel("full disk", ">/dev/full", 1, "cannot write the output: No space left on device"),
+    OutputChannel("closed", ">&-", 1, "cannot write the output: it is closed"),
+)
+#: Commands that write to standard output, for each OUTPUT_CHANNELS case.
+OUTPUT_COMMANDS: tuple[tuple[str, ...], ...] = (
+    ("list",),
+    ("validate",),
+    ("print", "ballerina"),
+    ("export", "ballerina", "--format", "yaml"),
+    ("schema",),
+    ("--help",),
+    ("--version",),
+)
+#: COLUMNS values that are no width (0, words, huge): output stays readable.
+ODD_COLUMNS: tuple[str, ...] = ("0", "-5", "wide", "99999999999999999999999", "1" * 5000)

@@ -67,10 +67,13 @@ class AppSpy:
     """Stands in for the app: records what the command line handed it."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from showguide.commands import launch
         from showguide.tui import app
 
         self.calls: list[tuple[Catalog, CatalogEntry | None, Remembered]] = []
         monkeypatch.setattr(app, "run_app", self.run_app)
+        # As if run in a terminal: tests/test_signals.py runs the real thing in a pty.
+        monkeypatch.setattr(launch, "has_terminal", lambda: True)
 
     def run_app(
         self, catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembered

@@ -14,12 +14,48 @@ from collections.abc import Callable, Sequence
 
 from showguide import __version__
 
+#: typing is not imported at run time: it would cost --help several milliseconds.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
+
+    from _typeshed import SupportsWrite
+
+
 EXIT_OK = 0
 EXIT_INTERNAL = 1
+#: Standard output could not be written (a full disk, a closed output).
+EXIT_OUTPUT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with every message it prints made visible.
+
+    argparse echoes what it could not parse (``unrecognized arguments: ...``,
+    ``invalid choice: ...``), and a file name from a shell glob can hold an
+    escape sequence. Its usage, help and error messages all go through
+    ``_print_message``; control and invisible characters come out as visible
+    stand-ins (core.text.visible), as everywhere else. A failed write is not
+    swallowed, as argparse's own would: ``--help`` on a full disk says so.
+    """
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        from showguide.core.text import visible  # only re and functools: cheap
+
+        if message:
+            (file or sys.stderr).write(visible(message))
+
+    def error(self, message: str) -> NoReturn:
+        """Usage, then ``PROG: error: MESSAGE`` on one line: a line break in an
+        argument is shown as ␤, not left to split the message."""
+        from showguide.core.text import one_line
+
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {one_line(message)}\n")
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -142,7 +178,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None,
 
 def _main_parser() -> argparse.ArgumentParser:
     commands = "\n".join(f"  {name:<10}{info[0]}" for name, info in COMMANDS.items())
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="showguide",
         usage="showguide [OPTIONS] [NAME]\n       showguide [OPTIONS] COMMAND [ARGS]",
         description="A keyboard-first terminal guide to TV series.\n\n"
@@ -159,9 +195,7 @@ def _main_parser() -> argparse.ArgumentParser:
 
 def _command_parser(name: str) -> argparse.ArgumentParser:
     summary, add_arguments, _ = COMMANDS[name]
-    parser = argparse.ArgumentParser(
-        prog=f"showguide {name}", description=summary[:1].upper() + summary[1:] + "."
-    )
+    parser = Parser(prog=f"showguide {name}", description=summary[:1].upper() + summary[1:] + ".")
     if add_arguments is not None:
         add_arguments(parser)
     _add_data_option(parser)
@@ -169,7 +203,7 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
 
 
 def _launch_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="showguide", usage="showguide [OPTIONS] [NAME]")
+    parser = Parser(prog="showguide", usage="showguide [OPTIONS] [NAME]")
     parser.add_argument("name", nargs="?", help="a show's id or title")
     _add_data_option(parser)
     return parser
@@ -186,7 +220,11 @@ def dispatch(argv: Sequence[str]) -> int:
     rest: list[str] = main_args.rest
     if rest and rest[0] in COMMANDS:
         handler = COMMANDS[rest[0]][2]
-        args = _command_parser(rest[0]).parse_args(rest[1:])
+        parser = _command_parser(rest[0])
+        args = parser.parse_args(rest[1:])
+        if getattr(args, "output", None) == "":
+            # Path("") is the current folder: say what is wrong instead.
+            parser.error("argument -o/--output: needs a file name (or - for standard output)")
     else:
         handler = _launch
         args = _launch_parser().parse_args(rest)
@@ -197,23 +235,42 @@ def dispatch(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code and never shows a traceback."""
+    from showguide.streams import (
+        flush_stdout,
+        guard_standard_streams,
+        output_failed,
+        quiet_stdout,
+        report,
+    )
+
+    guard_standard_streams()
     try:
-        return dispatch(sys.argv[1:] if argv is None else argv)
+        try:
+            code = dispatch(sys.argv[1:] if argv is None else argv)
+        except SystemExit:  # argparse's --help, --version and usage errors
+            flush_stdout()
+            raise
+        flush_stdout()
+        return code
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (e.g. `showguide list | head`): not an error.
-        # Point stdout at devnull so the interpreter's final flush stays quiet.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        quiet_stdout()
         return EXIT_OK
+    except OSError as error:
+        if error.filename is None:
+            # Not a file showguide opened (those are reported where they are
+            # read or written): standard output on a full disk, a closed one,
+            # an I/O error on the terminal.
+            return output_failed(error)
+        report(f"{error.filename}: {error.strerror or error}")
+        return EXIT_BAD_INPUT
     except Exception as error:  # the last line of defence: a bug, reported without a traceback
         if os.environ.get("SHOWGUIDE_DEBUG"):
             raise
-        print(
-            f"showguide: internal error: {type(error).__name__}: {error}\n"
-            "showguide: this is a bug; run again with SHOWGUIDE_DEBUG=1 to see where it happened",
-            file=sys.stderr,
-        )
+        report(f"internal error: {type(error).__name__}: {error}")
+        report("this is a bug; run again with SHOWGUIDE_DEBUG=1 to see where it happened")
         return EXIT_INTERNAL
 
 

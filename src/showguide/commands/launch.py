@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import argparse
 import gc
+import sys
 
 from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
 from showguide.commands.choose import named_start
-from showguide.commands.output import print_problems, stderr
+from showguide.commands.output import print_error, print_problems, stderr
 from showguide.core.catalog import Catalog, CatalogEntry
 from showguide.core.prefs import Remembered, load_remembered
 
@@ -63,7 +64,28 @@ def settle() -> None:
     gc.freeze()
 
 
+def has_terminal() -> bool:
+    """True when standard input and output are both a terminal.
+
+    The app reads keys from one and draws on the other. Without them Textual
+    would spin at full speed writing escape codes into a pipe or a file.
+    """
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # closed, or replaced by something odd
+        return False
+
+
+NO_TERMINAL = (
+    "the guide needs a terminal (standard input and output are not one); "
+    "'showguide print' works without one"
+)
+
+
 def run(args: argparse.Namespace) -> int:
+    if not has_terminal():
+        print_error(NO_TERMINAL)
+        return EXIT_BAD_INPUT
     prepared = prepare(args)
     if isinstance(prepared, int):
         return prepared

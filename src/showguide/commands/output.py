@@ -32,6 +32,35 @@ def _plain_text_requested() -> bool:
     return os.environ.get("NO_COLOR", "") != ""
 
 
+#: The widths output is laid out in, whatever COLUMNS says: Rich takes
+#: COLUMNS=0 at its word (every line comes out empty) and would lay out
+#: lines a billion cells wide.
+MIN_COLUMNS = 20
+MAX_COLUMNS = 1000
+#: Likewise for LINES, which Rich reads for the height.
+MAX_LINES = 1000
+
+
+def _clamped(value: str | None, low: int, high: int) -> str | None:
+    """A COLUMNS or LINES value within [low, high]; None (unset) when it is no number."""
+    if value is None or not value.strip().isdigit():
+        return None
+    number = int(value.strip()[:8])  # past 8 digits it is only "huge"
+    if number == 0:
+        return None  # 0 means unknown: the terminal's own size, or 80
+    return str(min(max(number, low), high))
+
+
+def _environment() -> dict[str, str]:
+    """The environment as Rich should see it, COLUMNS and LINES made sane."""
+    environ = dict(os.environ)
+    for name, low, high in (("COLUMNS", MIN_COLUMNS, MAX_COLUMNS), ("LINES", 1, MAX_LINES)):
+        value = _clamped(environ.pop(name, None), low, high)
+        if value is not None:
+            environ[name] = value
+    return environ
+
+
 def _console(*, stderr: bool) -> Console:
     # highlight=False: Rich's repr highlighter would colour numbers and quotes
     # found in data text. markup and emoji are off so that no string printed
@@ -44,6 +73,7 @@ def _console(*, stderr: bool) -> Console:
         emoji=False,
         color_system=None if _plain_text_requested() else "auto",
         stderr=stderr,
+        _environ=_environment(),
     )
 
 

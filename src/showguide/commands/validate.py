@@ -19,7 +19,11 @@ def expand(paths: list[str]) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     for name in paths:
         path = Path(name)
-        if not path.is_dir():
+        try:
+            folder = path.is_dir()
+        except OSError:  # e.g. a name too long: is_dir() only hides "no such file"
+            folder = False
+        if not folder:
             files.append(path)  # loading it says if it is missing or unreadable
             continue
         try:
