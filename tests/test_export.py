@@ -14,14 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft202012Validator
 from markdown_it import MarkdownIt
 
-from showguide.core.export import to_json, to_yaml
+from showguide.core.export import export_show, to_json, to_yaml
 from showguide.core.loader import load_show, parse_show
 from showguide.core.markdown import md_text, to_markdown
 from showguide.core.model import Show
-from showguide.core.text import visible
+from showguide.core.text import has_unsafe, visible
 from tests.cli import plain_terminal, run_cli
 from tests.conftest import BALLERINA, REPO
 from tests.golden import assert_golden
+from tests.hostile import RAW_CONTROL, hostile_text_show
 from tests.showdata import show_dict, write_show
 from tests.strategies import TRICKY_TEXT, shows
 
@@ -262,3 +263,26 @@ def test_export_finds_shows_added_with_data(
     result = run_cli(capsys, "--data", str(path), "export", "night-train", "-f", "yaml")
     assert (result.code, result.err) == (0, "")
     assert parse_show(result.out, "export.yaml") == load_show(path)
+
+
+@pytest.mark.parametrize("format_name", ["yaml", "json"])
+def test_exports_escape_bidi_zero_width_and_control_in_every_field(format_name: str) -> None:
+    # The hostile show has markup and one kind of control or invisible
+    # character in every text field (tests/hostile.py's PIECES).
+    show = hostile_text_show().show()
+    text = export_show(show, format_name)
+    raw = sorted({f"U+{ord(c):04X}" for c in text if c in RAW_CONTROL and c not in "\n"})
+    if format_name == "json":  # JSON escapes past U+FFFF are surrogates, which YAML refuses
+        raw = [code for code in raw if len(code) <= 6]
+    else:
+        assert not has_unsafe(text.replace("\n", ""))
+    assert raw == []
+    assert parse_show(text, f"export.{format_name}") == show
+
+
+def test_yaml_export_escapes_bidi_overrides_where_it_would_fold_or_quote() -> None:
+    show = load_show(BALLERINA)
+    for verdict in ("a\u202eb", "x" * 80 + "\u200b", "'\u2066q\u2069'", "\u202e\nline two"):
+        text = to_yaml(msgspec.structs.replace(show, verdict=verdict))
+        assert not has_unsafe(text.replace("\n", "")), verdict
+        assert parse_show(text, "export.yaml").verdict == verdict

@@ -22,6 +22,7 @@ import msgspec
 import yaml
 
 from showguide.core.model import Show
+from showguide.core.text import has_unsafe, is_unsafe, replace_unsafe
 
 #: The modeline for a show file outside the repository: the schema beside the
 #: file, which ``showguide schema > show.schema.json`` writes. A path into the
@@ -97,6 +98,68 @@ class _ShowDumper(yaml.SafeDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
 
+    def write_double_quoted(self, text: str, split: bool = True) -> None:
+        """PyYAML's double-quoted scalar, escaping what a terminal or reader could act on.
+
+        With ``allow_unicode`` PyYAML writes every character from U+00A0 up
+        as it is, bidirectional overrides and zero-width spaces included (so
+        ``cat`` of an export could reorder or hide text). Here each character
+        that core.text.visible would make visible is written as an escape
+        (``\\u202E``), as JSON exports do; the value read back is the same.
+        Otherwise this is PyYAML 6's own method (MIT licence), line for line.
+        """
+        self.write_indicator('"', True)
+        start = end = 0
+        while end <= len(text):
+            ch = text[end] if end < len(text) else None
+            if (
+                ch is None
+                or ch in '"\\\x85\u2028\u2029\ufeff'
+                or is_unsafe(ch)
+                or not (
+                    "\x20" <= ch <= "\x7e"
+                    or (
+                        self.allow_unicode
+                        and ("\xa0" <= ch <= "\ud7ff" or "\ue000" <= ch <= "\ufffd")
+                    )
+                )
+            ):
+                if start < end:
+                    self._write_plain_run(text[start:end])
+                    start = end
+                if ch is not None:
+                    if ch in self.ESCAPE_REPLACEMENTS:
+                        data = "\\" + self.ESCAPE_REPLACEMENTS[ch]
+                    elif ch <= "\xff":
+                        data = f"\\x{ord(ch):02X}"
+                    elif ch <= "\uffff":
+                        data = f"\\u{ord(ch):04X}"
+                    else:
+                        data = f"\\U{ord(ch):08X}"
+                    self._write_plain_run(data)
+                    start = end + 1
+            if (
+                0 < end < len(text) - 1
+                and (ch == " " or start >= end)
+                and self.column + (end - start) > self.best_width
+                and split
+            ):
+                data = text[start:end] + "\\"
+                if start < end:
+                    start = end
+                self._write_plain_run(data)
+                self.write_indent()
+                self.whitespace = False
+                self.indention = False
+                if text[start] == " ":
+                    self._write_plain_run("\\")
+            end += 1
+        self.write_indicator('"', False)
+
+    def _write_plain_run(self, data: str) -> None:
+        self.column += len(data)
+        self.stream.write(data.encode(self.encoding) if self.encoding else data)
+
 
 #: Line breaks other than "\n". PyYAML writes them unescaped in plain and
 #: single-quoted text, and reading that back turns them into spaces; in
@@ -106,7 +169,8 @@ _OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 
 def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
     style: str | None = None
-    if _OTHER_BREAKS.search(text):
+    if _OTHER_BREAKS.search(text) or has_unsafe(text):
+        # Only double quotes can escape: see _ShowDumper.write_double_quoted.
         style = '"'
     elif len(text) > _FOLD_AFTER and "\n" not in text:
         # Asking for folded style is safe: the emitter falls back to quotes
@@ -144,18 +208,25 @@ def to_yaml(show: Show) -> str:
     return f"{SCHEMA_MODELINE}\n{SCHEMA_HINT}\n\n" + "\n".join(blocks)
 
 
-#: Characters JSON allows unescaped that a terminal (C1 controls), a
-#: JavaScript parser (U+2028, U+2029) or a reader (bidirectional overrides,
-#: zero-width characters) could act on. Escaping them changes no value.
-_JSON_ESCAPE = re.compile(
-    "[\x7f-\x9f\u2028\u2029\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
-)
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    # Past U+FFFF JSON can only escape a surrogate pair, which YAML readers
+    # (libyaml) refuse, and a JSON export must load as a show file too: those
+    # few (invisible tags, Egyptian format controls) stay as they are.
+    return f"\\u{code:04x}" if code <= 0xFFFF else char
 
 
 def to_json(show: Show) -> str:
-    """The show as JSON with every field present, two-space indented."""
+    """The show as JSON with every field present, two-space indented.
+
+    Characters JSON allows unescaped that a terminal (C1 controls), a
+    JavaScript parser (U+2028, U+2029) or a reader (bidirectional overrides,
+    zero-width and other invisible characters) could act on are escaped:
+    the same ones core.text.visible makes visible, and YAML exports escape.
+    Escaping them changes no value.
+    """
     text = msgspec.json.format(msgspec.json.encode(show), indent=2).decode()
-    return _JSON_ESCAPE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
+    return replace_unsafe(text, _json_escape) + "\n"
 
 
 #: Every export format, by the name the command line uses.

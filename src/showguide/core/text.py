@@ -13,6 +13,7 @@ the text around them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 #: Unicode's format characters (category Cf: zero-width spaces, bidirectional
@@ -30,6 +31,23 @@ _INVISIBLE = (
 #: Control characters (C0 but newline and tab, DEL, C1), lone surrogates
 #: (they cannot even be encoded for output), and the invisible ones above.
 _UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_INVISIBLE}]")
+
+
+def has_unsafe(text: str) -> bool:
+    """True when ``text`` holds a character :func:`visible` would replace."""
+    return _UNSAFE.search(text) is not None
+
+
+def is_unsafe(char: str) -> bool:
+    """True for one character that :func:`visible` would replace."""
+    return _UNSAFE.match(char) is not None
+
+
+def replace_unsafe(text: str, replace: Callable[[str], str]) -> str:
+    """``text`` with each character :func:`visible` would replace given to ``replace``."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(lambda match: replace(match.group()), text)
 
 
 @cache
