@@ -618,3 +618,6 @@ OUTPUT_COMMANDS: tuple[tuple[str, ...], ...] = (
 )
 #: COLUMNS values that are no width (0, words, huge): output stays readable.
 ODD_COLUMNS: tuple[str, ...] = ("0", "-5", "wide", "99999999999999999999999", "1" * 5000)
+#: Signals a terminal program is expected to survive with the terminal
+#: restored and its state saved (tests/test_signals.py sends each one).
+ENDING_SIGNALS: tuple[str, ...] = ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGINT")

@@ -75,10 +75,9 @@ class AppSpy:
         # As if run in a terminal: tests/test_signals.py runs the real thing in a pty.
         monkeypatch.setattr(launch, "has_terminal", lambda: True)
 
-    def run_app(
-        self, catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembered
-    ) -> None:
+    def run_app(self, catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembered) -> int:
         self.calls.append((catalog, chosen, remembered))
+        return 0
 
 
 @pytest.fixture

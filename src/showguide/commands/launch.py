@@ -14,7 +14,7 @@ import argparse
 import gc
 import sys
 
-from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
+from showguide.cli import EXIT_BAD_INPUT
 from showguide.commands.choose import named_start
 from showguide.commands.output import print_error, print_problems, stderr
 from showguide.core.catalog import Catalog, CatalogEntry
@@ -92,5 +92,4 @@ def run(args: argparse.Namespace) -> int:
     from showguide.tui.app import run_app
 
     settle()
-    run_app(*prepared)
-    return EXIT_OK
+    return run_app(*prepared)

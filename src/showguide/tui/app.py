@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -48,6 +50,17 @@ class ShowGuideApp(App[None]):
     # Loaded when the palette first opens, like Textual's own system commands.
     COMMANDS = App.COMMANDS | {guide_items_provider}
 
+    #: Signals that end the app as ``q`` does: the place is saved and the
+    #: terminal restored (main screen, mouse reporting off, cursor shown).
+    #: Left to Python's defaults they would kill the process with the
+    #: terminal still in the app's modes. SIGINT comes only from outside
+    #: (``kill -INT``): in the app, Ctrl+C is a key (action_help_quit).
+    ENDING_SIGNALS: ClassVar[tuple[signal.Signals, ...]] = tuple(
+        getattr(signal, name)
+        for name in ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGINT")
+        if hasattr(signal, name)
+    )
+
     def __init__(
         self,
         show: Show | None = None,
@@ -77,6 +90,9 @@ class ShowGuideApp(App[None]):
         #: One shield for the whole app: revealing a spoiler, or lowering the
         #: shield, holds in every pane, in search and in the palette.
         self.shield = SpoilerShield(on=self.preferences.spoiler_shield)
+        #: Set by run_app, which owns the process: a test's app leaves the
+        #: test runner's own signal handlers alone.
+        self.ends_on_signals = False
         if self.preferences.theme in self.available_themes:
             self.theme = self.preferences.theme
 
@@ -143,6 +159,10 @@ class ShowGuideApp(App[None]):
         return CatalogScreen(self.catalog, highlight=self.state.last_show)
 
     def on_mount(self) -> None:
+        if self.ends_on_signals:
+            loop = asyncio.get_running_loop()
+            for number in self.ENDING_SIGNALS:
+                loop.add_signal_handler(number, self.end_on_signal, number)
         self.theme_changed_signal.subscribe(self, self.theme_changed)
         if self.catalog is not None:
             for notice in (*self.startup_notices, *self.catalog.notices):
@@ -216,6 +236,13 @@ class ShowGuideApp(App[None]):
         self.save_state()
         self.exit()
 
+    def end_on_signal(self, number: int) -> None:
+        """End as ``q`` does, with the exit status of a process ended by ``number``."""
+        # After a SIGHUP the terminal is gone: a notice could not be shown,
+        # and the save must not wait for one.
+        self.save_state()
+        self.exit(return_code=128 + number)
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from showguide.tui.guide import GuideScreen
 
@@ -250,11 +277,15 @@ class ShowGuideApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
 
-def run_app(catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembered) -> None:
+def run_app(catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembered) -> int:
     """Run the app until the user quits, on ``catalog`` (every show found),
     opening ``chosen`` at once or, when None, the catalog screen, starting from
     the ``remembered`` preferences and state (and saving their changes).
 
     The command line gets these from :func:`showguide.commands.launch.prepare`.
+    Returns the exit status: 0, or 128 + N when signal N ended the app.
     """
-    ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered).run()
+    app = ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered)
+    app.ends_on_signals = True
+    app.run()
+    return app.return_code or 0
