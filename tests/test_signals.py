@@ -146,3 +146,17 @@ def test_ctrl_c_in_the_terminal_quits_and_saves_the_place(guide_on_plot: Termina
     assert terminal.process.wait(timeout=TIMEOUT_S) == 0
     assert LEAVE_ALTERNATE_SCREEN in after and SHOW_CURSOR in after
     assert saved_pane() == "plot"
+
+
+def test_a_signal_as_the_app_starts_still_restores_the_terminal() -> None:
+    terminal = Terminal("ballerina")
+    try:
+        terminal.wait_for(b"\x1b[?1049h")  # on the alternate screen, maybe nothing drawn yet
+        terminal.process.send_signal(signal.SIGTERM)
+        terminal.read(TIMEOUT_S)
+        assert terminal.process.wait(timeout=TIMEOUT_S) == 128 + signal.SIGTERM
+        after = bytes(terminal.output)
+        assert after.rfind(b"\x1b[?1049h") < after.rfind(LEAVE_ALTERNATE_SCREEN)
+        assert after.rfind(b"\x1b[?25l") < after.rfind(SHOW_CURSOR)
+    finally:
+        terminal.close()

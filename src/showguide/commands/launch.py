@@ -83,12 +83,14 @@ NO_TERMINAL = (
 
 
 def run(args: argparse.Namespace) -> int:
-    if not has_terminal():
-        print_error(NO_TERMINAL)
-        return EXIT_BAD_INPUT
+    # What to open is decided first: a name that matches nothing, or files
+    # that do not load, are the more useful thing to hear about.
     prepared = prepare(args)
     if isinstance(prepared, int):
         return prepared
+    if not has_terminal():
+        print_error(NO_TERMINAL)
+        return EXIT_BAD_INPUT
     from showguide.tui.app import run_app
 
     settle()

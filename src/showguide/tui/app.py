@@ -158,11 +158,15 @@ class ShowGuideApp(App[None]):
 
         return CatalogScreen(self.catalog, highlight=self.state.last_show)
 
-    def on_mount(self) -> None:
+    def on_load(self) -> None:
+        # On Load, before Textual puts the terminal in the app's modes: from
+        # then on a signal ends the app through the path that restores them.
         if self.ends_on_signals:
             loop = asyncio.get_running_loop()
             for number in self.ENDING_SIGNALS:
                 loop.add_signal_handler(number, self.end_on_signal, number)
+
+    def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self.theme_changed)
         if self.catalog is not None:
             for notice in (*self.startup_notices, *self.catalog.notices):

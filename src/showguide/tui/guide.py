@@ -188,7 +188,11 @@ class GuideScreen(Screen[None]):
     def focus_pane(self, pane: str) -> None:
         # set_focus acts at once, where Widget.focus() waits for the message
         # queue: keys typed right after the pane key ("3j") must reach the pane.
-        self.set_focus(self.query_one(PANE_FOCUS[pane]))
+        found = self.query(PANE_FOCUS[pane])
+        # None when the app is closing as the guide mounts (a signal as it
+        # starts): its widgets are already being removed.
+        if found:
+            self.set_focus(found.first())
 
     @property
     def current_pane(self) -> str:
