@@ -69,6 +69,8 @@ class ShowGuideApp(App[None]):
         self.remembering = remembered is not None
         self.preferences = remembered.preferences if remembered else Preferences()
         self.state = remembered.state if remembered else State()
+        #: The state as last saved: saving it again would change nothing.
+        self.saved_state: State | None = None
         self.startup_notices = remembered.notices if remembered else ()
         #: The file each opened show was read from (its entry's key), to find it on reload.
         self.show_keys: dict[str, str] = {}
@@ -161,11 +163,13 @@ class ShowGuideApp(App[None]):
                 self.notify(problem, severity="warning", timeout=6)
 
     def save_state(self) -> None:
-        if self.remembering:
+        if self.remembering and self.state != self.saved_state:
             from showguide.core.prefs import save_state
 
             if (problem := save_state(self.state)) is not None:
                 self.notify(problem, severity="warning", timeout=6)
+            else:
+                self.saved_state = self.state
 
     async def action_quit(self) -> None:
         self.save_state()
@@ -212,4 +216,8 @@ def run_app(catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembere
 
     The command line gets these from :func:`showguide.commands.launch.prepare`.
     """
-    ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered).run()
+    app = ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered)
+    app.run()
+    # The app can end without q: a browser tab closed under `showguide serve`
+    # asks it to quit. Where the viewer was is remembered all the same.
+    app.save_state()
