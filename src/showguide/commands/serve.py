@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
 import ipaddress
 import socket
+from typing import Any
 
 from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
 from showguide.commands.choose import named_start
@@ -67,6 +69,20 @@ def listen(host: str, port: int) -> list[socket.socket] | str:
     except (OSError, UnicodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         return f"cannot serve on host {host!r}: {reason}"
+    if not addresses:
+        return f"cannot serve on host {host!r}: it has no address"
+    bound = _bind_all(addresses, port)
+    tries = 1
+    # Port 0: the port the OS picked for one address may be taken on another.
+    while isinstance(bound, OSError) and bound.errno == errno.EADDRINUSE and not port and tries < 5:
+        bound = _bind_all(addresses, port)
+        tries += 1
+    if isinstance(bound, OSError):
+        return f"cannot serve on {url(host, port)}: {bound.strerror or bound}"
+    return bound
+
+
+def _bind_all(addresses: list[Any], port: int) -> list[socket.socket] | OSError:
     sockets: list[socket.socket] = []
     seen: set[tuple[int, object]] = set()
     for family, kind, proto, _, address in addresses:
@@ -84,15 +100,12 @@ def listen(host: str, port: int) -> list[socket.socket] | str:
             sock.setblocking(False)
         except OSError as error:
             sock.close()
-            if sockets:  # another address of the same host (say IPv6): do without it
-                continue
+            if sockets and error.errno in (errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT):
+                continue  # another address of the same host (say IPv6) this machine lacks
             for other in sockets:
                 other.close()
-            reason = error.strerror or str(error)
-            return f"cannot serve on {url(host, port)}: {reason}"
+            return error
         sockets.append(sock)
-    if not sockets:
-        return f"cannot serve on host {host!r}: it has no address"
     return sockets
 
 
