@@ -107,7 +107,7 @@ class PageTerminal:
     def text(self) -> str:
         return "\n".join(line.rstrip() for line in self.screen.display)
 
-    def wait_for(self, *needles: str, timeout: float = 20.0) -> str:
+    def wait_for(self, *needles: str, timeout: float = 20.0, poll_ms: int = 100) -> str:
         """The screen's text once it shows every one of ``needles``."""
         deadline = time.monotonic() + timeout
         while True:
@@ -116,4 +116,4 @@ class PageTerminal:
                 return shown
             if time.monotonic() > deadline:
                 raise AssertionError(f"the page never showed {needles!r}; it shows:\n{shown}")
-            self.page.wait_for_timeout(100)
+            self.page.wait_for_timeout(poll_ms)

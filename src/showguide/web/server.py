@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 import textual_serve
 from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
-from textual_serve.server import Server
+from textual_serve.download_manager import DownloadManager
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: textual-serve's scripts, styles and fonts, served as they are.
@@ -82,14 +82,17 @@ class AppProcess(AppService):
             await process.wait()
 
 
-class GuideServer(Server):
-    """Serves ``argv`` (a showguide command line) to each browser tab."""
+class GuideServer:
+    """Serves ``argv`` (a showguide command line) to each browser tab.
+
+    In place of textual-serve's ``Server``, whose module imports Jinja and
+    Rich's logging (a fifth of serve's start-up) for a page showguide replaces
+    anyway. No download route: showguide never delivers files to the browser.
+    """
 
     def __init__(self, argv: Sequence[str], *, max_sessions: int) -> None:
-        super().__init__(
-            "showguide", statics_path=STATIC, templates_path=TEMPLATES, title="showguide"
-        )
         self.argv = list(argv)
+        self.download_manager = DownloadManager()
         self.max_sessions = max_sessions
         self.sessions: dict[web.WebSocketResponse, AppProcess] = {}
         self.index_page = Template((TEMPLATES / "index.html").read_text(encoding="utf-8"))
@@ -101,8 +104,7 @@ class GuideServer(Server):
             [
                 web.get("/", self.handle_index),
                 web.get("/ws", self.handle_websocket),
-                web.get("/download/{key}", self.handle_download),
-                web.static("/static", self.statics_path),
+                web.static("/static", STATIC),
             ]
         )
         app.on_shutdown.append(self.end_all)
