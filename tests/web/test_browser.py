@@ -111,7 +111,9 @@ def test_the_session_cap_holds_and_closing_a_tab_ends_its_process(browser: Any) 
         second = browser.new_page(viewport=VIEWPORT)
         response = second.goto(served.url)
         assert response is not None and response.status == 503
-        assert "All 1 showguide sessions are in use" in second.inner_text("body")
+        assert "showguide is open in 1 tab, as many as this server allows." in second.inner_text(
+            "body"
+        )
         assert served.apps() == {app}
 
         first.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import http.client
 import signal
 import socket
@@ -118,3 +119,26 @@ def test_a_non_loopback_host_is_served_with_a_warning() -> None:
         "address: anyone who can reach it can read the guides"
     ) in text.replace("\n", " ")
     assert served.url.startswith("http://0.0.0.0:")
+
+
+async def test_a_connection_past_the_cap_is_told_so_and_starts_no_app() -> None:
+    """Two tabs can load the page at once; the cap holds at the connection too."""
+    import aiohttp
+
+    with serving("--max-sessions", "1") as served:
+        websocket_url = served.url.replace("http://", "ws://") + "/ws?width=80&height=24"
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(websocket_url, origin=served.url) as first:
+                apps = await asyncio.to_thread(served.wait_for_apps, 1)
+                async with session.ws_connect(websocket_url, origin=served.url) as second:
+                    message = await second.receive(timeout=10)
+                    assert message.type == aiohttp.WSMsgType.BINARY
+                    assert (
+                        b"showguide is open in 1 tab, as many as this server allows."
+                        in message.data
+                    )
+                    closed = await second.receive(timeout=10)
+                    assert closed.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+                assert served.apps() == apps
+                await first.close()
+            assert await asyncio.to_thread(served.wait_for_apps, 0) == set()

@@ -113,9 +113,13 @@ class GuideServer:
     def busy(self) -> bool:
         return len(self.sessions) >= self.max_sessions
 
+    def busy_message(self) -> str:
+        count = self.max_sessions
+        return f"showguide is open in {count} tab{'s' if count != 1 else ''}, as many as this server allows."
+
     async def handle_index(self, request: web.Request) -> web.Response:
         if self.busy():
-            page = self.busy_page.substitute(max_sessions=self.max_sessions)
+            page = self.busy_page.substitute(message=escape(self.busy_message()))
             return web.Response(text=page, content_type="text/html", status=503)
         try:
             font_size = max(6, min(int(request.query.get("fontsize", "16")), 64))
@@ -139,7 +143,7 @@ class GuideServer:
         websocket = web.WebSocketResponse(heartbeat=15)
         await websocket.prepare(request)
         if self.busy():
-            message = f"showguide: all {self.max_sessions} sessions are in use; close a tab and reload.\r\n"
+            message = f"showguide: {self.busy_message()} Close one, then reload this page.\r\n"
             await websocket.send_bytes(message.encode())
             await websocket.close()
             return websocket
