@@ -120,8 +120,14 @@ def test_the_session_cap_holds_and_closing_a_tab_ends_its_process(browser: Any) 
         assert served.wait_for_apps(0) == set()
         assert not alive(app)
 
+        # The slot is free once the server has seen its app end, a moment
+        # after the process is gone: the reload may be early by that moment.
         terminal = PageTerminal(second)
-        second.reload()
+        for _ in range(50):
+            response = second.reload()
+            if response is not None and response.status == 200:
+                break
+            second.wait_for_timeout(100)
         terminal.wait_for("Ballerina", "1 Overview")
         assert len(served.wait_for_apps(1)) == 1
         second.close()

@@ -142,3 +142,14 @@ async def test_a_connection_past_the_cap_is_told_so_and_starts_no_app() -> None:
                 assert served.apps() == apps
                 await first.close()
             assert await asyncio.to_thread(served.wait_for_apps, 0) == set()
+
+
+def test_on_localhost_a_request_for_another_host_name_is_refused() -> None:
+    """A site whose name was re-pointed at 127.0.0.1 (DNS rebinding) is not this server."""
+    with serving() as served:
+        port = served.url.rpartition(":")[2]
+        rebound = _get(served.url, "/", {"Host": f"evil.example:{port}"})
+        assert rebound.status == 421
+        assert "Ballerina" not in rebound.read().decode()
+        for name in ("localhost", "127.0.0.1"):
+            assert _get(served.url, "/", {"Host": f"{name}:{port}"}).status == 200

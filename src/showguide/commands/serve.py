@@ -41,12 +41,15 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(sockets, str):
         print_error(sockets)
         return EXIT_BAD_INPUT
-    if not all(_is_loopback(sock) for sock in sockets):
+    loopback = all(_is_loopback(sock) for sock in sockets)
+    if not loopback:
         print_error(
             f"warning: serving on {args.host}, which is not this machine's loopback address:"
             " anyone who can reach it can read the guides"
         )
-    server = GuideServer(app_argv(args.data, args.name), max_sessions=args.max_sessions)
+    server = GuideServer(
+        app_argv(args.data, args.name), max_sessions=args.max_sessions, loopback=loopback
+    )
 
     def ready(port: int) -> None:
         what = "the catalog" if args.name is None else repr(args.name)

@@ -16,6 +16,9 @@ What showguide changes, and why:
   stopping the server ends them all, killing any that do not quit in time.
 - a websocket from a page on another origin is refused: any web page the
   user visits could otherwise open one to localhost and read the guides.
+  Served on loopback only, a request must also name a loopback host, or a
+  site whose name was re-pointed at 127.0.0.1 (DNS rebinding) could pass as
+  this one.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import json
 import signal
 import socket
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from html import escape
 from pathlib import Path
 from string import Template
@@ -90,8 +93,11 @@ class GuideServer:
     anyway. No download route: showguide never delivers files to the browser.
     """
 
-    def __init__(self, argv: Sequence[str], *, max_sessions: int) -> None:
+    def __init__(self, argv: Sequence[str], *, max_sessions: int, loopback: bool) -> None:
+        """``loopback``: serving on loopback addresses only, so only a request
+        naming a loopback host is answered."""
         self.argv = list(argv)
+        self.loopback = loopback
         self.download_manager = DownloadManager()
         self.max_sessions = max_sessions
         self.sessions: dict[web.WebSocketResponse, AppProcess] = {}
@@ -99,7 +105,7 @@ class GuideServer:
         self.busy_page = Template((TEMPLATES / "busy.html").read_text(encoding="utf-8"))
 
     def make_app(self) -> web.Application:
-        app = web.Application()
+        app = web.Application(middlewares=[self.check_host])
         app.add_routes(
             [
                 web.get("/", self.handle_index),
@@ -109,6 +115,14 @@ class GuideServer:
         )
         app.on_shutdown.append(self.end_all)
         return app
+
+    @web.middleware
+    async def check_host(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        if self.loopback and urlsplit(f"//{request.host}").hostname not in LOOPBACK_NAMES:
+            raise web.HTTPMisdirectedRequest(
+                text="showguide: this server answers to localhost only\n"
+            )
+        return await handler(request)
 
     def busy(self) -> bool:
         return len(self.sessions) >= self.max_sessions
@@ -216,6 +230,9 @@ class GuideServer:
         finally:
             await runner.cleanup()
 
+
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 #: The page runs textual.js and connects back to this server, nothing else.
 CONTENT_SECURITY_POLICY = (
