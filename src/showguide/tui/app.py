@@ -71,6 +71,9 @@ class ShowGuideApp(App[None]):
         self.state = remembered.state if remembered else State()
         #: The state as last saved: saving it again would change nothing.
         self.saved_state: State | None = None
+        #: The state as read or last saved: what another showguide running at
+        #: the same time changed since then is kept when saving (merge_state).
+        self.base_state = self.state
         self.startup_notices = remembered.notices if remembered else ()
         #: The file each opened show was read from (its entry's key), to find it on reload.
         self.show_keys: dict[str, str] = {}
@@ -164,12 +167,13 @@ class ShowGuideApp(App[None]):
 
     def save_state(self) -> None:
         if self.remembering and self.state != self.saved_state:
-            from showguide.core.prefs import save_state
+            from showguide.core.prefs import load_state, merge_state, save_state
 
-            if (problem := save_state(self.state)) is not None:
+            state = merge_state(self.state, self.base_state, load_state().value)
+            if (problem := save_state(state)) is not None:
                 self.notify(problem, severity="warning", timeout=6)
             else:
-                self.saved_state = self.state
+                self.state = self.saved_state = self.base_state = state
 
     async def action_quit(self) -> None:
         self.save_state()
