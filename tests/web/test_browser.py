@@ -158,3 +158,14 @@ def test_the_pane_is_remembered_between_tabs_as_between_runs(browser: Any) -> No
         reopened = terminal.wait_for("Character")
         assert "Logline" not in reopened
         again.close()
+
+
+def test_quitting_the_app_ends_the_session_and_the_page_says_so(browser: Any) -> None:
+    with serving() as served:
+        page, _ = open_guide(browser, served.url)
+        [app] = served.wait_for_apps(1)
+        page.keyboard.press("q")
+        page.wait_for_selector("text=This session has ended.", state="visible", timeout=20_000)
+        assert served.wait_for_apps(0) == set()
+        assert not alive(app)
+        page.close()

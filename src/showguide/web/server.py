@@ -50,8 +50,22 @@ QUIT_GRACE = 3.0
 class AppProcess(AppService):
     """textual-serve's app service, started from an argv list in its own session."""
 
-    def __init__(self, argv: Sequence[str], **kwargs: object) -> None:
-        super().__init__(" ".join(argv), **kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self,
+        argv: Sequence[str],
+        websocket: web.WebSocketResponse,
+        download_manager: DownloadManager,
+    ) -> None:
+        async def close() -> None:  # the app quit: the tab shows "session ended"
+            await websocket.close()
+
+        super().__init__(
+            " ".join(argv),  # only shown in textual-serve's logs; argv is what runs
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=close,
+            download_manager=download_manager,
+        )
         self.argv = list(argv)
 
     async def _open_app_process(
@@ -69,10 +83,6 @@ class AppProcess(AppService):
         assert process.stdin is not None
         self._stdin = process.stdin
         return process
-
-    @property
-    def pid(self) -> int | None:
-        return None if self._process is None else self._process.pid
 
     async def end(self) -> None:
         """Ask the app to quit; kill it if it has not within :data:`QUIT_GRACE`."""
@@ -161,13 +171,7 @@ class GuideServer:
             await websocket.send_bytes(message.encode())
             await websocket.close()
             return websocket
-        service = AppProcess(
-            self.argv,
-            write_bytes=websocket.send_bytes,
-            write_str=websocket.send_str,
-            close=websocket.close,
-            download_manager=self.download_manager,
-        )
+        service = AppProcess(self.argv, websocket, self.download_manager)
         self.sessions[websocket] = service
         try:
             width = _size(request.query.get("width"), 80)
