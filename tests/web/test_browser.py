@@ -169,3 +169,20 @@ def test_quitting_the_app_ends_the_session_and_the_page_says_so(browser: Any) ->
         assert served.wait_for_apps(0) == set()
         assert not alive(app)
         page.close()
+
+
+def test_the_page_breaks_none_of_its_own_rules(browser: Any) -> None:
+    """No script error and no content-security-policy violation on the page."""
+    with serving() as served:
+        page = browser.new_page(viewport=VIEWPORT)
+        problems: list[str] = []
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        page.on(
+            "console",
+            lambda message: problems.append(message.text) if message.type == "error" else None,
+        )
+        terminal = PageTerminal(page)
+        page.goto(served.url)
+        terminal.wait_for("Ballerina")
+        page.close()
+    assert problems == []

@@ -240,7 +240,7 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 #: The page runs textual.js and connects back to this server, nothing else.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; connect-src 'self'; script-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; connect-src 'self'; script-src 'self'; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'"
 )
 
