@@ -256,6 +256,24 @@ def load_entries(paths: Iterable[Path], origin: str) -> list[CatalogEntry]:
     return [load_entry(path, origin) for path in paths]
 
 
+def check_files(paths: Iterable[Path], origin: str, *, use_cache: bool) -> list[CatalogEntry]:
+    """Each file loaded as :func:`load_entry` loads it, through the parse cache
+    when ``use_cache``: a file whose stamp the cache holds keeps its verdict."""
+    reader = _Reader(use_cache)
+    entries = []
+    for path in paths:
+        text = os.fspath(path)
+        try:
+            info: os.stat_result | None = path.stat()
+            key = os.path.realpath(text)
+        except (OSError, ValueError):  # missing, a loop, a NUL in the name: the loader says why
+            info, key = None, text
+        found = FoundFile(text, origin, key, info)
+        entries.append(reader.read(found, reader.stamp(info)))
+    reader.close()
+    return entries
+
+
 def bundled_entries() -> list[CatalogEntry]:
     return load_entries(bundled_show_files(), "bundled")
 
