@@ -13,6 +13,7 @@ from pathlib import Path
 
 from showguide.commands.discovery import print_notices, report_discovery
 from showguide.commands.output import print_error, print_problems, stderr
+from showguide.commands.progress import stderr_progress
 from showguide.core.catalog import CatalogEntry, UnknownShow, load_catalog
 from showguide.core.launch import Start, choose_start
 from showguide.core.model import Show
@@ -27,7 +28,8 @@ def named_start(data: Sequence[str | Path], name: str | None) -> Start | None:
     none picked). The catalog's notices are left to the caller: the app shows
     them itself.
     """
-    catalog = load_catalog(data)
+    with stderr_progress() as progress:
+        catalog = load_catalog(data, progress=progress)
     if catalog.problems:
         report_discovery(stderr(), catalog)
         return None

@@ -11,6 +11,7 @@ import argparse
 from collections.abc import Iterator
 
 from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
+from showguide.commands.progress import stderr_progress
 from showguide.commands.records import (
     BOLD,
     RED,
@@ -106,20 +107,25 @@ def run(args: argparse.Namespace) -> int:
     writer = LineWriter()
     as_json: bool = getattr(args, "json", False)
     if as_json:
-        catalog = load_catalog(args.data)
+        catalog = _load(args)
         write_json_array(writer, (record(entry) for entry in catalog.entries))
     elif terminal.is_terminal:
-        catalog = load_catalog(args.data)
+        catalog = _load(args)
         write_table(writer, catalog, terminal)
     else:
         # The header goes at once: a reader learns the columns before the
         # shows are loaded.
         writer.line(tsv_line(FIELDS))
         writer.flush()
-        catalog = load_catalog(args.data)
+        catalog = _load(args)
         writer.lines(_tsv_rows(catalog))
     writer.flush()
     return _report(catalog)
+
+
+def _load(args: argparse.Namespace) -> Catalog:
+    with stderr_progress() as progress:
+        return load_catalog(args.data, progress=progress)
 
 
 def _report(catalog: Catalog) -> int:

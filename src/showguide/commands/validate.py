@@ -7,6 +7,7 @@ from pathlib import Path
 
 from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
 from showguide.commands.output import stderr
+from showguide.commands.progress import stderr_progress
 from showguide.commands.records import (
     DIM,
     GREEN,
@@ -50,10 +51,12 @@ def _entries(args: argparse.Namespace) -> tuple[list[CatalogEntry], list[Problem
     use_cache = not args.no_cache
     if args.paths:
         files, problems = expand(args.paths)
-        return check_files(files, "checked", use_cache=use_cache), problems
+        with stderr_progress() as progress:
+            return check_files(files, "checked", use_cache=use_cache, progress=progress), problems
     # Every show found, overridden ones too: each file is checked, not only the
     # ones that win.
-    catalog = load_catalog(args.data, use_cache=use_cache)
+    with stderr_progress() as progress:
+        catalog = load_catalog(args.data, use_cache=use_cache, progress=progress)
     if catalog.notices:
         from showguide.commands.discovery import print_notices
 
