@@ -14,15 +14,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from showguide.core.parallel import Progress
+from showguide.core.parallel import Progress, progress_text
+
+__all__ = ["QUIET_SECONDS", "progress_text", "stderr_progress"]
 
 #: Reading that ends sooner than this shows no progress at all.
 QUIET_SECONDS = 0.3
-
-
-def progress_text(done: int, total: int) -> str:
-    """``Reading show files 3,412 / 10,000``: what the CLI and the app both say."""
-    return f"Reading show files {done:,} / {total:,}"
 
 
 class _Line:

@@ -44,6 +44,11 @@ MAX_WORKERS = 8
 PROGRESS_SECONDS = 0.1
 
 
+def progress_text(done: int, total: int) -> str:
+    """``Reading show files 3,412 / 10,000``: what the command line and the app say."""
+    return f"Reading show files {done:,} / {total:,}"
+
+
 class LoadCancelled(Exception):
     """Raised by a progress callback to stop loading (the user left)."""
 
@@ -128,6 +133,19 @@ def parse_files(
             throttle.advance(1)
         return results
     return _parse_in_workers(paths, workers, throttle)
+
+
+def prepare_workers() -> None:
+    """Start what worker processes need, before anything replaces standard error.
+
+    multiprocessing starts a resource tracker with the first pool, passing it
+    standard error's file descriptor; under Textual, standard error is a
+    stand-in with none, and starting it fails. Started here first, it is
+    there when a pool is made from the app's loading thread.
+    """
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
 
 
 def _parse_in_workers(paths: Sequence[str], workers: int, throttle: _Throttle) -> list[Parsed]:
