@@ -122,6 +122,16 @@ def tsv_field(value: object) -> str:
 
 
 def tsv_line(values: Sequence[object]) -> str:
+    # Most lines need no escaping at all: one check of the whole line is
+    # cheaper than one a field (ten thousand lines, nine fields each).
+    line = "\t".join("" if value is None else str(value) for value in values)
+    if (
+        line.count("\t") == len(values) - 1
+        and "\\" not in line
+        and "\n" not in line
+        and UNSAFE_CHARACTERS.search(line) is None
+    ):
+        return line
     return "\t".join(tsv_field(value) for value in values)
 
 
