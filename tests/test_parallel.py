@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -143,3 +146,61 @@ def test_no_progress_when_standard_error_is_not_a_terminal(
 
 def test_the_progress_text_groups_thousands() -> None:
     assert cli_progress.progress_text(3412, 10000) == "Reading show files 3,412 / 10,000"
+
+
+#: A fresh interpreter (no resource tracker started yet) that does what a
+#: reload in the app does: parse in workers from a thread, while sys.stderr is
+#: a stand-in without a file descriptor, as under Textual.
+FROM_A_THREAD = """
+import io, sys, threading
+from showguide.core import parallel
+class NoFileno(io.StringIO):
+    def fileno(self):  # as Textual's stand-in answers
+        return -1
+parallel.PARALLEL_MIN_FILES = 1
+used = []
+real = parallel._parse_in_workers
+def watched(*args):
+    result = real(*args)
+    used.append(True)
+    return result
+parallel._parse_in_workers = watched
+paths = sys.argv[1:]
+results = []
+sys.stderr = NoFileno()
+thread = threading.Thread(target=lambda: results.append(parallel.parse_files(paths, workers=2)))
+thread.start()
+thread.join(120)
+sys.stderr = sys.__stderr__
+assert used == [True], "the workers failed, and the files were parsed in the thread"
+assert results[0] == parallel.parse_files(paths, workers=1)
+print("ok")
+"""
+
+
+def test_workers_start_from_a_thread_while_standard_error_is_replaced(
+    many: list[str],
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", FROM_A_THREAD, *many],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.stdout == "ok\n", result.stderr
+
+
+def test_when_workers_fail_the_files_are_parsed_here(
+    many: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 1)
+
+    def broken(*args: Any) -> Any:
+        raise parallel.WorkersFailed
+
+    monkeypatch.setattr(parallel, "_parse_in_workers", broken)
+    seen: list[int] = []
+    assert parse_files(many, workers=2, progress=lambda d, t: seen.append(d)) == parse_files(
+        many, workers=1
+    )
+    assert seen[-1] == len(many)

@@ -54,9 +54,6 @@ def prepare(
 
 def _run_cold_start(load: CatalogLoad) -> int:
     """Open the app at once on a loading screen that reads the many files to parse."""
-    from showguide.core.parallel import prepare_workers
-
-    prepare_workers()
     remembered = load_remembered()
     from showguide.tui.app import run_loading_app
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 import time
 from collections.abc import Callable, Sequence
 
@@ -47,6 +48,10 @@ PROGRESS_SECONDS = 0.1
 def progress_text(done: int, total: int) -> str:
     """``Reading show files 3,412 / 10,000``: what the command line and the app say."""
     return f"Reading show files {done:,} / {total:,}"
+
+
+class WorkersFailed(Exception):
+    """A worker process died before it finished: the files are parsed here instead."""
 
 
 class LoadCancelled(Exception):
@@ -126,32 +131,45 @@ def parse_files(
     if progress is not None:
         progress(done_before, total)
     workers = workers if workers is not None else min(usable_cores(), MAX_WORKERS)
-    if workers < 2 or len(paths) < PARALLEL_MIN_FILES:
-        results = []
-        for path in paths:
-            results.append(parse_one(path))
-            throttle.advance(1)
-        return results
-    return _parse_in_workers(paths, workers, throttle)
+    if workers >= 2 and len(paths) >= PARALLEL_MIN_FILES:
+        try:
+            return _parse_in_workers(paths, workers, throttle)
+        except (OSError, ValueError, WorkersFailed):
+            # No worker could be started, or one died (out of memory, say):
+            # slower, but the files are still read, here.
+            throttle.done = done_before
+    results = []
+    for path in paths:
+        results.append(parse_one(path))
+        throttle.advance(1)
+    return results
 
 
 def prepare_workers() -> None:
-    """Start what worker processes need, before anything replaces standard error.
+    """Start what worker processes need, even where standard error was replaced.
 
     multiprocessing starts a resource tracker with the first pool, passing it
-    standard error's file descriptor; under Textual, standard error is a
-    stand-in with none, and starting it fails. Started here first, it is
-    there when a pool is made from the app's loading thread.
+    standard error's file descriptor; under Textual, ``sys.stderr`` is a
+    stand-in with none, and starting it fails ("bad value(s) in
+    fds_to_keep"). The real standard error is lent to it for that moment.
     """
     from multiprocessing import resource_tracker
 
-    resource_tracker.ensure_running()
+    replaced = sys.stderr
+    try:
+        if sys.__stderr__ is not None:
+            sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = replaced
 
 
 def _parse_in_workers(paths: Sequence[str], workers: int, throttle: _Throttle) -> list[Parsed]:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
+    prepare_workers()
     chunks = [paths[start : start + CHUNK_FILES] for start in range(0, len(paths), CHUNK_FILES)]
     results: list[list[Parsed] | None] = [None] * len(chunks)
     executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
@@ -167,6 +185,9 @@ def _parse_in_workers(paths: Sequence[str], workers: int, throttle: _Throttle) -
                 throttle.advance(len(chunks[index]))
             if not finished:
                 throttle.advance(0)  # lets the callback cancel while nothing finishes
+    except BrokenProcessPool as error:
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise WorkersFailed from error
     except BaseException:
         # Stopped (the user left, or Ctrl+C): drop the chunks not yet started
         # and end the workers now rather than when they are done.
