@@ -24,7 +24,7 @@ from showguide.commands.records import (
     write_json_array,
 )
 from showguide.core.catalog import Catalog, CatalogEntry, load_catalog
-from showguide.core.text import visible
+from showguide.core.text import UNSAFE_CHARACTERS, visible
 
 #: The fields of each show, in the order of the TSV columns and the JSON keys.
 FIELDS = ("id", "title", "native_title", "year", "network", "status", "origin", "file", "problems")
@@ -73,15 +73,20 @@ def table_cells(entry: CatalogEntry) -> tuple[str, ...]:
         count = len(entry.problems)
         label = f"{entry.path.name}: {count} problem{'s' if count != 1 else ''}"
         return ("-", _cell(label), "", "", "", "", entry.origin)
-    return (
-        _cell(show.id),
-        _cell(show.title),
-        _cell(show.native_title or ""),
+    cells = (
+        show.id,
+        show.title,
+        show.native_title or "",
         str(show.year) if show.year else "",
-        _cell(show.network or ""),
-        _cell(show.status),
+        show.network or "",
+        show.status,
         entry.origin,
     )
+    # Almost every row holds nothing to make visible: one check for the row.
+    joined = "".join(cells)
+    if "\n" in joined or "\t" in joined or UNSAFE_CHARACTERS.search(joined) is not None:
+        return tuple(_cell(cell) for cell in cells)
+    return cells
 
 
 def _cell(text: str) -> str:

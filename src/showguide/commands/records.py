@@ -20,6 +20,7 @@ the characters a terminal would act on are written as ``\\uXXXX`` escapes.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -190,8 +191,14 @@ def problem_text(problem: Problem, terminal: Terminal) -> str:
 
 
 def cell_width(text: str) -> int:
-    if text.isascii():
-        return len(text)
+    """How many terminal cells ``text`` takes (Hangul takes two a character)."""
+    return len(text) if text.isascii() else _wide_width(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _wide_width(text: str) -> int:
+    # Cached: the table measures each cell twice (for the column widths, then
+    # to pad it), and ten thousand native titles take a while to measure.
     from rich.cells import cell_len
 
     return cell_len(text)
@@ -199,6 +206,8 @@ def cell_width(text: str) -> int:
 
 def fit(text: str, width: int) -> str:
     """``text`` padded to ``width`` cells, or cut to it with "…"."""
+    if text.isascii() and len(text) <= width:
+        return text.ljust(width)
     used = cell_width(text)
     if used <= width:
         return text + " " * (width - used)
@@ -221,12 +230,10 @@ def column_widths(
     ``shrink_order`` narrowed (down to ``minimum``) until the table fits
     ``available`` cells."""
     widths = [cell_width(name) for name in header]
-    for row in rows:
-        for index, cell in enumerate(row):
-            if cell:
-                used = cell_width(cell)
-                if used > widths[index]:
-                    widths[index] = used
+    for index, column in enumerate(zip(*rows, strict=True)):
+        # A column all ASCII (ids, years, statuses) is measured by len, in C.
+        measure = len if "".join(column).isascii() else cell_width
+        widths[index] = max(widths[index], *map(measure, column))
     excess = sum(widths) + gap * (len(widths) - 1) - available
     # The widest of the columns that may shrink loses a cell, until the table
     # fits or all are down to the minimum (then the terminal wraps).
