@@ -97,6 +97,9 @@ def run(args: argparse.Namespace) -> int:
         if load.to_parse >= LOADING_SCREEN_MIN_FILES and not load.discovery.problems:
             return _run_cold_start(load)
     prepared = prepare(args, load)
+    # What finding the files kept (a stat result for each, the parse cache's
+    # index) is not needed while the app runs: a few MiB at 10,000 shows.
+    load = None
     if isinstance(prepared, int):
         return prepared
     from showguide.tui.app import run_app
