@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -12,7 +13,7 @@ from textual.binding import BindingType
 from textual.command import Provider
 from textual.screen import Screen
 
-from showguide.core.catalog import Catalog, CatalogEntry
+from showguide.core.catalog import Catalog, CatalogEntry, CatalogLoad
 from showguide.core.model import Show
 from showguide.core.prefs import Preferences, Remembered, State
 from showguide.core.spoilers import SpoilerShield
@@ -53,16 +54,20 @@ class ShowGuideApp(App[None]):
         catalog: Catalog | None = None,
         chosen: CatalogEntry | None = None,
         remembered: Remembered | None = None,
+        loading: CatalogLoad | None = None,
     ) -> None:
         """The guide to ``show``; or, given a ``catalog``, the catalog of shows.
 
         With a catalog, ``chosen`` opens at once (Esc goes back to the catalog
         when there are other shows). ``remembered`` holds the preferences and
         state to start from; when it is given, changes to them are saved.
+        Given ``loading`` (a catalog still to be read), the app draws at once
+        and reads it with a progress bar, then goes on as with ``catalog``.
         """
         super().__init__()
-        if show is None and catalog is None:
+        if show is None and catalog is None and loading is None:
             raise ValueError("ShowGuideApp needs a show or a catalog")
+        self.loading = loading
         self.show = show
         self.catalog = catalog
         self.chosen = chosen
@@ -89,6 +94,10 @@ class ShowGuideApp(App[None]):
         return self.catalog is not None and len(self.catalog.entries) > 1
 
     def get_default_screen(self) -> Screen[None]:
+        if self.loading is not None:
+            from showguide.tui.loading import LoadingScreen
+
+            return LoadingScreen(self.loading)
         if self.show is not None:
             from showguide.tui.guide import GuideScreen
 
@@ -109,6 +118,20 @@ class ShowGuideApp(App[None]):
                 self.notify(notice, timeout=8)
         if self.has_catalog and self.chosen is not None and self.chosen.show is not None:
             self.open_show(self.chosen)
+
+    def catalog_loaded(self, catalog: Catalog) -> None:
+        """The catalog the loading screen read: go on to it, as a warm start would have."""
+        self.catalog = catalog
+        self.loading = None
+        if not any(entry.ok for entry in catalog.entries):
+            # Nothing to show: the command line says why, once the terminal is back.
+            self.exit(return_code=2)
+            return
+        for notice in (*self.startup_notices, *catalog.notices):
+            self.notify(notice, timeout=8)
+        # Pushed over the loading screen, which stays below, idle: the
+        # default screen cannot be switched away.
+        self.push_screen(self.get_default_screen())
 
     # --- shows --------------------------------------------------------------
 
@@ -165,13 +188,18 @@ class ShowGuideApp(App[None]):
             if (problem := save_preferences(preferences)) is not None:
                 self.notify(problem, severity="warning", timeout=6)
 
-    def save_state(self) -> None:
+    def save_state(self, *, ended: bool = False) -> None:
+        """Save where the viewer is; ``ended``: the app has stopped, so a save
+        that fails is told on standard error rather than in a notification."""
         if self.remembering and self.state != self.saved_state:
             from showguide.core.prefs import load_state, merge_state, save_state
 
             state = merge_state(self.state, self.base_state, load_state().value)
             if (problem := save_state(state)) is not None:
-                self.notify(problem, severity="warning", timeout=6)
+                if ended:
+                    print(f"showguide: {problem}", file=sys.stderr)
+                else:
+                    self.notify(problem, severity="warning", timeout=6)
             else:
                 self.state = self.saved_state = self.base_state = state
 
@@ -224,4 +252,19 @@ def run_app(catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembere
     app.run()
     # The app can end without q: a browser tab closed under `showguide serve`
     # asks it to quit. Where the viewer was is remembered all the same.
-    app.save_state()
+    app.save_state(ended=True)
+
+
+def run_loading_app(load: CatalogLoad, remembered: Remembered) -> Catalog | None:
+    """Run the app on a catalog still to be read, drawing a progress bar while
+    it is (:class:`~showguide.tui.loading.LoadingScreen`).
+
+    Returns the catalog when no show in it could be loaded, for the command
+    line to say why; None otherwise (the user quit, or left while reading).
+    """
+    app = ShowGuideApp(loading=load, remembered=remembered)
+    app.run()
+    app.save_state(ended=True)  # as in run_app: the app can end without q
+    if app.return_code == 2 and app.catalog is not None:
+        return app.catalog
+    return None
