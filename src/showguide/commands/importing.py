@@ -223,6 +223,10 @@ def _import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: Keys an update never touches, though the import wrote them.
+_USERS_KEYS = ("id", "format_version")
+
+
 def _update(args: argparse.Namespace) -> int:
     from showguide.core.loader import decode_show_bytes, load_show, read_show_bytes
     from showguide.tvmaze.update import dump_document, load_document, merge
@@ -253,7 +257,10 @@ def _update(args: argparse.Namespace) -> int:
     owned, _ = _owned_for_model(guide.owned)
     # The file's id and format version are the user's: a new title on TVmaze
     # must not change the name the show is opened by.
-    theirs = {k: v for k, v in owned.items() if k not in ("id", "format_version")}
+    theirs = {k: v for k, v in owned.items() if k not in _USERS_KEYS}
+    base = read_snapshot(tvmaze_id)
+    if base is not None:
+        base = {k: v for k, v in base.items() if k not in _USERS_KEYS}
     original = decode_show_bytes(read_show_bytes(path), str(path))
     from ruamel.yaml.error import YAMLError
 
@@ -261,7 +268,7 @@ def _update(args: argparse.Namespace) -> int:
         document = load_document(original)
     except YAMLError as error:
         raise _fail(f"cannot edit {path}: {one_line(str(error).splitlines()[0])}") from None
-    changes = merge(document, read_snapshot(tvmaze_id), theirs)
+    changes = merge(document, base, theirs)
     text = dump_document(document, original)
     _validated(text, str(path), tvmaze_id)
     out = stdout()

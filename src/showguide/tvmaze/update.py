@@ -108,16 +108,69 @@ def dump_document(document: Any, original: str) -> str:
 
 
 def _value(value: Any) -> Any:
-    """TVmaze data as ruamel writes it: text with hidden characters double-quoted."""
+    """TVmaze data as ruamel's round-trip types; text with hidden characters double-quoted."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     if isinstance(value, dict):
-        return {key: _value(item) for key, item in value.items()}
+        mapping = CommentedMap()
+        for key, item in value.items():
+            mapping[key] = _value(item)
+        return mapping
     if isinstance(value, list):
-        return [_value(item) for item in value]
+        return CommentedSeq(_value(item) for item in value)
     if isinstance(value, str) and _ESCAPED.search(value):
         return DoubleQuotedScalarString(value)
     return value
+
+
+def _last_slot(node: Any) -> tuple[Any, Any, int] | None:
+    """Where ruamel keeps the comment lines after ``node``: on its deepest last value."""
+    found: tuple[Any, Any, int] | None = None
+    while isinstance(node, (dict, list)) and node and hasattr(node, "ca"):
+        if isinstance(node, dict):
+            key: Any = list(node)[-1]
+            found = (node, key, 2)
+        else:
+            key = len(node) - 1
+            found = (node, key, 0)
+        node = node[key]
+    return found
+
+
+def _move_trailing_comment(source: tuple[Any, Any, int] | None, new_last: Any) -> None:
+    """Comment lines after ``old_last`` move after ``new_last``, which now follows it.
+
+    ruamel attaches the comments between the end of a list (or mapping) and
+    the next key to the last value before them: without this, an item added
+    at the end would land below the comments that introduce the next key.
+    An end-of-line comment stays where it is.
+    """
+    from ruamel.yaml.tokens import CommentToken
+
+    target = _last_slot(new_last)
+    if source is None or target is None:
+        return
+    container, key, slot = source
+    entry = container.ca.items.get(key)
+    token = entry[slot] if entry is not None else None
+    if token is None or not isinstance(token.value, str):
+        return
+    text: str = token.value
+    keep, lines = ("", text) if not text.startswith("#") else text.split("\n", 1)
+    if keep:
+        keep += "\n"
+    elif lines.startswith("\n"):
+        lines = lines[1:]
+    if not lines.strip("\n "):
+        return
+    if keep:
+        token.value = keep
+    else:
+        entry[slot] = None
+    target_container, target_key, target_slot = target
+    new_entry = target_container.ca.items.setdefault(target_key, [None, None, None, None])
+    new_entry[target_slot] = CommentToken("\n" + lines, token.start_mark, None)
 
 
 class _Merge:
@@ -182,7 +235,11 @@ class _Merge:
                 continue  # the user deleted it: it stays deleted
             else:
                 last += 1
+                at_end = last == len(mine)
+                before = _last_slot(mine) if at_end else None
                 mine.insert(last, _value(t_item))
+                if at_end:
+                    _move_trailing_comment(before, mine)
                 self.changes.append(Change("added", label, _brief(t_item)))
         for item_key, b_item in (base_by or {}).items():
             if item_key in theirs_by or item_key not in mine_by:
@@ -219,7 +276,11 @@ def _insert_key(mapping: Any, key: str, value: Any) -> None:
         if order.get(existing, len(order)) <= rank:
             position = index + 1
     if hasattr(mapping, "insert"):
+        at_end = position == len(mapping)
+        before = _last_slot(mapping) if at_end else None
         mapping.insert(position, key, value)
+        if at_end:
+            _move_trailing_comment(before, mapping)
     else:
         mapping[key] = value
 
