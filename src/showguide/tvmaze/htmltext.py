@@ -11,6 +11,7 @@ text, exactly as for a hand-written show file.
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -23,6 +24,28 @@ _SKIPPED = frozenset({"script", "style", "template", "head", "title"})
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 #: Lone surrogates (JSON can carry them as \\ud800): not text, and not encodable.
 _SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+#: The few tags TVmaze's summaries are made of, with no attributes: text made
+#: only of these takes a fast path (a regular expression) that gives the same
+#: result as the parser, several times faster for a show's hundreds of summaries.
+_SIMPLE_TAG = re.compile(r"<(/?)(p|b|i|em|strong|u|br)\s*/?>", re.IGNORECASE)
+_SIMPLE_BREAKS = frozenset({"p", "br"})
+
+
+def _simple(text: str) -> str | None:
+    """The plain text of ``text`` if it holds only simple tags, else None."""
+    if "<" not in _SIMPLE_TAG.sub("", text):
+        pieces = _SIMPLE_TAG.sub(
+            lambda m: "\0" if m.group(2).lower() in _SIMPLE_BREAKS else "", text
+        )
+        if "\0" in text:  # NUL in the data itself: leave it to the parser
+            return None
+        paragraphs = (
+            _SPACES.sub(" ", html.unescape(piece)).strip(" ") for piece in pieces.split("\0")
+        )
+        return "\n\n".join(p for p in paragraphs if p)
+    return None
 
 
 class _TextParser(HTMLParser):
@@ -59,15 +82,17 @@ class _TextParser(HTMLParser):
             self.current.append(data)
 
 
-def html_to_text(html: str | None) -> str:
+def html_to_text(markup: str | None) -> str:
     """Plain text of an HTML fragment: paragraphs separated by one blank line."""
-    if not html:
+    if not markup:
         return ""
-    parser = _TextParser()
-    parser.feed(html)
-    parser.close()
-    parser._break()
-    text = "\n\n".join(parser.paragraphs)
+    text = _simple(markup)
+    if text is None:
+        parser = _TextParser()
+        parser.feed(markup)
+        parser.close()
+        parser._break()
+        text = "\n\n".join(parser.paragraphs)
     return _SURROGATES.sub("\ufffd", text)
 
 

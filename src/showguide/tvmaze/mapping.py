@@ -20,6 +20,7 @@ model does.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import types
 import typing
@@ -300,6 +301,12 @@ def fit_to_model(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     return fitted, sorted(set(dropped), key=dropped.index)
 
 
+@functools.cache
+def _fields(struct: type[msgspec.Struct]) -> dict[str, Any]:
+    """A struct's fields by their name in files (msgspec works them out anew each call)."""
+    return {field.encode_name: field for field in msgspec.structs.fields(struct)}
+
+
 def _fit(value: Any, annotation: Any, path: str, dropped: list[str]) -> Any:
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
@@ -319,7 +326,7 @@ def _fit(value: Any, annotation: Any, path: str, dropped: list[str]) -> Any:
     if isinstance(annotation, type) and issubclass(annotation, msgspec.Struct):
         if not isinstance(value, dict):
             return value
-        fields = {f.encode_name: f for f in msgspec.structs.fields(annotation)}
+        fields = _fields(annotation)
         result = {}
         for key, item in value.items():
             where = f"{path}.{key}" if path else key
