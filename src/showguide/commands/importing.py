@@ -157,25 +157,26 @@ def _import(args: argparse.Namespace) -> int:
         raise _fail("give either a show's name or --id N: showguide import tvmaze QUERY")
     if args.id is not None and args.id < 1:
         raise _fail("--id takes a TVmaze show id, a whole number from 1")
+    from showguide.tvmaze.fetch import clear_match, fetch_show, search
+
+    ambiguous: list[SearchResult] = []
     with _progress() as progress, Client() as client:
         client.on_bytes = progress.bytes_read
         tvmaze_id = args.id
         if tvmaze_id is None:
-            from showguide.tvmaze.fetch import clear_match, search
-
             progress.step("searching TVmaze")
             results = search(client, args.query)
-            if not results:
-                raise _fail(f"TVmaze has no show matching {args.query!r}; check the spelling")
             chosen = clear_match(args.query, results)
             if chosen is None:
-                progress.status = None
-                _pick_list(args.query, results)
-                raise _Failed
-            tvmaze_id = chosen.id
-        from showguide.tvmaze.fetch import fetch_show
-
-        full = fetch_show(client, tvmaze_id, progress.step)
+                ambiguous = results
+            else:
+                tvmaze_id = chosen.id
+        full = None if tvmaze_id is None else fetch_show(client, tvmaze_id, progress.step)
+    if full is None:  # listed after the progress line is gone
+        if not ambiguous:
+            raise _fail(f"TVmaze has no show matching {args.query!r}; check the spelling")
+        _pick_list(args.query, ambiguous)
+        raise _Failed
     from showguide.tvmaze.emit import guide_text
 
     today = _today()
