@@ -141,6 +141,23 @@ def _remember(tvmaze_id: int, owned: dict[str, Any]) -> None:
         )
 
 
+#: What a left-out field is, in words; the fields of one feature share a name.
+_LEFT_OUT_NAMES = {
+    "seasons": "seasons and episodes",
+    "runtime": "the runtime",
+    "end_date": "the end date",
+}
+
+
+def _described(paths: list[str]) -> str:
+    names: list[str] = []
+    for path in paths:
+        name = _LEFT_OUT_NAMES.get(path, "source ids, dates and attribution")
+        if name not in names:
+            names.append(name)
+    return ", ".join(names)
+
+
 def _counts(owned: dict[str, Any]) -> str:
     seasons = owned.get("seasons", [])
     episodes = sum(len(season.get("episodes", [])) for season in seasons)
@@ -216,7 +233,7 @@ def _import(args: argparse.Namespace) -> int:
         out.print(literal(f"Left out {guide.specials} specials, which have no episode number."))
     if left_out:
         out.print(
-            literal(f"This showguide's format has no place yet for: {', '.join(left_out)}."),
+            literal(f"This showguide's format has no place yet for: {_described(left_out)}."),
             soft_wrap=True,
         )
     opener = owned["id"] if target is None else f"--data {path} {owned['id']}"

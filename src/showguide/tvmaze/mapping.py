@@ -66,12 +66,12 @@ KEY_ORDER: Final = (
     "year",
     "premiere_date",
     "end_date",
+    "runtime",
     "status",
     "genres",
     "tags",
     "country",
     "original_language",
-    "runtime",
     "audience",
     "logline",
     "plot",
@@ -80,8 +80,14 @@ KEY_ORDER: Final = (
     "faq",
     "verdict",
     "sources",
+    "as_of",
+    "attribution",
     "seasons",
 )
+#: Every block that comes from TVmaze names it (issue 13's per-block sources):
+#: a guide with more than one source attributes unnamed blocks to no one, and
+#: the placeholders the user fills in are theirs, not TVmaze's.
+_FROM_TVMAZE: Final = [SOURCE_ID]
 
 
 def page_url(tvmaze_id: int) -> str:
@@ -104,6 +110,11 @@ def _date(text: str | None) -> datetime.date | None:
         return datetime.date.fromisoformat(text.strip())
     except ValueError:
         return None
+
+
+def _minutes(value: int | None) -> int | None:
+    """A running time in minutes, if it is a believable one (TVmaze's data has slips)."""
+    return value if value is not None and 0 < value <= 24 * 60 else None
 
 
 def _web_url(text: str | None) -> str | None:
@@ -174,6 +185,7 @@ def _characters(cast: Iterable[shapes.CastCredit]) -> list[dict[str, Any]]:
                 "tier": "lead",
                 "description": f"In TVmaze's main cast{described}.",
                 "actor": {"name": actor},
+                "sources": _FROM_TVMAZE,
             }
         )
     return characters
@@ -197,8 +209,9 @@ def _seasons(
         aired = _date(episode.airdate)
         if aired is not None:
             entry["aired"] = aired
-        if episode.runtime and episode.runtime > 0:
-            entry["runtime"] = episode.runtime
+        runtime = _minutes(episode.runtime)
+        if runtime is not None:
+            entry["runtime"] = runtime
         summary = html_to_text(episode.summary)
         if summary:
             entry["summary"] = summary
@@ -246,11 +259,16 @@ def guide_data(full: shapes.FullShow, today: datetime.date) -> GuideData:
         "country": plain_line(channel.country.name if channel and channel.country else None)
         or "Not given by TVmaze",
         "original_language": plain_line(show.language) or "Not given by TVmaze",
-        "runtime": show.runtime or show.averageRuntime or None,
+        "runtime": _minutes(show.runtime) or _minutes(show.averageRuntime),
         "logline": _first_sentence(summary) if summary else "TVmaze gives no summary of this show.",
-        "plot": {"synopsis": summary or "TVmaze gives no summary of this show."},
+        "plot": {
+            "synopsis": summary or "TVmaze gives no summary of this show.",
+            "sources": _FROM_TVMAZE,
+        },
         "characters": _characters(full.cast),
         "sources": _sources(show, title, today),
+        "as_of": today,
+        "attribution": {"title": _FROM_TVMAZE, "logline": _FROM_TVMAZE, "status": _FROM_TVMAZE},
     }
     seasons, specials = _seasons(full.episodes, full.seasons)
     if seasons:
@@ -269,7 +287,7 @@ def _sources(show: shapes.Show, title: str, today: datetime.date) -> list[dict[s
         {
             "id": SOURCE_ID,
             "title": f"{title} on TVmaze",
-            "kind": "other",
+            "kind": "database" if allows("sources[].kind", "database") else "other",
             "publisher": "TVmaze",
             "url": page_url(show.id),
             "retrieved": today,
@@ -336,6 +354,26 @@ def _fit(value: Any, annotation: Any, path: str, dropped: list[str]) -> Any:
                 dropped.append(where)
         return result
     return value
+
+
+def allows(path: str, value: str) -> bool:
+    """True when the model's field at the dotted ``path`` accepts ``value``."""
+    annotation: Any = ShowModel
+    for part in path.replace("[]", "").split("."):
+        while typing.get_origin(annotation) in (
+            list,
+            typing.Annotated,
+            typing.Union,
+            types.UnionType,
+        ):
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = members[0]
+        annotation = _fields(annotation)[part].type
+    try:
+        msgspec.convert(value, annotation)
+    except msgspec.ValidationError:
+        return False
+    return True
 
 
 def supports(path: str) -> bool:
