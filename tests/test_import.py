@@ -8,6 +8,8 @@ record how long the client asked to sleep instead of sleeping it.
 from __future__ import annotations
 
 import datetime
+import io
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -404,8 +406,28 @@ def test_usage_mistakes_are_one_line(tvmaze: Server, capsys: pytest.CaptureFixtu
         (["imdb", "x"], "say where to import from"),
         (["tvmaze", "--id", "0"], "--id takes a TVmaze show id"),
         (["tvmaze", "x", "--update", "f.yaml"], "--update FILE takes no source"),
+        (["--update", "f.yaml", "-o", "g.yaml"], "-o and --force do not apply"),
     ]:
         result = run_cli(capsys, "import", *args)
         assert result.code == 2, args
         assert message in result.err, args
     assert tvmaze.requests == []
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_on_a_terminal_and_not_in_a_pipe(
+    tvmaze: Server, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tvmaze.add(make_show(7, "Harbour Lights"))
+    tvmaze.script("/shows/7", Scripted(200, delay=0.3))  # slow enough for a frame
+    result = run_cli(capsys, "import", "tvmaze", "--id", "7", "-o", "-", "--dry-run")
+    assert result.err == ""  # not a terminal: nothing on stderr
+    screen = _Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    tvmaze.script("/shows/7", Scripted(200, delay=0.3))
+    assert run_cli(capsys, "import", "tvmaze", "--id", "7", "-o", "-", "--dry-run").code == 0
+    assert "fetching show 7 from TVmaze…" in screen.getvalue()

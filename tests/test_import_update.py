@@ -262,3 +262,16 @@ def test_an_item_added_at_the_end_goes_above_the_comments_after_the_list() -> No
     assert dump_document(document, mine) == (
         "characters:\n  - id: a\n    name: A   # eol\n  - id: b\n    name: B\n\n# About the FAQ below.\nfaq: []\n"
     )
+
+
+def test_update_of_a_file_with_problems_lists_them(
+    tvmaze: FakeTvmaze, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = imported(tvmaze, capsys)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("status: airing", "status: paused"), encoding="utf-8")
+    asked = len(tvmaze.requests)
+    result = run_cli(capsys, "import", "--update", str(path))
+    assert result.code == 2
+    assert f"{path}:" in result.err and "status" in result.err
+    assert len(tvmaze.requests) == asked  # nothing fetched for a file that must be fixed first

@@ -311,6 +311,8 @@ def run(args: argparse.Namespace) -> int:
         if args.update is not None:
             if args.source is not None or args.query is not None or args.id is not None:
                 raise _fail("--update FILE takes no source, name or --id: the file says which show")
+            if args.output is not None or args.force:
+                raise _fail("--update rewrites FILE itself; -o and --force do not apply")
             return _update(args)
         return _import(args)
     except TvmazeError as error:
