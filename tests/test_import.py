@@ -143,7 +143,7 @@ def test_an_exact_name_among_several_matches_is_clear(
 ) -> None:
     tvmaze.add(make_show(7, "Harbour Lights"))
     tvmaze.add(make_show(8, "Harbour Lights Revisited"))
-    import_ok(capsys, "tvmaze", "harbour lights")
+    import_ok(capsys, "tvmaze", "harbour", "lights")  # the words of a name, unquoted
     assert load_show(user_shows_dir() / "harbour-lights.yaml").sources[0].url.endswith("/7")
 
 

@@ -124,7 +124,9 @@ def _add_import(parser: argparse.ArgumentParser) -> None:
         "keeping everything you wrote or edited. SHOWGUIDE_TVMAZE_URL sets the API's address."
     )
     parser.add_argument("source", nargs="?", metavar="tvmaze", help="where to import from")
-    parser.add_argument("query", nargs="?", metavar="QUERY", help="the show's name, to search for")
+    parser.add_argument(
+        "query", nargs="*", metavar="QUERY", help="the show's name, to search for (quotes optional)"
+    )
     parser.add_argument("--id", type=int, metavar="N", help="the show's TVmaze id")
     parser.add_argument(
         "--update", metavar="FILE", help="update FILE, a guide imported before, from TVmaze"

@@ -161,13 +161,15 @@ def _described(paths: list[str]) -> str:
 def _counts(owned: dict[str, Any]) -> str:
     seasons = owned.get("seasons", [])
     episodes = sum(len(season.get("episodes", [])) for season in seasons)
-    parts = [f"{len(owned.get('characters', []))} cast"]
+    cast = len(owned.get("characters", []))
+    parts = [f"{cast} cast member{'' if cast == 1 else 's'}"]
     if seasons:
         parts.append(f"{len(seasons)} seasons, {episodes} episodes")
     return ", ".join(parts)
 
 
 def _import(args: argparse.Namespace) -> int:
+    args.query = " ".join(args.query).strip() or None
     if args.source != "tvmaze":
         raise _fail("say where to import from: showguide import tvmaze QUERY (or --id N)")
     if (args.query is None) == (args.id is None):
@@ -309,7 +311,7 @@ def _update(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     try:
         if args.update is not None:
-            if args.source is not None or args.query is not None or args.id is not None:
+            if args.source is not None or args.query or args.id is not None:
                 raise _fail("--update FILE takes no source, name or --id: the file says which show")
             if args.output is not None or args.force:
                 raise _fail("--update rewrites FILE itself; -o and --force do not apply")
