@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from showguide.core.loader import parse_show
 from showguide.tvmaze import emit, mapping, shapes
-from showguide.tvmaze.htmltext import _TextParser, html_to_text, plain_line
+from showguide.tvmaze.htmltext import _SURROGATES, _TextParser, html_to_text, plain_line
 from tests.tvmaze_server import channel, make_show
 
 
@@ -52,7 +52,7 @@ simple_html = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(simple_html)
 def test_the_fast_path_reads_html_as_the_parser_does(markup: str) -> None:
-    assert html_to_text(markup) == parsed(markup).replace("\ud800", "\ufffd")
+    assert html_to_text(markup) == _SURROGATES.sub("\ufffd", parsed(markup))
 
 
 @settings(max_examples=300, deadline=None)
@@ -100,7 +100,7 @@ def test_the_mapping_writes_the_extended_format() -> None:
     assert owned["sources"][0] == {
         "id": "tvmaze",
         "title": "Harbour Lights on TVmaze",
-        "kind": "other",
+        "kind": "database" if mapping.allows("sources[].kind", "database") else "other",
         "publisher": "TVmaze",
         "url": "https://www.tvmaze.com/shows/5",
         "retrieved": TODAY,
