@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ from showguide.core.loader import load_show
 from showguide.core.userdirs import user_shows_dir
 from showguide.tvmaze import client
 from showguide.tvmaze.mapping import supports
+from showguide.tvmaze.snapshots import snapshot_path
 from showguide.tvmaze.update import dump_document, load_document, merge
 from tests.cli import plain_terminal, run_cli
 from tests.tvmaze_server import FakeTvmaze, make_show
@@ -275,3 +277,22 @@ def test_update_of_a_file_with_problems_lists_them(
     assert result.code == 2
     assert f"{path}:" in result.err and "status" in result.err
     assert len(tvmaze.requests) == asked  # nothing fetched for a file that must be fixed first
+
+
+def test_a_corrupt_import_record_is_set_aside_with_a_notice(
+    tvmaze: FakeTvmaze, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = imported(tvmaze, capsys)
+    record = snapshot_path(7)
+    record.write_text("{not json", encoding="utf-8")
+    tvmaze_moves_on(tvmaze)
+    result = run_cli(capsys, "import", "--update", str(path))
+    assert result.code == 0, result.err
+    assert (
+        "import record" in result.err and "was unusable; kept it as 7.json.corrupt-" in result.err
+    )
+    assert [p.read_text(encoding="utf-8") for p in record.parent.glob("7.json.corrupt-*")] == [
+        "{not json"
+    ]
+    assert json.loads(record.read_text(encoding="utf-8"))["status"] == "ended"  # a new record
+    assert load_show(path).status == "ended"

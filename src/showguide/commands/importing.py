@@ -278,7 +278,9 @@ def _update(args: argparse.Namespace) -> int:
     # The file's id and format version are the user's: a new title on TVmaze
     # must not change the name the show is opened by.
     theirs = {k: v for k, v in owned.items() if k not in _USERS_KEYS}
-    base = read_snapshot(tvmaze_id)
+    base, notice = read_snapshot(tvmaze_id)
+    if notice is not None:
+        print_error(f"note: {notice}")
     if base is not None:
         base = {k: v for k, v in base.items() if k not in _USERS_KEYS}
     original = decode_show_bytes(read_show_bytes(path), str(path))
