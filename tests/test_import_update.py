@@ -296,3 +296,14 @@ def test_a_corrupt_import_record_is_set_aside_with_a_notice(
     ]
     assert json.loads(record.read_text(encoding="utf-8"))["status"] == "ended"  # a new record
     assert load_show(path).status == "ended"
+
+
+def test_removing_the_last_item_keeps_the_comments_after_the_list() -> None:
+    mine = "characters:\n  - id: a\n    name: A\n  - id: b\n    name: B\n\n# About the FAQ below.\nfaq: []\n"
+    both = {"characters": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]}
+    document = load_document(mine)
+    changes = merge(document, both, {"characters": [{"id": "a", "name": "A"}]})
+    assert [str(change) for change in changes] == ["removed characters[b]"]
+    assert dump_document(document, mine) == (
+        "characters:\n  - id: a\n    name: A\n\n# About the FAQ below.\nfaq: []\n"
+    )

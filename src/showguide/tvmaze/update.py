@@ -139,12 +139,13 @@ def _last_slot(node: Any) -> tuple[Any, Any, int] | None:
 
 
 def _move_trailing_comment(source: tuple[Any, Any, int] | None, new_last: Any) -> None:
-    """Comment lines after ``old_last`` move after ``new_last``, which now follows it.
+    """The comment lines kept at ``source`` move to the end of ``new_last``.
 
     ruamel attaches the comments between the end of a list (or mapping) and
     the next key to the last value before them: without this, an item added
-    at the end would land below the comments that introduce the next key.
-    An end-of-line comment stays where it is.
+    at the end would land below the comments that introduce the next key, and
+    removing the last item would take those comments with it. An end-of-line
+    comment stays where it is.
     """
     from ruamel.yaml.tokens import CommentToken
 
@@ -157,11 +158,11 @@ def _move_trailing_comment(source: tuple[Any, Any, int] | None, new_last: Any) -
     if token is None or not isinstance(token.value, str):
         return
     text: str = token.value
-    keep, lines = ("", text) if not text.startswith("#") else text.split("\n", 1)
-    if keep:
+    if text.startswith("#"):  # an end-of-line comment, then the lines after it
+        keep, _, lines = text.partition("\n")
         keep += "\n"
-    elif lines.startswith("\n"):
-        lines = lines[1:]
+    else:
+        keep, lines = "", text[1:] if text.startswith("\n") else text
     if not lines.strip("\n "):
         return
     if keep:
@@ -246,7 +247,12 @@ class _Merge:
                 continue
             m_item = mine_by[item_key]
             if norm(m_item) == norm(b_item):
-                mine.pop(_index(mine, m_item))
+                index = _index(mine, m_item)
+                at_end = index == len(mine) - 1 and index > 0
+                after = _last_slot(mine) if at_end else None
+                mine.pop(index)
+                if at_end:
+                    _move_trailing_comment(after, mine)
                 self.changes.append(Change("removed", f"{where}[{item_key}]"))
             else:
                 self.changes.append(
