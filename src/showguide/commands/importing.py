@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import shlex
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -83,10 +84,6 @@ def _pick_list(query: str, results: list[SearchResult]) -> None:
     if len(results) > 10:
         out.print(literal(f"  … and {len(results) - 10} more; make the name more precise"))
     out.print(literal("showguide: pick one with: showguide import tvmaze --id N"), soft_wrap=True)
-
-
-def _owned_for_model(owned: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    return mapping.fit_to_model(owned)
 
 
 def _combined(owned: dict[str, Any], placeholders: dict[str, Any]) -> dict[str, Any]:
@@ -200,7 +197,7 @@ def _import(args: argparse.Namespace) -> int:
 
     today = _today()
     guide = mapping.guide_data(full, today)
-    owned, left_out = _owned_for_model(guide.owned)
+    owned, left_out = mapping.fit_to_model(guide.owned)
     placeholders, _ = mapping.fit_to_model(guide.placeholders)
     page = mapping.page_url(guide.tvmaze_id)
     text = guide_text(_combined(owned, placeholders), page=page, today=today)
@@ -238,7 +235,7 @@ def _import(args: argparse.Namespace) -> int:
             literal(f"This showguide's format has no place yet for: {_described(left_out)}."),
             soft_wrap=True,
         )
-    opener = owned["id"] if target is None else f"--data {path} {owned['id']}"
+    opener = owned["id"] if target is None else f"--data {shlex.quote(str(path))} {owned['id']}"
     out.print(literal(f"Open it with: showguide {opener}"), soft_wrap=True)
     return EXIT_OK
 
@@ -274,7 +271,7 @@ def _update(args: argparse.Namespace) -> int:
     from showguide.tvmaze.snapshots import read_snapshot
 
     guide = mapping.guide_data(full, _today())
-    owned, _ = _owned_for_model(guide.owned)
+    owned, _ = mapping.fit_to_model(guide.owned)
     # The file's id and format version are the user's: a new title on TVmaze
     # must not change the name the show is opened by.
     theirs = {k: v for k, v in owned.items() if k not in _USERS_KEYS}
