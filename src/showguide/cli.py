@@ -134,7 +134,13 @@ def _add_import(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help="say what would be written or changed; write nothing"
     )
-    _add_output(parser)
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE ('-': standard output) instead of your shows folder",
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
 
 
 def _add_validate(parser: argparse.ArgumentParser) -> None:
