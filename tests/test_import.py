@@ -367,6 +367,19 @@ def test_a_name_that_does_not_resolve_is_one_line(
     )
 
 
+@pytest.mark.parametrize(
+    "url", ["ftp://mirror.example", "api.tvmaze.com", "http://[::1", "http://a b"]
+)
+def test_a_base_url_that_is_not_http_is_one_line(
+    tvmaze: Server, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    monkeypatch.setenv("SHOWGUIDE_TVMAZE_URL", url)
+    err = one_line_failure(capsys, "tvmaze", "--id", "7")
+    assert "SHOWGUIDE_TVMAZE_URL must be an http:// or https:// address" in err or (
+        "cannot ask" in err
+    )
+
+
 def test_retry_after_as_an_http_date() -> None:
     now = 1_700_000_000.0
     assert client.retry_after("Tue, 14 Nov 2023 22:13:40 GMT", now=now) == 20.0

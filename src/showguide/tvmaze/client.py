@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import email.utils
 import os
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,7 +63,12 @@ _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 
 def base_url() -> str:
+    """The API's address: SHOWGUIDE_TVMAZE_URL if set, checked, else TVmaze's own."""
     url = os.environ.get(BASE_URL_VARIABLE, "").strip() or DEFAULT_BASE_URL
+    if re.match(r"^https?://[^\s/?#]+(/[^\s?#]*)?$", url) is None:
+        raise TvmazeError(
+            f"{BASE_URL_VARIABLE} must be an http:// or https:// address, not {url!r}"
+        )
     return url.rstrip("/")
 
 
@@ -140,6 +146,8 @@ class Client:
                     f"cannot reach {self.base_url} ({_reason(error)});"
                     " check your network connection, or SHOWGUIDE_TVMAZE_URL"
                 ) from None
+            except httpx.InvalidURL as error:
+                raise TvmazeError(f"cannot ask {self.base_url}: {error}") from None
             except httpx.TooManyRedirects:
                 raise TvmazeError(f"{self.base_url} redirects too many times") from None
             except httpx.HTTPError as error:
