@@ -188,3 +188,69 @@ def test_tvmaze_id_of_a_page_url() -> None:
     assert mapping.tvmaze_id_of("https://www.tvmaze.com/shows/5/harbour-lights") == 5
     assert mapping.tvmaze_id_of("https://tvmaze.com.evil.example/shows/5") is None
     assert mapping.tvmaze_id_of(None) is None
+
+
+any_text = st.text(st.characters(), max_size=40)
+maybe_text = st.none() | any_text
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    name=any_text,
+    summary=maybe_text,
+    language=maybe_text,
+    genres=st.lists(any_text, max_size=3),
+    cast=st.lists(st.tuples(any_text, any_text), max_size=4),
+    episodes=st.lists(
+        st.tuples(
+            st.integers(-1, 3), st.none() | st.integers(-1, 5), maybe_text, maybe_text, maybe_text
+        ),
+        max_size=6,
+    ),
+    akas=st.lists(any_text, max_size=2),
+    site=maybe_text,
+    premiered=maybe_text,
+)
+def test_whatever_tvmaze_sends_the_guide_validates(
+    name: str,
+    summary: str | None,
+    language: str | None,
+    genres: list[str],
+    cast: list[tuple[str, str]],
+    episodes: list[tuple[int, int | None, str | None, str | None, str | None]],
+    akas: list[str],
+    site: str | None,
+    premiered: str | None,
+) -> None:
+    show = shapes.Show(
+        id=5,
+        name=name,
+        summary=summary,
+        language=language,
+        genres=genres,
+        officialSite=site,
+        premiered=premiered,
+        network=shapes.Channel(name=name, country=shapes.Country(name=language, code="KR")),
+    )
+    full = shapes.FullShow(
+        show=show,
+        cast=[
+            shapes.CastCredit(person=shapes.Person(id=i, name=a), character=shapes.Role(name=c))
+            for i, (a, c) in enumerate(cast)
+        ],
+        episodes=[
+            shapes.Episode(id=i, season=s, number=n, name=title, airdate=aired, summary=text)
+            for i, (s, n, title, aired, text) in enumerate(episodes)
+        ],
+        seasons=[],
+        akas=[shapes.Aka(name=a, country=None) for a in akas],
+    )
+    guide = mapping.guide_data(full, TODAY)
+    owned, _ = mapping.fit_to_model(guide.owned)
+    placeholders, _ = mapping.fit_to_model(guide.placeholders)
+    from showguide.commands.importing import _combined
+
+    text = emit.guide_text(
+        _combined(owned, placeholders), page="https://www.tvmaze.com/shows/5", today=TODAY
+    )
+    parse_show(text, "fuzzed.yaml")  # raises ShowDataError if the guide is not valid

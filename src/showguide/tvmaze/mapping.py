@@ -273,7 +273,7 @@ def guide_data(full: shapes.FullShow, today: datetime.date) -> GuideData:
     seasons, specials = _seasons(full.episodes, full.seasons)
     if seasons:
         owned["seasons"] = seasons
-    owned = {key: value for key, value in owned.items() if value not in (None, [])}
+    owned = {key: value for key, value in owned.items() if value not in (None, [], "")}
     placeholders = {
         "audience": {"summary": PLACEHOLDER},
         "plot": {"setting": PLACEHOLDER},
