@@ -34,7 +34,7 @@ _RESOLVER = yaml.resolver.Resolver()
 _PLAIN_START = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`]")
 #: What must never appear raw in the file: controls, bidirectional and
 #: invisible characters, line separators, and the non-characters YAML refuses.
-_ESCAPED = re.compile(
+HIDDEN = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
     "\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff\ue000-\uf8ff\U000e0000-\U000e007f]"
 )
@@ -47,7 +47,7 @@ def _resolves_to_text(text: str) -> bool:
 
 
 def _needs_escape(text: str) -> bool:
-    return _ESCAPED.search(text) is not None or not text.isprintable()
+    return HIDDEN.search(text) is not None or not text.isprintable()
 
 
 def _is_plain(text: str) -> bool:
@@ -72,7 +72,7 @@ def _quoted(text: str) -> str:
         code = ord(match.group())
         return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
-    return _ESCAPED.sub(escape, body)
+    return HIDDEN.sub(escape, body)
 
 
 def _wrap(text: str, width: int) -> list[str] | None:

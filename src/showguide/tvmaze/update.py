@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
-from showguide.tvmaze.emit import _ESCAPED
+from showguide.tvmaze.emit import HIDDEN
 from showguide.tvmaze.mapping import KEY_ORDER
 
 MISSING: Final = object()
@@ -100,10 +100,10 @@ def dump_document(document: Any, original: str) -> str:
     stream = io.StringIO()
     _yaml().dump(document, stream)
     text = _DIRECTIVE.sub("", stream.getvalue(), count=1)
-    if _ESCAPED.search(original) is None:
+    if HIDDEN.search(original) is None:
         # The file had no hidden characters, so any now present came from
         # TVmaze in a double-quoted value (see _value): escape them there.
-        text = _ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        text = HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text
 
 
@@ -119,7 +119,7 @@ def _value(value: Any) -> Any:
         return mapping
     if isinstance(value, list):
         return CommentedSeq(_value(item) for item in value)
-    if isinstance(value, str) and _ESCAPED.search(value):
+    if isinstance(value, str) and HIDDEN.search(value):
         return DoubleQuotedScalarString(value)
     return value
 
