@@ -6,13 +6,16 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from showguide.core.loader import load_show
 from showguide.core.userdirs import user_shows_dir
-from showguide.tvmaze import client
+from showguide.tvmaze import client, emit
 from showguide.tvmaze.mapping import supports
 from showguide.tvmaze.snapshots import snapshot_path
 from showguide.tvmaze.update import dump_document, load_document, merge
@@ -307,3 +310,49 @@ def test_removing_the_last_item_keeps_the_comments_after_the_list() -> None:
     assert dump_document(document, mine) == (
         "characters:\n  - id: a\n    name: A\n\n# About the FAQ below.\nfaq: []\n"
     )
+
+
+# -- the merge as a property ------------------------------------------------------
+
+titles = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12)
+episode_lists = st.dictionaries(st.integers(1, 6), titles, max_size=4).map(
+    lambda eps: [{"number": n, "title": t} for n, t in sorted(eps.items())]
+)
+owned_data = st.fixed_dictionaries(
+    {
+        "status": st.sampled_from(["airing", "ended", "upcoming"]),
+        "title": titles,
+        "characters": st.dictionaries(
+            st.sampled_from(["a", "b", "c", "d"]), titles, max_size=3
+        ).map(lambda cs: [{"id": i, "name": n} for i, n in cs.items()]),
+        "seasons": st.dictionaries(st.integers(1, 3), episode_lists, max_size=3).map(
+            lambda ss: [{"number": n, "episodes": e} for n, e in sorted(ss.items())]
+        ),
+    }
+)
+
+
+def in_order(value: Any) -> Any:
+    if isinstance(value, list):
+        return sorted((in_order(item) for item in value), key=repr)
+    if isinstance(value, dict):
+        return {key: in_order(item) for key, item in value.items()}
+    return value
+
+
+@settings(max_examples=30, deadline=None)
+@given(base=owned_data, theirs=owned_data)
+def test_an_unedited_file_becomes_tvmazes_data_and_keeps_the_users_own(
+    base: dict[str, Any], theirs: dict[str, Any]
+) -> None:
+    user_part = {"faq": [{"id": "mine", "question": "Q?", "answer": "A."}], "verdict": "Mine."}
+    original = "# my comment\n" + emit.dump({**base, **user_part})
+    document = load_document(original)
+    merge(document, base, theirs)
+    result = yaml.safe_load(dump_document(document, original))
+    for key, value in theirs.items():
+        # Items already in the file keep the place they have there (the user
+        # may have ordered them): compare lists in a fixed order.
+        assert in_order(result.get(key, [])) == in_order(value), key
+    assert {key: result[key] for key in user_part} == user_part
+    assert dump_document(document, original).startswith("# my comment\n")
