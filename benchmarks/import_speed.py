@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.tvmaze_server import FakeTvmaze, make_show
+from tests.tvmaze_server import PROXY_VARIABLES, FakeTvmaze, make_show
 
 from benchmarks.timing import Row
 
@@ -65,6 +65,8 @@ def measure(runs: int = 7) -> list[Row]:
     try:
         with tempfile.TemporaryDirectory(prefix="import-bench-") as folder:
             env = dict(os.environ, SHOWGUIDE_TVMAZE_URL=url, SHOWGUIDE_HOME=folder)
+            for variable in PROXY_VARIABLES:  # loopback requests go straight to the server
+                env.pop(variable, None)
             target = str(Path(folder) / "long-harbour.yaml")
             argv = [sys.executable, "-m", "showguide", "import", "tvmaze", "--id", str(SHOW_ID)]
             argv += ["-o", target, "--force"]

@@ -24,7 +24,7 @@ from showguide.core.userdirs import user_shows_dir
 from showguide.tvmaze import client
 from showguide.tvmaze.mapping import supports
 from tests.cli import plain_terminal, run_cli
-from tests.tvmaze_server import FakeTvmaze, Scripted, channel, make_show
+from tests.tvmaze_server import PROXY_VARIABLES, FakeTvmaze, Scripted, channel, make_show
 
 KOREAN = dict(
     language="Korean",
@@ -60,6 +60,8 @@ def tvmaze(monkeypatch: pytest.MonkeyPatch) -> Iterator[Server]:
         ),
     )
     plain_terminal(monkeypatch)
+    for variable in PROXY_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
     yield fake
     fake.stop()
 

@@ -20,7 +20,7 @@ from showguide.tvmaze.mapping import supports
 from showguide.tvmaze.snapshots import snapshot_path
 from showguide.tvmaze.update import dump_document, load_document, merge
 from tests.cli import plain_terminal, run_cli
-from tests.tvmaze_server import FakeTvmaze, make_show
+from tests.tvmaze_server import PROXY_VARIABLES, FakeTvmaze, make_show
 
 USER_PARTS = """\
 # My own note about this guide: keep it.
@@ -42,6 +42,8 @@ def tvmaze(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeTvmaze]:
     monkeypatch.setenv("SHOWGUIDE_TVMAZE_URL", fake.start())
     monkeypatch.setattr(client, "SETTINGS", client.Settings(read_timeout=2.0, retries=0))
     plain_terminal(monkeypatch)
+    for variable in PROXY_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
     yield fake
     fake.stop()
 

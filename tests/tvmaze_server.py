@@ -21,6 +21,11 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 EMBEDS = ("cast", "episodes", "seasons", "akas")
+#: httpx honours these (a user behind a proxy needs that); a test must not
+#: send its loopback requests to a proxy, so the fixtures clear them.
+PROXY_VARIABLES = tuple(
+    name for base in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY") for name in (base, base.lower())
+)
 
 
 def channel(name: str, country: str | None, code: str | None) -> dict[str, Any]:
