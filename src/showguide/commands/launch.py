@@ -17,7 +17,7 @@ import sys
 from showguide.cli import EXIT_BAD_INPUT
 from showguide.commands.choose import named_start
 from showguide.commands.output import print_error, print_problems, stderr
-from showguide.core.catalog import Catalog, CatalogEntry
+from showguide.core.catalog import Catalog, CatalogEntry, CatalogLoad
 from showguide.core.prefs import Remembered, load_remembered
 
 #: Generation thresholds for Python's cyclic garbage collector from launch
@@ -30,7 +30,9 @@ from showguide.core.prefs import Remembered, load_remembered
 GC_THRESHOLDS = (10_000, 20, 20)
 
 
-def prepare(args: argparse.Namespace) -> tuple[Catalog, CatalogEntry | None, Remembered] | int:
+def prepare(
+    args: argparse.Namespace, load: CatalogLoad | None = None
+) -> tuple[Catalog, CatalogEntry | None, Remembered] | int:
     """What ``showguide [NAME]`` opens, or the exit code when there is nothing.
 
     The result is what :func:`showguide.tui.app.run_app` takes: the catalog,
@@ -38,7 +40,7 @@ def prepare(args: argparse.Namespace) -> tuple[Catalog, CatalogEntry | None, Rem
     remembered. Benchmarks start the app from it, to measure what users run.
     """
     gc.set_threshold(*GC_THRESHOLDS)
-    start = named_start(args.data, args.name)
+    start = named_start(args.data, args.name, load=load)
     if start is None:
         return EXIT_BAD_INPUT
     catalog = start.catalog
@@ -49,6 +51,22 @@ def prepare(args: argparse.Namespace) -> tuple[Catalog, CatalogEntry | None, Rem
         console.print("showguide: no show could be loaded")
         return EXIT_BAD_INPUT
     return catalog, start.entry, load_remembered()
+
+
+def _run_cold_start(load: CatalogLoad) -> int:
+    """Open the app at once on a loading screen that reads the many files to parse."""
+    remembered = load_remembered()
+    from showguide.tui.app import run_loading_app
+
+    settle()
+    unloadable = run_loading_app(load, remembered)
+    if isinstance(unloadable, int):  # the app ran: 0, or 128 + a signal's number
+        return unloadable
+    console = stderr()
+    for entry in unloadable.entries:
+        print_problems(console, entry.problems)
+    console.print("showguide: no show could be loaded")
+    return EXIT_BAD_INPUT
 
 
 def settle() -> None:
@@ -82,15 +100,36 @@ NO_TERMINAL = (
 )
 
 
+def _no_terminal() -> int:
+    print_error(NO_TERMINAL)
+    return EXIT_BAD_INPUT
+
+
+#: A start with at least this many files to parse (not in the parse cache)
+#: draws the app at once and reads them under a progress bar; fewer are read
+#: first, as the warm start that draws the catalog straight away.
+LOADING_SCREEN_MIN_FILES = 150
+
+
 def run(args: argparse.Namespace) -> int:
+    gc.set_threshold(*GC_THRESHOLDS)
+    load = None
+    if args.name is None:
+        from showguide.core.catalog import plan_catalog
+
+        load = plan_catalog(args.data)
+        if load.to_parse >= LOADING_SCREEN_MIN_FILES and not load.discovery.problems:
+            return _run_cold_start(load) if has_terminal() else _no_terminal()
     # What to open is decided first: a name that matches nothing, or files
     # that do not load, are the more useful thing to hear about.
-    prepared = prepare(args)
+    prepared = prepare(args, load)
+    # What finding the files kept (a stat result for each, the parse cache's
+    # index) is not needed while the app runs: a few MiB at 10,000 shows.
+    load = None
     if isinstance(prepared, int):
         return prepared
     if not has_terminal():
-        print_error(NO_TERMINAL)
-        return EXIT_BAD_INPUT
+        return _no_terminal()
     from showguide.tui.app import run_app
 
     settle()

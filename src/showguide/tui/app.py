@@ -15,7 +15,7 @@ from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from showguide.core.catalog import Catalog, CatalogEntry
+from showguide.core.catalog import Catalog, CatalogEntry, CatalogLoad
 from showguide.core.model import Show
 from showguide.core.prefs import Preferences, Remembered, State
 from showguide.core.spoilers import SpoilerShield
@@ -68,22 +68,31 @@ class ShowGuideApp(App[None]):
         catalog: Catalog | None = None,
         chosen: CatalogEntry | None = None,
         remembered: Remembered | None = None,
+        loading: CatalogLoad | None = None,
     ) -> None:
         """The guide to ``show``; or, given a ``catalog``, the catalog of shows.
 
         With a catalog, ``chosen`` opens at once (Esc goes back to the catalog
         when there are other shows). ``remembered`` holds the preferences and
         state to start from; when it is given, changes to them are saved.
+        Given ``loading`` (a catalog still to be read), the app draws at once
+        and reads it with a progress bar, then goes on as with ``catalog``.
         """
         super().__init__()
-        if show is None and catalog is None:
+        if show is None and catalog is None and loading is None:
             raise ValueError("ShowGuideApp needs a show or a catalog")
+        self.loading = loading
         self.show = show
         self.catalog = catalog
         self.chosen = chosen
         self.remembering = remembered is not None
         self.preferences = remembered.preferences if remembered else Preferences()
         self.state = remembered.state if remembered else State()
+        #: The state as last saved: saving it again would change nothing.
+        self.saved_state: State | None = None
+        #: The state as read or last saved: what another showguide running at
+        #: the same time changed since then is kept when saving (merge_state).
+        self.base_state = self.state
         self.startup_notices = remembered.notices if remembered else ()
         #: The file each opened show was read from (its entry's key), to find it on reload.
         self.show_keys: dict[str, str] = {}
@@ -145,6 +154,10 @@ class ShowGuideApp(App[None]):
         return self.catalog is not None and len(self.catalog.entries) > 1
 
     def get_default_screen(self) -> Screen[None]:
+        if self.loading is not None:
+            from showguide.tui.loading import LoadingScreen
+
+            return LoadingScreen(self.loading)
         if self.show is not None:
             from showguide.tui.guide import GuideScreen
 
@@ -173,6 +186,20 @@ class ShowGuideApp(App[None]):
                 self.notify(notice, timeout=8)
         if self.has_catalog and self.chosen is not None and self.chosen.show is not None:
             self.open_show(self.chosen)
+
+    def catalog_loaded(self, catalog: Catalog) -> None:
+        """The catalog the loading screen read: go on to it, as a warm start would have."""
+        self.catalog = catalog
+        self.loading = None
+        if not any(entry.ok for entry in catalog.entries):
+            # Nothing to show: the command line says why, once the terminal is back.
+            self.exit(return_code=2)
+            return
+        for notice in (*self.startup_notices, *catalog.notices):
+            self.notify(notice, timeout=8)
+        # Pushed over the loading screen, which stays below, idle: the
+        # default screen cannot be switched away.
+        self.push_screen(self.get_default_screen())
 
     # --- shows --------------------------------------------------------------
 
@@ -229,12 +256,22 @@ class ShowGuideApp(App[None]):
             if (problem := save_preferences(preferences)) is not None:
                 self.notify(problem, severity="warning", timeout=6)
 
-    def save_state(self) -> None:
-        if self.remembering:
-            from showguide.core.prefs import save_state
+    def save_state(self, *, ended: bool = False) -> None:
+        """Save where the viewer is; ``ended``: the app has stopped, so a save
+        that fails is told on standard error rather than in a notification."""
+        if self.remembering and self.state != self.saved_state:
+            from showguide.core.prefs import load_state, merge_state, save_state
 
-            if (problem := save_state(self.state)) is not None:
-                self.notify(problem, severity="warning", timeout=6)
+            state = merge_state(self.state, self.base_state, load_state().value)
+            if (problem := save_state(state)) is not None:
+                if ended:
+                    from showguide.streams import report
+
+                    report(problem)
+                else:
+                    self.notify(problem, severity="warning", timeout=6)
+            else:
+                self.state = self.saved_state = self.base_state = state
 
     async def action_quit(self) -> None:
         self.save_state()
@@ -292,4 +329,23 @@ def run_app(catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembere
     app = ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered)
     app.ends_on_signals = True
     app.run()
+    # The app can end without q: a browser tab closed under `showguide serve`
+    # asks it to quit. Where the viewer was is remembered all the same.
+    app.save_state(ended=True)
+    return app.return_code or 0
+
+
+def run_loading_app(load: CatalogLoad, remembered: Remembered) -> Catalog | int:
+    """Run the app on a catalog still to be read, drawing a progress bar while
+    it is (:class:`~showguide.tui.loading.LoadingScreen`).
+
+    Returns the catalog when no show in it could be loaded, for the command
+    line to say why; otherwise the exit status, as :func:`run_app` does.
+    """
+    app = ShowGuideApp(loading=load, remembered=remembered)
+    app.ends_on_signals = True
+    app.run()
+    app.save_state(ended=True)  # as in run_app: the app can end without q
+    if app.return_code == 2 and app.catalog is not None:
+        return app.catalog
     return app.return_code or 0
