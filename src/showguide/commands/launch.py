@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 
 from showguide.cli import EXIT_BAD_INPUT
@@ -87,7 +88,11 @@ def has_terminal() -> bool:
 
     The app reads keys from one and draws on the other. Without them Textual
     would spin at full speed writing escape codes into a pipe or a file.
+    Under another Textual driver (``showguide serve`` runs each tab's app
+    with the web driver, over pipes) the driver is the terminal.
     """
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
     try:
         return sys.stdin.isatty() and sys.stdout.isatty()
     except (AttributeError, ValueError):  # closed, or replaced by something odd
