@@ -206,6 +206,7 @@ async def test_when_nothing_loads_the_loading_app_exits_2_and_the_problems_are_p
 
     monkeypatch.setattr(app, "run_loading_app", headless)
     monkeypatch.setattr(launch, "LOADING_SCREEN_MIN_FILES", 1)
+    monkeypatch.setattr(launch, "has_terminal", lambda: True)  # as AppSpy does
 
     assert main(["--data", str(broken)]) == 2
 
