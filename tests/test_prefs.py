@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import msgspec
@@ -177,14 +177,23 @@ def test_a_writer_killed_before_its_rename_loses_nothing() -> None:
     (stray,) = stray_temps(preferences_path())
     assert msgspec.json.decode(stray.read_bytes(), type=Preferences).theme == "new"
 
-    # A later save works, and removes the stray once it is too old to be a save in progress.
+    # A later save works, and removes the stray at once: nobody holds its lock.
     assert save_preferences(Preferences(theme="later")) is None
     assert load_preferences().value.theme == "later"
-    assert stray_temps(preferences_path()) == [stray]
-    old = time.time() - 2 * 3600
-    os.utime(stray, (old, old))
-    assert save_preferences(Preferences(theme="latest")) is None
     assert stray_temps(preferences_path()) == []
+
+
+def test_a_save_still_under_way_elsewhere_keeps_its_temporary_file() -> None:
+    path = preferences_path()
+    assert save_preferences(Preferences(theme="old")) is None
+    # Another process's save, mid-write: its temporary file is locked.
+    busy = path.with_name(f".{path.name}.busy.tmp")
+    with busy.open("wb") as stream:
+        fcntl.flock(stream.fileno(), fcntl.LOCK_EX)
+        assert save_preferences(Preferences(theme="new")) is None
+        assert stray_temps(path) == [busy]
+    assert save_preferences(Preferences(theme="newer")) is None
+    assert stray_temps(path) == []
 
 
 def test_a_state_save_killed_before_its_rename_loses_nothing() -> None:
