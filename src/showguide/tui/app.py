@@ -69,6 +69,9 @@ class ShowGuideApp(App[None]):
         self.remembering = remembered is not None
         self.preferences = remembered.preferences if remembered else Preferences()
         self.state = remembered.state if remembered else State()
+        # As last read or saved: a save writes only what changed since, so that
+        # another showguide's choices, saved meanwhile, are not reverted.
+        self.saved_preferences, self.saved_state = self.preferences, self.state
         self.startup_notices = remembered.notices if remembered else ()
         #: The file each opened show was read from (its entry's key), to find it on reload.
         self.show_keys: dict[str, str] = {}
@@ -155,17 +158,25 @@ class ShowGuideApp(App[None]):
     def save_preferences(self, preferences: Preferences) -> None:
         self.preferences = preferences
         if self.remembering:
-            from showguide.core.prefs import save_preferences
+            from showguide.core.prefs import preferences_path, save_merged
 
-            if (problem := save_preferences(preferences)) is not None:
-                self.notify(problem, severity="warning", timeout=6)
+            saved = save_merged(
+                preferences_path(), preferences, self.saved_preferences, "preferences"
+            )
+            # Take in what another showguide saved meanwhile, so that the next
+            # save does not write back this app's older value of it.
+            self.preferences = self.saved_preferences = saved.value
+            if saved.notice is not None:
+                self.notify(saved.notice, severity="warning", timeout=6)
 
     def save_state(self) -> None:
         if self.remembering:
-            from showguide.core.prefs import save_state
+            from showguide.core.prefs import save_merged, state_path
 
-            if (problem := save_state(self.state)) is not None:
-                self.notify(problem, severity="warning", timeout=6)
+            saved = save_merged(state_path(), self.state, self.saved_state, "state")
+            self.state = self.saved_state = saved.value
+            if saved.notice is not None:
+                self.notify(saved.notice, severity="warning", timeout=6)
 
     async def action_quit(self) -> None:
         self.save_state()
