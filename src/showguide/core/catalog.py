@@ -106,10 +106,12 @@ class CatalogEntry:
             self._pending = None
             show = pending.show()
             if show is None:
-                # The cached show cannot be read or does not decode: never
-                # trust it, parse the file again.
+                # The cached show cannot be read, is not what was written, or
+                # does not decode: never trust it, parse the file again, and
+                # mend the cache with what that gives.
                 show, self.problems = _load_file(self.file)
                 self.summary = ShowSummary.of(show) if show is not None else None
+                pending.mend(show, self.problems)
             self._show = show
         return self._show
 
@@ -307,6 +309,11 @@ class _Reader:
         if self._cache is not None:
             self._cache.save()
 
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """What the parse cache has to tell the user (a cache file set aside)."""
+        return tuple(self._cache.notices) if self._cache is not None else ()
+
 
 def _load(
     data_paths: tuple[str | Path, ...],
@@ -335,7 +342,7 @@ def _load(
     entries, overridden, notices = _apply_overrides(loaded)
     return Catalog(
         tuple(entries),
-        notices=(*discovery.notices, *notices),
+        notices=(*discovery.notices, *notices, *reader.notices),
         problems=tuple(discovery.problems),
         overridden=tuple(overridden),
         data_paths=data_paths,
