@@ -171,7 +171,7 @@ SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
     ("Catalog of 1,000 shows", catalog),
     ("Big panes: 5,000 questions, 2,000 characters (in process)", panes),
     ("Search: 5,000 questions, 2,000 characters (in process)", search),
-    ("Hostile files: validate, whole process (tests/hostile.py)", hostile),
+    ("Hostile files: validate, and starts among hostile user files (tests/hostile.py)", hostile),
 ]
 
 

@@ -63,7 +63,7 @@ from pathlib import Path
 import msgspec
 
 from showguide import __version__
-from showguide.core.atomic import locked, write_atomic
+from showguide.core.atomic import locked, remove_stale_temps, write_atomic
 from showguide.core.discovery import RACY_SECONDS
 from showguide.core.errors import Problem
 from showguide.core.guarded import UnusableFile, read_guarded
@@ -75,6 +75,8 @@ from showguide.core.userdirs import cache_dir
 CACHE_FILE = "parse-cache.msgpack"
 SHOWS_FILE_PREFIX = "parse-cache-"
 SHOWS_FILE_SUFFIX = ".shows"
+#: The temporary files of every save's shows file, each under its own name, start so.
+STRAY_PREFIXES = (f".{SHOWS_FILE_PREFIX}",)
 #: Every shows file starts with this and its token.
 SHOWS_MAGIC = b"showguide shows "
 #: Bump when the layout of the cache files changes.
@@ -285,6 +287,9 @@ class ParseCache:
             return cls(path)
         if not stat.S_ISREG(info.st_mode):
             return cls._set_aside(shows, "it is not a regular file", index_path=path)
+        # A save killed mid-way left a full copy of the shows: a run with
+        # nothing to save must not keep it for ever (one listing of the folder).
+        remove_stale_temps(path, STRAY_PREFIXES)
         return cls(path, index)
 
     @classmethod
@@ -410,9 +415,8 @@ class ParseCache:
             chunks.append(encoded)
             offset += len(encoded)
         index = _encoder.encode(_Index(cache_version(), shows_path.name, entries))
-        strays = (f".{SHOWS_FILE_PREFIX}",)  # the temporary files of every earlier save's
         try:
-            write_atomic(shows_path, b"".join(chunks), stray_prefixes=strays)
+            write_atomic(shows_path, b"".join(chunks), stray_prefixes=STRAY_PREFIXES)
             write_atomic(self.path, index + zlib.crc32(index).to_bytes(CHECKSUM_BYTES, "big"))
         except OSError:
             with contextlib.suppress(OSError):  # the folder may not even be one
