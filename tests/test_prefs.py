@@ -386,3 +386,28 @@ def test_a_fifo_a_device_or_a_huge_file_is_set_aside_never_read(which: str, bad:
     # A fresh file is saved in its place.
     assert save_preferences(Preferences()) is None and save_state(State()) is None
     assert path.is_file()
+
+
+def test_a_save_past_a_file_size_limit_leaves_the_old_file_byte_identical() -> None:
+    path = state_path()
+    assert save_state(State().with_pane("ballerina", "cast")) is None
+    before = path.read_bytes()
+    code = textwrap.dedent(
+        f"""
+        import resource, signal
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, ({len(before) + 10}, {len(before) + 10}))
+        from showguide.core.prefs import State, save_state
+        state = State()
+        for n in range(50):
+            state = state.with_pane(f"show-{{n}}", "faq")
+        print(save_state(state))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"could not save state to {path}: File too large\n"
+    assert path.read_bytes() == before
+    assert stray_temps(path) == []
