@@ -411,3 +411,30 @@ def test_a_save_past_a_file_size_limit_leaves_the_old_file_byte_identical() -> N
     assert result.stdout == f"could not save state to {path}: File too large\n"
     assert path.read_bytes() == before
     assert stray_temps(path) == []
+
+
+class Progress(msgspec.Struct, frozen=True):
+    season: int
+    episode: int
+
+
+class Watching(msgspec.Struct, frozen=True):
+    """A state with progress per show, as State is to gain."""
+
+    progress: dict[str, Progress] = {}
+    last_show: str | None = None
+
+
+def test_a_record_in_a_map_is_taken_whole_never_half_from_each_process() -> None:
+    since = Watching({"x": Progress(1, 5), "y": Progress(3, 1)})
+    # Another process: x on to season 2, and a new show z.
+    disk = msgspec.to_builtins(
+        Watching({"x": Progress(2, 1), "y": Progress(3, 1), "z": Progress(1, 1)}, "z")
+    )
+    # This one: one more episode of x, and y watched on.
+    mine = Watching({"x": Progress(1, 6), "y": Progress(3, 2)})
+
+    merged = msgspec.convert(merge_changes(since, mine, disk), Watching)
+
+    assert merged.progress == {"x": Progress(1, 6), "y": Progress(3, 2), "z": Progress(1, 1)}
+    assert merged.last_show == "z"  # not changed here: theirs

@@ -139,20 +139,19 @@ class Saved(Generic[T]):
 def save_merged(path: Path, value: T, since: T | None, what: str) -> Saved[T]:
     """Save ``value``'s changes since ``since`` into the file at ``path``, atomically.
 
-    Under a lock beside the file, what is on disk now is read and only the
-    fields (and, within dict fields, the keys) that differ between ``since``
-    and ``value`` are written over it: what another showguide saved meanwhile
-    survives. ``since`` None means every field of ``value`` is to be written.
-    Keys on disk that this version does not know are kept.
+    Under a lock beside the file, what is on disk now is read and only what
+    differs between ``since`` and ``value`` is written over it (see
+    :func:`merge_changes`): what another showguide saved meanwhile survives.
+    ``since`` None takes every field of ``value`` as changed (a map field's
+    keys are still added to the disk's, not put in their place). Keys on disk
+    that this version does not know are kept.
     """
     kind = type(value)
-    mine = msgspec.to_builtins(value)
-    base = _ABSENT if since is None else msgspec.to_builtins(since)
     with locked(path):
         disk, notice = _read_for_merge(path, kind, what)
-        merged = merge_changes(base, mine, disk)
+        merged = merge_changes(_ABSENT if since is None else since, value, disk)
         if not isinstance(merged, dict):  # nothing on disk and nothing changed here
-            merged = mine
+            merged = msgspec.to_builtins(value)
         try:
             result = msgspec.convert(merged, kind)
             write_atomic(path, encode(merged))
@@ -174,29 +173,57 @@ _ABSENT: Any = _Absent()
 
 
 def merge_changes(since: Any, mine: Any, disk: Any) -> Any:
-    """``disk`` with the changes that turned ``since`` into ``mine``.
+    """``disk`` (plain data, as read) with the changes that turned ``since`` into ``mine``.
 
-    Values are plain data (dicts, lists, scalars); :data:`_ABSENT` stands for
-    a missing key. A value unchanged here is taken from disk; a changed one
-    is ours, except that two dicts are merged key by key, at any depth, so
-    another process's keys survive next to ours (the pane of another show,
-    another show's progress). A key removed here is removed.
+    ``since`` and ``mine`` are values as the program holds them. The file's
+    record (a msgspec Struct: Preferences, State) is merged field by field. A
+    dict is a map (the pane of each show, the progress of each show, by show
+    id), merged key by key, nested maps too, so that another process's keys
+    survive next to ours. Anything else is one value, a Struct inside a map
+    included (one show's progress is taken whole, never half ours and half
+    another's): ours if we changed it, otherwise the disk's. A key removed
+    here is removed. :data:`_ABSENT` stands for a missing key or file.
     """
+    return _merge(since, mine, disk, record=True)
+
+
+def _merge(since: Any, mine: Any, disk: Any, *, record: bool) -> Any:
     if mine == since:
         return disk
-    if isinstance(mine, dict) and isinstance(disk, dict):
+    if mine is _ABSENT:
+        return _ABSENT
+    if record and isinstance(mine, msgspec.Struct) and isinstance(disk, dict):
+        merged = dict(disk)
+        for field in msgspec.structs.fields(mine):
+            before = _ABSENT if since is _ABSENT else getattr(since, field.name)
+            _put(
+                merged,
+                field.encode_name,
+                _merge(
+                    before,
+                    getattr(mine, field.name),
+                    disk.get(field.encode_name, _ABSENT),
+                    record=False,
+                ),
+            )
+        return merged
+    if isinstance(mine, dict) and isinstance(disk, dict) and all(isinstance(k, str) for k in mine):
         base = since if isinstance(since, dict) else {}
         merged = dict(disk)
         for key in (*base, *(key for key in mine if key not in base)):
-            value = merge_changes(
-                base.get(key, _ABSENT), mine.get(key, _ABSENT), disk.get(key, _ABSENT)
+            value = _merge(
+                base.get(key, _ABSENT), mine.get(key, _ABSENT), disk.get(key, _ABSENT), record=False
             )
-            if value is _ABSENT:
-                merged.pop(key, None)
-            else:
-                merged[key] = value
+            _put(merged, key, value)
         return merged
-    return mine
+    return msgspec.to_builtins(mine)
+
+
+def _put(merged: dict[str, Any], key: str, value: Any) -> None:
+    if value is _ABSENT:
+        merged.pop(key, None)
+    else:
+        merged[key] = value
 
 
 def _read_for_merge(path: Path, kind: type[T], what: str) -> tuple[Any, str | None]:
