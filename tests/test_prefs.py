@@ -174,12 +174,13 @@ def test_a_writer_killed_before_its_rename_loses_nothing() -> None:
 
     assert result.returncode == -9  # SIGKILL: it really died mid-save
     assert preferences_path().read_bytes() == before
-    assert load_preferences() == load_preferences().__class__(Preferences(theme="old"), None)
     # The killed save left its complete temporary file behind; readers ignore it.
     (stray,) = stray_temps(preferences_path())
     assert msgspec.json.decode(stray.read_bytes(), type=Preferences).theme == "new"
 
-    # A later save works, and removes the stray at once: nobody holds its lock.
+    # The next start reads the old file, and removes the stray: nobody holds its lock.
+    assert load_preferences() == load_preferences().__class__(Preferences(theme="old"), None)
+    assert stray_temps(preferences_path()) == []
     assert save_preferences(Preferences(theme="later")) is None
     assert load_preferences().value.theme == "later"
     assert stray_temps(preferences_path()) == []

@@ -27,7 +27,7 @@ from typing import Any, Generic, TypeVar
 
 import msgspec
 
-from showguide.core.atomic import locked, write_atomic
+from showguide.core.atomic import locked, remove_stale_temps, write_atomic
 from showguide.core.guarded import UnusableFile, read_guarded
 from showguide.core.userdirs import config_dir, state_dir
 
@@ -262,6 +262,9 @@ def encode(value: object) -> bytes:
 
 
 def _load(path: Path, kind: type[T], what: str) -> Loaded[T]:
+    # A save killed before its rename left its temporary file: removed now,
+    # not only at the next save (one listing of a small folder).
+    remove_stale_temps(path)
     try:
         data = read_guarded(path, MAX_BYTES)
     except FileNotFoundError:
