@@ -164,3 +164,16 @@ def test_a_file_that_appears_during_the_write_is_not_replaced_without_force(
     assert result.code == 2
     assert target.read_text() == "written meanwhile\n"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["race.yaml"]
+
+
+def test_a_link_to_nothing_is_written_through_only_with_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain_terminal(monkeypatch)
+    link = tmp_path / "link.yaml"
+    link.symlink_to(tmp_path / "named.yaml")
+    refused = run_cli(capsys, "new", "Ballerina", "-o", str(link))
+    assert refused.err == f"showguide: {link} already exists; use --force to replace it\n"
+    assert run_cli(capsys, "new", "Ballerina", "-o", str(link), "--force").code == 0
+    assert link.is_symlink()
+    assert load_show(tmp_path / "named.yaml").title == "Ballerina"

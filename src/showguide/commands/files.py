@@ -63,8 +63,12 @@ def _write_file(path: Path, data: bytes, *, force: bool) -> None:
     except FileNotFoundError:
         info = None
     if info is None:
-        if path.is_symlink():  # a link to nothing: create what it names, never replace it
-            raise FileExistsError(path)
+        if path.is_symlink():
+            # A link to nothing: it exists, so only --force writes through it,
+            # creating the file it names (the link itself stays).
+            if not force:
+                raise FileExistsError(path)
+            path = Path(os.path.realpath(path))
         write_atomic(path, data, replace=False, mode=_new_file_mode(), make_folder=False)
         return
     if not force:
