@@ -648,3 +648,23 @@ def test_a_huge_index_is_set_aside_not_read(
     assert list(cache_dir().glob(f"{CACHE_FILE}.corrupt-*"))
     load_catalog([shelf])
     assert parses.take() == []
+
+
+def test_a_crafted_length_within_a_huge_shows_file_is_not_read_at_once(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    load_catalog([shelf])
+    path = shows_file()
+    with path.open("r+b") as stream:  # sparse: a 4 GiB shows file that takes no room
+        stream.truncate(4 << 30)
+    parses.take()
+
+    def craft(entry: list[Any]) -> None:
+        entry[ENTRY_LENGTH] = 3 << 30  # within the file: only the size of the show bounds it
+
+    tamper(craft)
+    catalog = load_catalog([shelf])
+    show = catalog.resolve("show-1").show
+
+    assert show is not None and show.title == "Show 1"
+    assert parses.take() == ["1.yaml"]

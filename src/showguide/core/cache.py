@@ -202,6 +202,8 @@ class Cached:
         entry = self._entry
         if entry.summary is None:
             return None
+        if entry.length > _max_encoded_bytes(entry.size):
+            return None  # no show file of that size encodes to so much: crafted
         data = self._shows.read(entry.start, entry.length, entry.checksum)
         if data is None:
             return None
@@ -423,6 +425,17 @@ class ParseCache:
                 shows_path.unlink(missing_ok=True)
             raise
         _remove_other_shows_files(shows_path)
+
+
+def _max_encoded_bytes(file_size: int) -> int:
+    """The most an encoded show can take, from a show file of ``file_size`` bytes.
+
+    Encoded, a show is about the size of its YAML, or smaller; aliases can
+    repeat values, up to the loader's limits (yamlnodes: a million characters
+    of text, ten thousand values). Far above both, yet never the gigabytes a
+    crafted length within a huge shows file could ask to be read at once.
+    """
+    return 4 * file_size + (16 << 20)
 
 
 def _read_index(path: Path) -> _Index | None:
