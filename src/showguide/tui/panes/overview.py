@@ -56,7 +56,9 @@ def audience(show: Show) -> Group:
 
 
 def source_line(source: Source) -> Text:
-    line = Text.assemble("• ", literal(source.title, "bold"))
+    line = Text.assemble(
+        "• ", literal(source.title or source.publisher or source.id or "a source", "bold")
+    )
     details = [d for d in (source.publisher, str(source.published or "") or None, source.url) if d]
     if details:
         line.append(" — ")
