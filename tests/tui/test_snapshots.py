@@ -18,7 +18,14 @@ from tests.tui.shows import ballerina, hangul_cast_show, hostile_show, spoiler_s
 
 SnapCompare = Callable[..., bool]
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
-PANE_KEYS = {"overview": "1", "plot": "2", "cast": "3", "highlights": "4", "faq": "5"}
+PANE_KEYS = {
+    "overview": "1",
+    "plot": "2",
+    "cast": "3",
+    "highlights": "4",
+    "faq": "5",
+    "sources": "6",
+}
 
 
 @pytest.mark.parametrize("size", SIZES)
