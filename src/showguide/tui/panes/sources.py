@@ -43,7 +43,7 @@ def open_in_browser(app: App[Any], url: str) -> None:
 
 def source_row(source: Source) -> Text:
     row = literal(source_name(source), "bold")
-    row.append_text(literal(f"  {source_date(source)}", "dim"))
+    row.append_text(literal(f" · {source_date(source)}", "dim"))
     row.no_wrap = True
     row.overflow = "ellipsis"
     return row
