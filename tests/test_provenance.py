@@ -107,6 +107,14 @@ def test_source_ids_must_be_unique(tmp_path: Path) -> None:
     ]
 
 
+def test_finding_ids_must_be_unique(tmp_path: Path) -> None:
+    finding = {"id": "f", "topic": "T", "claimed": "C.", "record": "R."}
+    data = show_dict(source_check={"summary": "S.", "findings": [finding, finding]})
+    assert [p.split(": ", 1)[1] for p in located_problems(tmp_path, data)] == [
+        "source_check.findings[1].id: duplicate id 'f' (also source_check.findings[0])"
+    ]
+
+
 def test_not_named_by_the_source_is_its_own_state(tmp_path: Path) -> None:
     lead = {"id": "a", "name": "A", "tier": "lead", "description": "x.", "actor": NOT_NAMED}
     show = load_show(write_show(tmp_path, show_dict(characters=[lead])))

@@ -56,7 +56,7 @@ def test_cast_with_hangul_names(snap_compare: SnapCompare, size: tuple[int, int]
     assert snap_compare(ShowGuideApp(hangul_cast_show()), press=["3"], terminal_size=size)
 
 
-@pytest.mark.parametrize("pane", ["overview", "plot", "cast", "faq"])
+@pytest.mark.parametrize("pane", ["overview", "plot", "cast", "faq", "sources"])
 def test_hostile_text_is_shown_literally(snap_compare: SnapCompare, pane: str) -> None:
     assert snap_compare(
         ShowGuideApp(hostile_show()), press=[PANE_KEYS[pane]], terminal_size=(120, 40)

@@ -68,7 +68,9 @@ def source_date(source: Source) -> str:
 
 
 def source_licence(source: Source) -> str | None:
-    return source.licence or source.license
+    """The licence, in either spelling; both when a file gives two different ones."""
+    given = dict.fromkeys(text for text in (source.licence, source.license) if text)
+    return "; ".join(given) or None
 
 
 def sources_by_id(show: Show) -> dict[str, Source]:

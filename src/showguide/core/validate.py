@@ -44,6 +44,7 @@ _ID_LISTS: tuple[Path, ...] = (
     ("faq",),
     ("plot", "threads"),
     ("sources",),
+    ("source_check", "findings"),
 )
 #: Where a show names its sources by id: (path to a list of records, or to one
 #: record with the empty list, and the keys in each record that hold ids).

@@ -59,7 +59,7 @@ def finding_row(finding: Finding) -> Text:
 def source_detail(show: Show, source: Source) -> Group:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
-    facts.add_column()
+    facts.add_column(overflow="fold")  # a long link wraps rather than losing its end
     facts.add_row("Kind", Text(label(source.kind).lower()))
     if source.publisher and source.publisher != source_name(source):
         facts.add_row("Publisher", literal(source.publisher))
