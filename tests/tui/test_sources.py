@@ -110,3 +110,13 @@ async def test_every_pane_attributes_its_blocks() -> None:
             await pilot.press(key)
             shown = on_screen(app, app.screen.query_one(selector))
             assert "Ballerina preview article" in shown, key
+
+
+async def test_all_six_pane_labels_fit_a_narrow_terminal() -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=(60, 20)):
+        bar = on_screen(app, app.screen.query_one("#tabs"))
+        assert bar.split() == [
+            *("1", "Overview", "2", "Plot", "3", "Cast"),
+            *("4", "Highlights", "5", "FAQ", "6", "Sources"),
+        ]

@@ -42,10 +42,9 @@ def safe_url(url: str | None) -> str | None:
         return None
     try:
         parts = urlsplit(url)
-        port = parts.port  # raises on a port that is not a number
+        _ = parts.port  # raises ValueError on a port that is not a number
     except ValueError:
         return None
-    del port
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     if parts.username is not None or parts.password is not None:

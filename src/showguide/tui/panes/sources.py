@@ -111,15 +111,17 @@ class SourcesPane(MasterDetail):
     opener: ClassVar[Callable[[App[Any], str], None]] = staticmethod(open_in_browser)
 
     def __init__(self, show: Show, shield: SpoilerShield) -> None:
-        items: dict[str, Source | Finding] = {
-            f"source-{n}": source for n, source in enumerate(show.sources)
+        # Options are keyed by position: a source's id is optional.
+        sources = {f"source-{n}": source for n, source in enumerate(show.sources)}
+        findings = {
+            f"finding-{n}": finding
+            for n, finding in enumerate(show.source_check.findings if show.source_check else [])
         }
-        if show.source_check:
-            items.update(
-                (f"finding-{n}", finding) for n, finding in enumerate(show.source_check.findings)
-            )
+        items: dict[str, Source | Finding] = {**sources, **findings}
         super().__init__(shield, items, id="sources-pane", classes="master-detail")
         self.show = show
+        self.source_ids = list(sources)
+        self.finding_ids = list(findings)
 
     def hidden(self, item_id: str) -> bool:
         return False  # sources are never spoilers
@@ -132,10 +134,10 @@ class SourcesPane(MasterDetail):
 
     def compose(self) -> ComposeResult:
         options: list[Option | None] = [heading("Sources")]
-        options += [Option(self.prompt(i, False), id=i) for i in self.items if i[0] == "s"]
+        options += [Option(self.prompt(i, False), id=i) for i in self.source_ids]
         if self.show.source_check:
             options += [None, heading("Source check")]
-            options += [Option(self.prompt(i, False), id=i) for i in self.items if i[0] == "f"]
+            options += [Option(self.prompt(i, False), id=i) for i in self.finding_ids]
         if not self.show.sources:
             options.append(
                 Option(Text("This guide names no sources.", style="italic"), disabled=True)
