@@ -73,7 +73,7 @@ def _import(args: argparse.Namespace) -> int:
 
 #: Kept here rather than imported, so that --help needs no more than argparse;
 #: tests check them against showguide.commands.render and showguide.core.export.
-PRINT_SECTIONS = ("overview", "plot", "cast", "highlights", "faq")
+PRINT_SECTIONS = ("overview", "plot", "cast", "highlights", "faq", "sources")
 EXPORT_FORMATS = ("markdown", "json", "yaml")
 
 
