@@ -137,6 +137,12 @@ def search(quick: bool) -> list[Line]:
     return lines
 
 
+def importing(quick: bool) -> list[Line]:
+    from benchmarks import import_speed
+
+    return _timing_lines(import_speed.measure(runs=3 if quick else 7))
+
+
 def hostile(quick: bool) -> list[Line]:
     """The slowest and the largest of the hostile files, and how many met both targets."""
     from benchmarks import hostile_files
@@ -170,6 +176,12 @@ def hostile(quick: bool) -> list[Line]:
     return lines
 
 
+def serve(quick: bool) -> list[Line]:
+    from benchmarks import serve_speed
+
+    return _timing_lines(serve_speed.measure(runs=3 if quick else 5))
+
+
 SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
     ("Commands (whole process, console script)", commands),
     ("Guide: first frame (whole process, 120x40)", first_frame),
@@ -179,6 +191,8 @@ SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
     ("Big panes: 5,000 questions, 2,000 characters (in process)", panes),
     ("Search: 5,000 questions, 2,000 characters (in process)", search),
     ("Hostile files: validate, and starts among hostile user files (tests/hostile.py)", hostile),
+    ("showguide serve: start, idle, a tab's first frame (whole process)", serve),
+    ("Import from a local TVmaze-shaped server (whole process)", importing),
 ]
 
 

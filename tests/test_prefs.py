@@ -22,6 +22,7 @@ from showguide.core.prefs import (
     load_remembered,
     load_state,
     merge_changes,
+    merge_state,
     preferences_path,
     save_preferences,
     save_state,
@@ -439,3 +440,31 @@ def test_a_record_in_a_map_is_taken_whole_never_half_from_each_process() -> None
 
     assert merged.progress == {"x": Progress(1, 6), "y": Progress(3, 2), "z": Progress(1, 1)}
     assert merged.last_show == "z"  # not changed here: theirs
+
+
+def test_a_merge_keeps_the_panes_another_showguide_changed_meanwhile() -> None:
+    base = State().with_pane("a", "plot").with_pane("b", "cast")
+    mine = base.with_pane("a", "faq")  # this run moved show a
+    theirs = base.with_pane("b", "faq").with_pane("c", "plot")  # another moved b, opened c
+
+    merged = merge_state(mine, base, theirs)
+
+    assert merged.panes == {"a": "faq", "b": "faq", "c": "plot"}
+    assert (merged.last_show, merged.last_pane) == ("a", "faq")  # the one saving last
+
+
+def test_two_apps_at_once_each_keep_the_pane_they_moved() -> None:
+    """As two browser tabs of showguide serve, or two terminals, saving in turn."""
+    from showguide.tui.app import ShowGuideApp
+    from tests.tui.shows import ballerina
+
+    start = State().with_pane("a", "plot").with_pane("b", "plot")
+    assert save_state(start) is None
+    first, second = (ShowGuideApp(ballerina(), remembered=load_remembered()) for _ in range(2))
+    first.state = first.state.with_pane("a", "faq")
+    second.state = second.state.with_pane("b", "cast")
+
+    first.save_state()
+    second.save_state()
+
+    assert load_state().value.panes == {"a": "faq", "b": "cast"}

@@ -58,9 +58,22 @@ def _new(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from showguide.commands.serve import run
+
+    return run(args)
+
+
+def _import(args: argparse.Namespace) -> int:
+    # The only command that touches the network: its client loads only here.
+    from showguide.commands.importing import run
+
+    return run(args)
+
+
 #: Kept here rather than imported, so that --help needs no more than argparse;
 #: tests check them against showguide.commands.render and showguide.core.export.
-PRINT_SECTIONS = ("overview", "plot", "cast", "highlights", "faq")
+PRINT_SECTIONS = ("overview", "plot", "cast", "highlights", "faq", "sources")
 EXPORT_FORMATS = ("markdown", "json", "yaml")
 
 
@@ -108,6 +121,68 @@ def _add_new(parser: argparse.ArgumentParser) -> None:
     _add_output(parser)
 
 
+SERVE_HOST = "localhost"
+SERVE_PORT = 8000
+SERVE_MAX_SESSIONS = 4
+
+
+def _add_serve(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Serve the guide to web browsers at http://localhost:8000: each tab runs its own "
+        'showguide. Needs the serve extra: pip install "showguide[serve]".'
+    )
+    parser.add_argument(
+        "name", nargs="?", metavar="NAME", help="serve one show (default: the catalog)"
+    )
+    parser.add_argument(
+        "--host",
+        default=SERVE_HOST,
+        help=f"the address to listen on (default: {SERVE_HOST}; any other lets"
+        " anyone who can reach it read the guides)",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=SERVE_PORT,
+        help=f"the port to listen on (default: {SERVE_PORT}; 0 picks a free one)",
+    )
+    parser.add_argument(
+        "--max-sessions",
+        type=int,
+        default=SERVE_MAX_SESSIONS,
+        metavar="N",
+        help=f"at most N tabs at once, each its own process (default: {SERVE_MAX_SESSIONS})",
+    )
+
+
+def _add_import(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Write a guide from TVmaze (https://www.tvmaze.com, data under CC BY-SA 4.0): "
+        "title, network, dates, cast, seasons and episodes, with placeholders for your "
+        "highlights, FAQ and verdict. By default it goes into your shows folder. "
+        "--update FILE fetches the show again and updates what came from TVmaze, "
+        "keeping everything you wrote or edited. SHOWGUIDE_TVMAZE_URL sets the API's address."
+    )
+    parser.add_argument("source", nargs="?", metavar="tvmaze", help="where to import from")
+    parser.add_argument(
+        "query", nargs="*", metavar="QUERY", help="the show's name, to search for (quotes optional)"
+    )
+    parser.add_argument("--id", type=int, metavar="N", help="the show's TVmaze id")
+    parser.add_argument(
+        "--update", metavar="FILE", help="update FILE, a guide imported before, from TVmaze"
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="say what would be written or changed; write nothing"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE ('-': standard output) instead of your shows folder",
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+
+
 def _add_validate(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
@@ -153,6 +228,8 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None,
     "print": ("print a show's guide as text (spoilers hidden)", _add_print, _print),
     "export": ("export a show as Markdown, JSON or YAML (spoilers included)", _add_export, _export),
     "new": ("write a commented starter show file", _add_new, _new),
+    "serve": ("serve the guide to web browsers (needs showguide[serve])", _add_serve, _serve),
+    "import": ("write or update a guide from TVmaze (uses the network)", _add_import, _import),
 }
 
 

@@ -134,6 +134,8 @@ class Saved(Generic[T]):
     value: T
     #: Why it could not be saved, or that an unusable file was set aside.
     notice: str | None = None
+    #: False when nothing could be written (``value`` is then what was to be saved).
+    written: bool = True
 
 
 def save_merged(path: Path, value: T, since: T | None, what: str) -> Saved[T]:
@@ -156,9 +158,11 @@ def save_merged(path: Path, value: T, since: T | None, what: str) -> Saved[T]:
             result = msgspec.convert(merged, kind)
             write_atomic(path, encode(merged))
         except msgspec.ValidationError:  # cannot happen with a valid value and a valid disk
-            return Saved(value, f"could not save {what} to {path}: the merge did not make sense")
+            notice = f"could not save {what} to {path}: the merge did not make sense"
+            return Saved(value, notice, written=False)
         except OSError as error:
-            return Saved(value, f"could not save {what} to {path}: {error.strerror or error}")
+            notice = f"could not save {what} to {path}: {error.strerror or error}"
+            return Saved(value, notice, written=False)
     return Saved(result, notice)
 
 
@@ -254,6 +258,13 @@ def _on_disk(path: Path, kind: type[T]) -> dict[str, Any] | str | None:
     if not isinstance(plain, dict):  # convert said it is a struct: it is one
         return "not a JSON object"
     return plain
+
+
+def merge_state(mine: State, base: State, theirs: State) -> State:
+    """``mine`` to save over ``theirs``, the state as another showguide left it
+    since this one read ``base``: what this run changed, merged into theirs
+    (see :func:`merge_changes`, which :func:`save_merged` uses under a lock)."""
+    return msgspec.convert(merge_changes(base, mine, msgspec.to_builtins(theirs)), State)
 
 
 def encode(value: object) -> bytes:

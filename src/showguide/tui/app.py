@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -75,7 +76,10 @@ class ShowGuideApp(App[None]):
         self.state = remembered.state if remembered else State()
         # As last read or saved: a save writes only what changed since, so that
         # another showguide's choices, saved meanwhile, are not reverted.
-        self.saved_preferences, self.saved_state = self.preferences, self.state
+        self.saved_preferences = self.preferences
+        self.base_state = self.state
+        #: The state as last saved: saving it again would change nothing.
+        self.saved_state: State | None = None
         self.startup_notices = remembered.notices if remembered else ()
         #: The file each opened show was read from (its entry's key), to find it on reload.
         self.show_keys: dict[str, str] = {}
@@ -191,14 +195,21 @@ class ShowGuideApp(App[None]):
             if saved.notice is not None:
                 self.notify(saved.notice, severity="warning", timeout=6)
 
-    def save_state(self) -> None:
-        if self.remembering:
+    def save_state(self, *, ended: bool = False) -> None:
+        """Save where the viewer is; ``ended``: the app has stopped, so a save
+        that fails is told on standard error rather than in a notification."""
+        if self.remembering and self.state != self.saved_state:
             from showguide.core.prefs import save_merged, state_path
 
-            saved = save_merged(state_path(), self.state, self.saved_state, "state")
-            self.state = self.saved_state = saved.value
+            saved = save_merged(state_path(), self.state, self.base_state, "state")
+            if saved.written:
+                # Take in what another showguide saved meanwhile.
+                self.state = self.saved_state = self.base_state = saved.value
             if saved.notice is not None:
-                self.notify(saved.notice, severity="warning", timeout=6)
+                if ended:
+                    print(f"showguide: {saved.notice}", file=sys.stderr)
+                else:
+                    self.notify(saved.notice, severity="warning", timeout=6)
 
     async def action_quit(self) -> None:
         self.save_state()
@@ -245,7 +256,11 @@ def run_app(catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembere
 
     The command line gets these from :func:`showguide.commands.launch.prepare`.
     """
-    ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered).run()
+    app = ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered)
+    app.run()
+    # The app can end without q: a browser tab closed under `showguide serve`
+    # asks it to quit. Where the viewer was is remembered all the same.
+    app.save_state(ended=True)
 
 
 def run_loading_app(load: CatalogLoad, remembered: Remembered) -> Catalog | None:
@@ -257,6 +272,7 @@ def run_loading_app(load: CatalogLoad, remembered: Remembered) -> Catalog | None
     """
     app = ShowGuideApp(loading=load, remembered=remembered)
     app.run()
+    app.save_state(ended=True)  # as in run_app: the app can end without q
     if app.return_code == 2 and app.catalog is not None:
         return app.catalog
     return None
