@@ -68,7 +68,13 @@ FULL: dict[str, Any] = show_dict(
         "setting": "A fishing town.",
         "themes": ["Family"],
         "threads": [
-            {"id": "storm", "title": "The storm", "description": "A storm comes.", "spoiler": True}
+            {
+                "id": "storm",
+                "title": "The storm",
+                "description": "A storm comes.",
+                "spoiler": True,
+                "reveals": "S1E2",
+            }
         ],
     },
     characters=[
@@ -92,6 +98,7 @@ FULL: dict[str, Any] = show_dict(
             "actor": "not yet announced",
             "dance_double": {"name": "Test Double"},
             "spoiler": True,
+            "reveals": "S01E02",
         },
     ],
     highlights=[
@@ -101,6 +108,7 @@ FULL: dict[str, Any] = show_dict(
             "category": "visuals",
             "description": "Waves.",
             "spoiler": False,
+            "reveals": "S1E1",
         }
     ],
     faq=[
@@ -110,6 +118,7 @@ FULL: dict[str, Any] = show_dict(
             "answer": "Yes.",
             "tags": ["ending"],
             "spoiler": True,
+            "reveals": True,
         }
     ],
     verdict="Worth a look.",
@@ -123,6 +132,24 @@ FULL: dict[str, Any] = show_dict(
             "note": "Made up for tests.",
         }
     ],
+    seasons=[
+        {
+            "number": 1,
+            "title": "The first summer",
+            "episodes": [
+                {
+                    "number": 1,
+                    "title": "Low tide",
+                    "aired": "2031-04-01",
+                    "runtime": 60,
+                    "summary": "Mina finds a boat.",
+                },
+                {"number": 2, "title": "첫 항해"},
+            ],
+        }
+    ],
+    runtime=60,
+    released="2031-04-01",
 )
 
 

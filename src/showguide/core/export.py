@@ -45,6 +45,8 @@ _YAML_BLOCKS: Final = (
         "network",
         "year",
         "premiere_date",
+        "runtime",
+        "released",
         "status",
         "genres",
         "tags",
@@ -57,6 +59,7 @@ _YAML_BLOCKS: Final = (
     ("characters",),
     ("highlights",),
     ("faq",),
+    ("seasons",),
     ("verdict",),
     ("sources",),
 )

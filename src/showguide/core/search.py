@@ -154,7 +154,12 @@ class SearchIndex:
         self._compact_title_items = [number for _, number in titles]
         self._pane_bits = {pane: _bitset(numbers) for pane, numbers in pane_items.items()}
         self._every_item = (1 << len(self._items)) - 1
-        self._spoilers = [number for number, item in enumerate(self._items) if item.spoiler]
+        #: Items the shield may hide: flagged, or revealing an episode.
+        self._spoilers = [
+            number
+            for number, item in enumerate(self._items)
+            if item.spoiler or item.reveals not in (None, False)
+        ]
         self._shown_cache: tuple[SpoilerShield, int, int] | None = None
 
     @classmethod
@@ -181,16 +186,20 @@ class SearchIndex:
         if parsed is None:
             return SearchResults(query, (), 0)
         allowed = self._allowed(shield, panes)
+        in_panes = self._allowed(None, panes)
         results: list[SearchResult] = []
         total = 0
         seen = 0
+        matched = 0
         for kind, bits in self._tiers(parsed):
+            matched |= bits
             bits &= allowed & ~seen
             seen |= bits
             total += bits.bit_count()
             for number in _lowest_bits(bits, limit - len(results)):
                 results.append(self._result(number, parsed, kind))
-        return SearchResults(query, tuple(results), total)
+        hidden = (matched & in_panes & ~allowed).bit_count()
+        return SearchResults(query, tuple(results), total, hidden)
 
     def matching_keys(
         self, query: str, *, shield: SpoilerShield, panes: Collection[Pane] | None = None
@@ -203,8 +212,8 @@ class SearchIndex:
         bits &= self._allowed(shield, panes)
         return {self._items[number].key for number in _all_bits(bits)}
 
-    def _allowed(self, shield: SpoilerShield, panes: Collection[Pane] | None) -> int:
-        allowed = self._shown(shield)
+    def _allowed(self, shield: SpoilerShield | None, panes: Collection[Pane] | None) -> int:
+        allowed = self._every_item if shield is None else self._shown(shield)
         if panes is not None:
             allowed &= reduce(operator.or_, (self._pane_bits[pane] for pane in panes), 0)
         return allowed
@@ -214,9 +223,7 @@ class SearchIndex:
         cached = self._shown_cache
         if cached is not None and cached[0] is shield and cached[1] == shield.version:
             return cached[2]
-        hidden = _bitset(
-            [number for number in self._spoilers if shield.is_hidden(self._items[number].key, True)]
-        )
+        hidden = _bitset([number for number in self._spoilers if shield.hides(self._items[number])])
         shown = self._every_item & ~hidden
         self._shown_cache = (shield, shield.version, shown)
         return shown
