@@ -70,6 +70,9 @@ class ShowGuideApp(App[None]):
         self.preferences = remembered.preferences if remembered else Preferences()
         self.state = remembered.state if remembered else State()
         self.startup_notices = remembered.notices if remembered else ()
+        #: Progress set in this run, by show: saved over what is on disk, so
+        #: that two showguides at once keep each other's progress in other shows.
+        self.progress_changed: dict[str, str | None] = {}
         #: The file each opened show was read from (its entry's key), to find it on reload.
         self.show_keys: dict[str, str] = {}
         #: One shield for the whole app: revealing a spoiler, or lowering the
@@ -87,7 +90,9 @@ class ShowGuideApp(App[None]):
         if self.show is not None:
             from showguide.tui.guide import GuideScreen
 
-            return GuideScreen(self.show, self.shield)
+            return GuideScreen(
+                self.show, self.shield, watched=self.state.progress_for(self.show.id)
+            )
         assert self.catalog is not None
         if not self.has_catalog or self.chosen is not None:
             entry = self.chosen or self.catalog.entries[0]
@@ -115,7 +120,13 @@ class ShowGuideApp(App[None]):
         assert entry.show is not None
         self.show_keys[entry.id] = entry.key
         pane = self.state.pane_for(entry.id) or "overview"
-        return GuideScreen(entry.show, self.shield, pane=pane, can_go_back=self.has_catalog)
+        return GuideScreen(
+            entry.show,
+            self.shield,
+            pane=pane,
+            can_go_back=self.has_catalog,
+            watched=self.state.progress_for(entry.id),
+        )
 
     def open_show(self, entry: CatalogEntry) -> None:
         """Open ``entry``'s guide over the catalog, at the pane it was left on."""
@@ -126,6 +137,13 @@ class ShowGuideApp(App[None]):
 
     def remember_place(self, show_id: str, pane: str) -> None:
         self.state = self.state.with_pane(show_id, pane)
+
+    def remember_progress(self, show_id: str, code: str | None) -> None:
+        """Remember the last episode watched in ``show_id``, and save it at once:
+        progress is what a viewer would most mind losing."""
+        self.state = self.state.with_progress(show_id, code)
+        self.progress_changed[show_id] = code
+        self.save_state()
 
     def action_reload(self) -> None:
         if self.catalog is None:
@@ -162,8 +180,12 @@ class ShowGuideApp(App[None]):
 
     def save_state(self) -> None:
         if self.remembering:
-            from showguide.core.prefs import save_state
+            from showguide.core.prefs import load_state, save_state
 
+            # Progress merges show by show with what another showguide saved.
+            on_disk = load_state().value.progress
+            progress = {**on_disk, **self.progress_changed}
+            self.state = msgspec.structs.replace(self.state, progress=progress)
             if (problem := save_state(self.state)) is not None:
                 self.notify(problem, severity="warning", timeout=6)
 

@@ -19,7 +19,7 @@ from textual.fuzzy import FuzzySearch
 from textual.style import Style
 from textual.widgets import Input, OptionList
 
-from showguide.core.items import ItemKey, character_key, faq_key, highlight_key
+from showguide.core.items import ItemKey, character_key, episode_key, faq_key, highlight_key
 from showguide.core.text import visible
 
 
@@ -67,27 +67,32 @@ class GuideItems(Provider):
         show, shield = screen.show, screen.shield
         for character in show.characters:
             key = character_key(character.id)
-            if not shield.is_hidden(key, character.spoiler):
+            if not shield.is_hidden(key, character.spoiler, character.reveals):
                 native = f" {character.native_name}" if character.native_name else ""
                 yield f"Cast: {character.name}{native}", "Show this character", key
         for entry in show.faq:
             key = faq_key(entry.id)
-            if not shield.is_hidden(key, entry.spoiler):
+            if not shield.is_hidden(key, entry.spoiler, entry.reveals):
                 yield f"FAQ: {entry.question}", "Show this question and its answer", key
         for highlight in show.highlights:
             key = highlight_key(highlight.id)
-            if not shield.is_hidden(key, highlight.spoiler):
+            if not shield.is_hidden(key, highlight.spoiler, highlight.reveals):
                 yield f"Highlight: {highlight.title}", "Show this highlight", key
         tags = sorted(
             {
                 tag
                 for entry in show.faq
-                if not shield.is_hidden(faq_key(entry.id), entry.spoiler)
+                if not shield.is_hidden(faq_key(entry.id), entry.spoiler, entry.reveals)
                 for tag in entry.tags
             }
         )
         for tag in tags:
             yield f"FAQ tag: #{tag}", "Show only the questions with this tag", tag
+        # Episode titles show whatever the progress; their summaries are never here.
+        for season in show.seasons:
+            for episode in season.episodes:
+                key = episode_key(season.number, episode.number)
+                yield f"Episode {key.id}: {episode.title}", "Show this episode", key
 
     def run(self, target: ItemKey | str) -> None:
         from showguide.tui.guide import GuideScreen

@@ -221,7 +221,8 @@ class ItemList(Container, SpoilerAware):
         return self.query_one(GuideList)
 
     def hidden(self, item_id: str) -> bool:
-        return self.shield.is_hidden((self.pane, item_id), self.items[item_id].spoiler)
+        item = self.items[item_id]
+        return self.shield.is_hidden((self.pane, item_id), item.spoiler, item.reveals)
 
     def prompt(self, item_id: str, hidden: bool) -> RenderableType | ListRow:
         raise NotImplementedError
@@ -254,10 +255,14 @@ class ItemList(Container, SpoilerAware):
             return item_id is not None and self.hidden(item_id)
         return True
 
+    def reveal_key(self, item_id: str) -> tuple[str, str]:
+        """The shield's key for what ``s`` reveals on the row ``item_id``."""
+        return (self.pane, item_id)
+
     def action_reveal(self) -> None:
         item_id = self.highlighted_id()
         if item_id is not None and self.hidden(item_id):
-            self.shield.reveal((self.pane, item_id))
+            self.shield.reveal(self.reveal_key(item_id))
             self.post_message(SpoilersChanged())
 
     def jump_to(self, item_id: str) -> bool:

@@ -49,7 +49,7 @@ class PlotPane(GuideScroll, SpoilerAware):
         self.shield = shield
 
     def hidden(self, thread: StoryThread) -> bool:
-        return self.shield.is_hidden(thread_key(thread.id), thread.spoiler)
+        return self.shield.is_hidden(thread_key(thread.id), thread.spoiler, thread.reveals)
 
     def compose(self) -> ComposeResult:
         plot = self.show.plot
