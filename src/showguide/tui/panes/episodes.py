@@ -36,6 +36,11 @@ from showguide.tui.widgets import GuideScroll, MasterDetail, MasterList, heading
 WATCHED_MARK = "✓"
 
 
+def today() -> datetime.date:
+    """The day air dates are told from (a function, so tests can fix it)."""
+    return datetime.date.today()
+
+
 class EpisodeList(MasterList):
     """The list of episodes; its keys mark progress."""
 
@@ -74,16 +79,14 @@ class EpisodesPane(MasterDetail):
     }
     """
 
-    def __init__(
-        self, show: Show, shield: SpoilerShield, today: datetime.date | None = None
-    ) -> None:
+    def __init__(self, show: Show, shield: SpoilerShield) -> None:
         self.order = shield.order if shield.order is not None else EpisodeOrder(show)
         entries: dict[str, tuple[int, Season, Episode]] = {}
         for position, (season, episode) in enumerate(self.order.episodes, start=1):
             entries[f"S{season.number}E{episode.number}"] = (position, season, episode)
         super().__init__(shield, entries, id="episodes-pane", classes="master-detail")
         self.show = show
-        self.today = today or datetime.date.today()
+        self.today = today()
 
     # --- what is hidden -----------------------------------------------------
 
@@ -133,11 +136,11 @@ class EpisodesPane(MasterDetail):
             parts.append(Text("No summary yet.", style="italic"))
         elif self.hidden(item_id):
             parts.append(hidden_notice("Summary"))
-            parts.append(Text("You have not watched this episode yet.", style="dim"))
         else:
             parts.append(literal(episode.summary))
         watched = position <= self.shield.watched
-        parts += [Text(), Text("Watched" if watched else "Not watched yet", style="italic")]
+        status = "✓ Watched" if watched else "Not watched yet · Space marks it watched"
+        parts += [Text(), Text(status, style="italic")]
         return Group(*parts)
 
     def compose(self) -> ComposeResult:
