@@ -131,6 +131,12 @@ def search(quick: bool) -> list[Line]:
     return lines
 
 
+def episodes(quick: bool) -> list[Line]:
+    from benchmarks import episodes_speed
+
+    return _timing_lines(episodes_speed.rows(rounds=3 if quick else 10))
+
+
 def hostile(quick: bool) -> list[Line]:
     """The slowest and the largest of the hostile files, and how many met both targets."""
     from benchmarks import hostile_files
@@ -171,6 +177,7 @@ SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
     ("Catalog of 1,000 shows", catalog),
     ("Big panes: 5,000 questions, 2,000 characters (in process)", panes),
     ("Search: 5,000 questions, 2,000 characters (in process)", search),
+    ("A long series: 40 x 40 episodes, 2,000 items that reveal one", episodes),
     ("Hostile files: validate, whole process (tests/hostile.py)", hostile),
 ]
 

@@ -1,4 +1,4 @@
-"""The guide to one show: a header, the five panes behind a tab bar, and a footer."""
+"""The guide to one show: a header, the panes behind a tab bar, and a footer."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The tab bar: the five panes in one line of text, clickable, and focusable.
+"""The tab bar: the panes in one line of text, clickable, and focusable.
 
 Textual's Tabs is ten widgets (a tab each, their containers, an animated
 underline) and cost a quarter of the guide's first frame. This bar draws the
