@@ -34,7 +34,12 @@ SIZE = (220, 60)
 #: Textual's own sequences in a frame: colours and styles (SGR), cursor moves.
 TEXTUAL_SEQUENCES = re.compile(r"\x1b\[[0-9;:]*[mH]")
 MARKER = re.compile(r"m\d\d")
-LIST_PANES = {"3": "#cast-list", "4": "#highlights-list", "5": "#faq-list"}
+LIST_PANES = {
+    "3": "#cast-list",
+    "4": "#highlights-list",
+    "5": "#faq-list",
+    "6": "#episodes-list",
+}
 
 
 class Frames:
@@ -66,10 +71,16 @@ class Frames:
 
 async def visit_everything(pilot: Pilot[Any], frames: Frames, query: str) -> None:
     """Every pane, every list item, help, search and the palette, by keys."""
-    for key in "12345":
+    # A show with no episodes has no pane 6: the key then changes nothing.
+    for key in "123456":
         await pilot.press(key)
         await pilot.pause()
+        if key == "6" and pilot.app.screen.current_pane == "episodes":
+            # Every episode watched, so that every summary is shown.
+            await pilot.press("end", "space")
         frames.capture(f"pane {key}")
+        if key == "6" and pilot.app.screen.current_pane != "episodes":
+            continue
         if key in LIST_PANES:
             items = pilot.app.screen.query_one(LIST_PANES[key], OptionList)
             await pilot.press("home")
