@@ -31,6 +31,7 @@ from collections.abc import Collection, Sequence
 from functools import reduce
 from typing import Final
 
+from showguide.core.episodes import EpisodeOrder
 from showguide.core.items import PANES, Item, ItemKey, Pane, show_items
 from showguide.core.model import Show
 from showguide.core.search_results import (
@@ -161,6 +162,10 @@ class SearchIndex:
             if item.spoiler or item.reveals not in (None, False)
         ]
         self._shown_cache: tuple[SpoilerShield, int, int] | None = None
+        self._flagged: list[int] | None = None
+        #: (order, positions, item numbers): the items that reveal an episode,
+        #: sorted by the position of that episode in ``order``.
+        self._by_episode: tuple[EpisodeOrder, list[int], list[int]] | None = None
 
     @classmethod
     def for_show(cls, show: Show) -> SearchIndex:
@@ -223,10 +228,49 @@ class SearchIndex:
         cached = self._shown_cache
         if cached is not None and cached[0] is shield and cached[1] == shield.version:
             return cached[2]
-        hidden = _bitset([number for number in self._spoilers if shield.hides(self._items[number])])
+        hidden = self._flagged_bits(shield) | self._beyond_bits(shield) if shield.on else 0
         shown = self._every_item & ~hidden
         self._shown_cache = (shield, shield.version, shown)
         return shown
+
+    def _flagged_bits(self, shield: SpoilerShield) -> int:
+        """Items hidden whatever the progress (``spoiler`` or ``reveals: true``),
+        except those revealed one by one."""
+        if self._flagged is None:
+            self._flagged = [
+                number
+                for number in self._spoilers
+                if self._items[number].spoiler or self._items[number].reveals is True
+            ]
+        revealed = shield.revealed
+        return _bitset([n for n in self._flagged if self._items[n].key not in revealed])
+
+    def _beyond_bits(self, shield: SpoilerShield) -> int:
+        """Items that reveal an episode past the shield's progress, except those
+        revealed one by one.
+
+        Items are kept sorted by the episode they reveal (worked out once per
+        list of episodes), so a change of progress is one bisection and one
+        bitset, not a look-up per item: progress changes while a viewer
+        searches a show of thousands of items.
+        """
+        order = shield.order
+        if order is None:
+            return _bitset([n for n in self._spoilers if isinstance(self._items[n].reveals, str)])
+        if self._by_episode is None or self._by_episode[0] is not order:
+            pairs = sorted(
+                (position, number)
+                for number in self._spoilers
+                if isinstance(reveals := self._items[number].reveals, str)
+                and (position := order.reveals_at(reveals)) is not None
+            )
+            self._by_episode = (order, [p for p, _ in pairs], [n for _, n in pairs])
+        _, positions, numbers = self._by_episode
+        beyond = numbers[bisect_right(positions, shield.watched) :]
+        revealed = shield.revealed
+        if revealed:
+            beyond = [n for n in beyond if self._items[n].key not in revealed]
+        return _bitset(beyond)
 
     def _tiers(self, query: Query) -> list[tuple[MatchKind, int]]:
         """Each kind of match with the items that match that way (tiers overlap)."""

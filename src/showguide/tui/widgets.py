@@ -239,13 +239,25 @@ class ItemList(Container, SpoilerAware):
         self.show_detail(event.option.id)
         self.refresh_bindings()
 
+    #: Whether each row was hidden when last drawn: a change of progress
+    #: redraws only the rows it changes, not a thousand-row list.
+    _drawn_hidden: dict[str, bool]
+
+    def on_mount(self) -> None:
+        # The rows were just composed from the shield as it is now.
+        self._drawn_hidden = {item_id: self.hidden(item_id) for item_id in self.items}
+
     def refresh_spoilers(self) -> None:
         item_list = self.item_list()
+        drawn = getattr(self, "_drawn_hidden", {})
         for option in item_list.options:
-            if option.id is not None and option.id in self.items:
-                item_list.replace_option_prompt(
-                    option.id, self.prompt(option.id, self.hidden(option.id))
-                )
+            item_id = option.id
+            if item_id is not None and item_id in self.items:
+                hidden = self.hidden(item_id)
+                if drawn.get(item_id) is not hidden:
+                    item_list.replace_option_prompt(item_id, self.prompt(item_id, hidden))
+                    drawn[item_id] = hidden
+        self._drawn_hidden = drawn
         self.show_detail(self.highlighted_id())
         self.refresh_bindings()
 

@@ -72,12 +72,6 @@ class EpisodeList(MasterList):
 
 class EpisodesPane(MasterDetail):
     pane = "episodes"
-    DEFAULT_CSS = """
-    #episodes-progress {
-        padding: 0 1;
-        color: $accent;
-    }
-    """
 
     def __init__(self, show: Show, shield: SpoilerShield) -> None:
         self.order = shield.order if shield.order is not None else EpisodeOrder(show)
