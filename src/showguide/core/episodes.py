@@ -50,6 +50,7 @@ class EpisodeOrder:
             EpisodeRef(season.number, episode.number): number
             for number, (season, episode) in enumerate(self.episodes, start=1)
         }
+        self._reveals_at: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self.episodes)
@@ -81,8 +82,13 @@ class EpisodeOrder:
         """
         if reveals is None or isinstance(reveals, bool):
             return None
-        position = self.position(reveals)
-        return position if position is not None else len(self.episodes) + 1
+        known = self._reveals_at.get(reveals)
+        if known is None:
+            position = self.position(reveals)
+            known = position if position is not None else len(self.episodes) + 1
+            # Each spelling once: panes ask again for every item at every redraw.
+            self._reveals_at[reveals] = known
+        return known
 
 
 def is_spoiler(spoiler: bool, reveals: str | bool | None) -> bool:
