@@ -247,9 +247,23 @@ def test_progress_is_kept_per_show_in_the_state_file(tmp_path: Path) -> None:
     assert json.loads(path.read_text())["progress"] == {"a": "S1E4", "b": None}
 
 
-def test_a_state_file_with_corrupt_progress_is_set_aside(tmp_path: Path) -> None:
+def test_a_corrupt_progress_entry_costs_only_itself(tmp_path: Path) -> None:
     path = tmp_path / "state.json"
-    path.write_text('{"progress": {"a": 4}}')
+    path.write_text('{"last_pane": "cast", "progress": {"a": 4, "b": ["x"], "c": "S1E2"}}')
+    loaded = load_state(path)
+    assert loaded.notice is None
+    assert loaded.value.last_pane == "cast"
+    show = load(series_dict(1, 4, []))
+    for show_id in ("a", "b"):
+        progress = resolve(show, loaded.value.progress_for(show_id))
+        assert progress.watched == 0
+        assert progress.notice is not None and "is not an episode the file lists" in progress.notice
+    assert resolve(show, loaded.value.progress_for("c")).watched == 2
+
+
+def test_a_state_file_that_is_not_json_is_set_aside(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    path.write_text('{"progress": {"a": ')
     loaded = load_state(path)
     assert loaded.value == State()
     assert loaded.notice is not None and "kept it as" in loaded.notice
