@@ -243,9 +243,13 @@ class ItemList(Container, SpoilerAware):
     #: redraws only the rows it changes, not a thousand-row list.
     _drawn_hidden: dict[str, bool]
 
+    #: False for a pane that redraws its rows its own way (Episodes).
+    tracks_drawn_rows: ClassVar[bool] = True
+
     def on_mount(self) -> None:
         # The rows were just composed from the shield as it is now.
-        self._drawn_hidden = {item_id: self.hidden(item_id) for item_id in self.items}
+        if self.tracks_drawn_rows:
+            self._drawn_hidden = {item_id: self.hidden(item_id) for item_id in self.items}
 
     def refresh_spoilers(self) -> None:
         item_list = self.item_list()

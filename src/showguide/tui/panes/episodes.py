@@ -84,12 +84,18 @@ class EpisodesPane(MasterDetail):
 
     # --- what is hidden -----------------------------------------------------
 
+    #: Rows are redrawn from the progress as they come into view (refresh_spoilers).
+    tracks_drawn_rows = False
+
     def hidden(self, item_id: str) -> bool:
         """Whether the episode's summary is hidden (its title never is)."""
-        _position, season, episode = self.items[item_id]
-        return self.shield.is_hidden(
-            summary_key(season.number, episode.number), False, item_id
-        ) and bool(episode.summary)
+        position, season, episode = self.items[item_id]
+        if not episode.summary:
+            return False
+        # The summary reveals its own episode, whose position is known: the
+        # same rule as reveals, without parsing the code again.
+        beyond = position > self.shield.watched
+        return self.shield.is_hidden(summary_key(season.number, episode.number), beyond)
 
     def reveal_key(self, item_id: str) -> tuple[str, str]:
         _, season, episode = self.items[item_id]
