@@ -103,6 +103,12 @@ def catalog(quick: bool) -> list[Line]:
         return _timing_lines(catalog_speed.measure(prepared, runs=3 if quick else 9))
 
 
+def scale(quick: bool) -> list[Line]:
+    from benchmarks import scale
+
+    return _timing_lines(scale.measure(runs=2 if quick else 5))
+
+
 def panes(quick: bool) -> list[Line]:
     from benchmarks import pane_speed
 
@@ -135,6 +141,12 @@ def episodes(quick: bool) -> list[Line]:
     from benchmarks import episodes_speed
 
     return _timing_lines(episodes_speed.rows(rounds=3 if quick else 10))
+
+
+def importing(quick: bool) -> list[Line]:
+    from benchmarks import import_speed
+
+    return _timing_lines(import_speed.measure(runs=3 if quick else 7))
 
 
 def hostile(quick: bool) -> list[Line]:
@@ -175,10 +187,12 @@ SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
     ("Guide: first frame (whole process, 120x40)", first_frame),
     ("Memory: peak RSS (whole process)", memory),
     ("Catalog of 1,000 shows", catalog),
+    ("Scale: 100, 1,000 and 10,000 shows (benchmarks/scale.py)", scale),
     ("Big panes: 5,000 questions, 2,000 characters (in process)", panes),
     ("Search: 5,000 questions, 2,000 characters (in process)", search),
     ("A long series: 40 x 40 episodes, 2,000 items that reveal one", episodes),
     ("Hostile files: validate, whole process (tests/hostile.py)", hostile),
+    ("Import from a local TVmaze-shaped server (whole process)", importing),
 ]
 
 
