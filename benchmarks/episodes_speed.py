@@ -7,7 +7,7 @@ summary, and 2,000 items (threads, characters, highlights, questions) that
 each reveal a random episode. Measured, against a small series (2 x 5
 episodes, 20 items) and against the floors of pane_speed.py:
 
-- opening the Episodes view (key 6) until it is drawn: pane_speed's open target;
+- opening the Episodes view (key 7) until it is drawn: pane_speed's open target;
 - changing progress (Space on an episode) until every built pane is redrawn:
   the open target too, with only the Episodes view built, and with every
   pane built (the FAQ's 1,000 rows must follow the new progress);
@@ -62,7 +62,7 @@ async def progress_changes(show: Show, setup: list[str], rounds: int) -> Samples
     samples = []
     app = ShowGuideApp(show)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*setup, "6")
+        await pilot.press(*setup, "7")
         await pilot.pause()
         for _ in range(rounds):
             await pilot.press("pagedown")
@@ -83,12 +83,12 @@ def guide(show: Show) -> App[None]:
 async def in_process(big: Show, small: Show, rounds: int) -> list[Row]:
     bare_open = await open_pane(BareSwitcher, "3", rounds)
     bare_keys = await keystrokes(BareSwitcher, ["tab"], ["down"] * 30)
-    small_open = await open_pane(partial(guide, small), "6", rounds)
-    big_open = await open_pane(partial(guide, big), "6", rounds)
+    small_open = await open_pane(partial(guide, small), "7", rounds)
+    big_open = await open_pane(partial(guide, big), "7", rounds)
     small_change = await progress_changes(small, [], rounds)
     big_change = await progress_changes(big, [], rounds)
-    every_pane = await progress_changes(big, ["2", "3", "4", "5"], rounds)
-    moves = await keystrokes(partial(guide, big), ["6"], ["down"] * 40 + ["pagedown"] * 10)
+    every_pane = await progress_changes(big, ["2", "3", "4", "5", "6"], rounds)
+    moves = await keystrokes(partial(guide, big), ["7"], ["down"] * 40 + ["pagedown"] * 10)
     total = len(EpisodeOrder(big))
     return [
         Row("switch pane: bare app median", bare_open.median, "ms"),

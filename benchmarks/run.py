@@ -182,6 +182,12 @@ def hostile(quick: bool) -> list[Line]:
     return lines
 
 
+def serve(quick: bool) -> list[Line]:
+    from benchmarks import serve_speed
+
+    return _timing_lines(serve_speed.measure(runs=3 if quick else 5))
+
+
 SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
     ("Commands (whole process, console script)", commands),
     ("Guide: first frame (whole process, 120x40)", first_frame),
@@ -192,6 +198,7 @@ SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
     ("Search: 5,000 questions, 2,000 characters (in process)", search),
     ("A long series: 40 x 40 episodes, 2,000 items that reveal one", episodes),
     ("Hostile files: validate, whole process (tests/hostile.py)", hostile),
+    ("showguide serve: start, idle, a tab's first frame (whole process)", serve),
     ("Import from a local TVmaze-shaped server (whole process)", importing),
 ]
 

@@ -61,6 +61,7 @@ FULL: dict[str, Any] = show_dict(
         "summary": "For teenagers and adults.",
         "advisories": ["Storms"],
         "ratings": [{"country": "KR", "system": "KCSC", "rating": "15"}],
+        "sources": ["release"],
     },
     logline="A lighthouse keeper's daughter learns to sail.",
     plot={
@@ -74,8 +75,10 @@ FULL: dict[str, Any] = show_dict(
                 "description": "A storm comes.",
                 "spoiler": True,
                 "reveals": "S1E2",
+                "sources": ["release"],
             }
         ],
+        "sources": ["release", "listing"],
     },
     characters=[
         {
@@ -88,6 +91,7 @@ FULL: dict[str, Any] = show_dict(
             "actor": {"name": "Test Actor", "native_name": "테스트 배우"},
             "dance_double": "not yet announced",
             "spoiler": False,
+            "sources": ["release"],
         },
         {
             "id": "crew",
@@ -95,7 +99,7 @@ FULL: dict[str, Any] = show_dict(
             "tier": "supporting",
             "ensemble": True,
             "description": "Sailors.",
-            "actor": "not yet announced",
+            "actor": "not named by the source",
             "dance_double": {"name": "Test Double"},
             "spoiler": True,
             "reveals": "S01E02",
@@ -109,6 +113,7 @@ FULL: dict[str, Any] = show_dict(
             "description": "Waves.",
             "spoiler": False,
             "reveals": "S1E1",
+            "sources": ["listing"],
         }
     ],
     faq=[
@@ -119,18 +124,29 @@ FULL: dict[str, Any] = show_dict(
             "tags": ["ending"],
             "spoiler": True,
             "reveals": True,
+            "sources": ["release"],
         }
     ],
     verdict="Worth a look.",
     sources=[
         {
+            "id": "release",
             "title": "A synthetic press release",
             "kind": "press-release",
             "publisher": "Nobody",
             "url": "https://example.invalid/harbour-lights",
             "published": "2030-12-01",
             "note": "Made up for tests.",
-        }
+        },
+        {
+            "id": "listing",
+            "publisher": "A synthetic listings site",
+            "kind": "database",
+            "url": "https://example.invalid/listing/1",
+            "retrieved": "2031-05-02",
+            "licence": "CC BY-SA 4.0",
+            "license": "CC BY-SA 4.0",
+        },
     ],
     seasons=[
         {
@@ -150,6 +166,26 @@ FULL: dict[str, Any] = show_dict(
     ],
     runtime=60,
     released="2031-04-01",
+    as_of="2031-03-01",
+    attribution={
+        "title": ["release"],
+        "logline": ["release"],
+        "verdict": ["listing"],
+        "status": ["release"],
+    },
+    source_check={
+        "summary": "The press release came before the listing.",
+        "findings": [
+            {
+                "id": "premiere",
+                "topic": "Premiere",
+                "claimed": "April 2031.",
+                "claimed_by": ["release"],
+                "record": "May 2031.",
+                "sources": ["listing"],
+            }
+        ],
+    },
 )
 
 

@@ -34,7 +34,7 @@ def progress_line(app: ShowGuideApp[Any]) -> str:
 async def test_space_w_and_shift_w_mark_and_unmark_episodes() -> None:
     app = ShowGuideApp(series())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("6")
+        await pilot.press("7")
         assert app.focused is not None and app.focused.id == "episodes-list"
         assert progress_line(app) == "Nothing watched yet of 6"
         await pilot.press("space")
@@ -53,7 +53,7 @@ async def test_space_w_and_shift_w_mark_and_unmark_episodes() -> None:
 async def test_rows_mark_what_has_been_watched_and_the_detail_hides_later_summaries() -> None:
     app = ShowGuideApp(series())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("6", "j", "space")  # S1E2 watched
+        await pilot.press("7", "j", "space")  # S1E2 watched
         screen = on_screen(app)
         assert "✓ S1E1" in screen and "✓ S1E2" in screen and "✓ S1E3" not in screen
         assert "summaryword1x2" in screen  # the highlighted episode's summary
@@ -74,12 +74,12 @@ async def test_marking_progress_shows_items_up_to_it_in_every_pane() -> None:
         assert "itemword0" not in on_screen(app)
         await pilot.press("3")
         assert "itemword1" not in on_screen(app)
-        await pilot.press("6", "j", "space")  # up to S1E2
+        await pilot.press("7", "j", "space")  # up to S1E2
         await pilot.press("2")
         assert "itemword0" in on_screen(app)
         await pilot.press("3")
         assert "itemword1" not in on_screen(app)
-        await pilot.press("6", "j", "w")  # up to S1E3
+        await pilot.press("7", "j", "w")  # up to S1E3
         await pilot.press("3")
         assert "itemword1" in on_screen(app)
         await pilot.press("4")
@@ -96,7 +96,7 @@ async def test_search_counts_matches_hidden_past_the_progress() -> None:
         status = shown_text(app.screen.query_one("#search-status"))
         assert "No matches · 2 matches hidden past your progress" in status
         assert "itemword0" not in on_screen(app)
-        await pilot.press("escape", "6", "j", "space", "slash")
+        await pilot.press("escape", "7", "j", "space", "slash")
         await pilot.pause()
         await pilot.press(*"itemword")
         await pilot.pause()
@@ -122,11 +122,11 @@ async def test_a_show_without_episodes_has_no_episodes_pane() -> None:
     async with app.run_test(size=SIZE) as pilot:
         bar = app.screen.query_one(PaneBar)
         assert "Episodes" not in shown_text(bar)
-        await pilot.press("6")
+        await pilot.press("7")
         assert app.screen.current_pane == "overview"
     app = ShowGuideApp(series())
     async with app.run_test(size=SIZE):
-        assert "6 Episodes" in shown_text(app.screen.query_one(PaneBar))
+        assert "7 Episodes" in shown_text(app.screen.query_one(PaneBar))
 
 
 async def test_a_stale_remembered_episode_gives_a_notice(tmp_path: Path) -> None:
@@ -143,7 +143,7 @@ async def test_a_stale_remembered_episode_gives_a_notice(tmp_path: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"series", "enter")
         await pilot.pause()
-        await pilot.press("6")
+        await pilot.press("7")
         assert progress_line(app) == "Nothing watched yet of 6"
         messages = [n.message for n in app._notifications]
         assert any("'S9E9' is not an episode the file lists" in m for m in messages)
@@ -163,8 +163,8 @@ async def test_two_apps_marking_progress_at_once_lose_neither(
         await second.press(*"series second", "enter")
         await first.pause()
         await second.pause()
-        await first.press("6", "j", "space")
-        await second.press("6", "j", "j", "space")
+        await first.press("7", "j", "space")
+        await second.press("7", "j", "j", "space")
         await first.press("q")
         await second.press("q")
     assert load_state().value.progress == {"first": "S1E2", "second": "S1E3"}
@@ -173,7 +173,7 @@ async def test_two_apps_marking_progress_at_once_lose_neither(
     async with again.run_test(size=SIZE) as pilot:
         await pilot.press(*"series second", "enter")
         await pilot.pause()
-        await pilot.press("6")
+        await pilot.press("7")
         assert progress_line(again) == "Watched all 3 (up to S1E3)"
 
 
@@ -192,7 +192,7 @@ async def test_the_catalog_shows_each_shows_progress(tmp_path: Path, only_one: N
         assert "4/16" in long_row and "—" in film_row
         await pilot.press(*"series long", "enter")
         await pilot.pause()
-        await pilot.press("6", "end", "space", "escape", "escape")
+        await pilot.press("7", "end", "space", "escape", "escape")
         await pilot.pause()
         long_row = next(line for line in on_screen(app).splitlines() if "Series long" in line)
         assert "16/16" in long_row
@@ -225,5 +225,5 @@ def test_snapshot_episodes_view_with_hangul_titles(
     snap_compare: Any, size: tuple[int, int], fixed_today: None
 ) -> None:
     assert snap_compare(
-        ShowGuideApp(hangul_series()), press=["6", "j", "j", "space", "j"], terminal_size=size
+        ShowGuideApp(hangul_series()), press=["7", "j", "j", "space", "j"], terminal_size=size
     )

@@ -40,6 +40,7 @@ PANE_FOCUS = {
     "cast": "#cast-list",
     "highlights": "#highlights-list",
     "faq": "#faq-list",
+    "sources": "#sources-list",
     "episodes": "#episodes-list",
 }
 
@@ -93,6 +94,10 @@ class GuideScreen(Screen[None]):
             from showguide.tui.panes.highlights import HighlightsPane
 
             return HighlightsPane(show, shield)
+        if pane == "sources":
+            from showguide.tui.panes.sources import SourcesPane
+
+            return SourcesPane(show, shield)
         if pane == "episodes":
             from showguide.tui.panes.episodes import EpisodesPane
 
