@@ -381,3 +381,22 @@ def test_visible_show_is_the_show_itself_with_the_shield_down() -> None:
     show = load(series_dict(1, 2, ["S1E2"]))
     assert visible_show(show, shield_for(show, 0, spoilers=True)) is show
     assert msgspec.structs.replace(show, seasons=[]) != show
+
+
+def test_a_sources_list_names_only_what_the_progress_lets_through(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    only_one: None,
+) -> None:
+    plain_terminal(monkeypatch)
+    data = series_dict(1, 2, ["S1E2"], show_id="cited")
+    data["sources"] = [{"id": "paper", "title": "A paper"}]
+    data["plot"]["threads"][0]["sources"] = ["paper"]
+    path = write_show(tmp_path, data, "cited.yaml")
+    hidden = run_cli(capsys, "--data", str(path), "print", "cited", "-s", "sources").out
+    assert "A paper" in hidden and "itemword0" not in hidden
+    shown = run_cli(
+        capsys, "--data", str(path), "print", "cited", "-s", "sources", "--watched", "S1E2"
+    )
+    assert "itemword0" in shown.out

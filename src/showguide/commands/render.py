@@ -29,6 +29,7 @@ from showguide.core.arrange import cast_in_order, highlights_by_category, label
 from showguide.core.episodes import EpisodeOrder, progress_label, relative_day
 from showguide.core.items import key_for, summary_key
 from showguide.core.model import Character, Episode, FaqEntry, Highlight, Show, StoryThread
+from showguide.core.progress import visible_show
 from showguide.core.provenance import (
     attribution,
     safe_url,
@@ -204,7 +205,8 @@ def sources(show: Show, shield: SpoilerShield) -> Group:
         licence = source_licence(source)
         if licence:
             rows.append(("Licence", literal(licence)))
-        supports = supported_by(show, source)
+        # Only what the shield lets through is named (see core.progress).
+        supports = supported_by(visible_show(show, shield), source)
         if supports:
             rows.append(("Supports", _joined(supports, "; ")))
         parts.append(_facts(rows, indent=2))
