@@ -80,7 +80,7 @@ STRAY_PREFIXES = (f".{SHOWS_FILE_PREFIX}",)
 #: Every shows file starts with this and its token.
 SHOWS_MAGIC = b"showguide shows "
 #: Bump when the layout of the cache files changes.
-LAYOUT = 4
+LAYOUT = 5
 #: The index ends with the CRC-32 of what comes before, in this many bytes.
 CHECKSUM_BYTES = 4
 #: Neither file is read past these sizes: 20,000 entries take a few MiB.

@@ -65,6 +65,23 @@ class State(msgspec.Struct, frozen=True, kw_only=True):
     def pane_for(self, show_id: str) -> str | None:
         return self.panes.get(show_id)
 
+    # --- watching progress --------------------------------------------------
+    #: The last episode watched in each show, by show id: an episode code
+    #: such as "S1E4", or None for "nothing watched yet". A dict keyed by show
+    #: so that two showguides saving at once merge show by show. Values are
+    #: not checked here: one bad entry must not cost the rest of the state;
+    #: core.progress.resolve gives a notice for it when its show opens.
+    progress: dict[str, Any] = {}
+
+    def with_progress(self, show_id: str, code: str | None) -> State:
+        """This state with ``code`` as the last episode watched in ``show_id``."""
+        return msgspec.structs.replace(self, progress={**self.progress, show_id: code})
+
+    def progress_for(self, show_id: str) -> str | None:
+        """The code stored for ``show_id``; anything else stored there, as text."""
+        value = self.progress.get(show_id)
+        return value if value is None or isinstance(value, str) else repr(value)
+
 
 T = TypeVar("T", Preferences, State)
 
