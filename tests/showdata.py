@@ -61,6 +61,7 @@ FULL: dict[str, Any] = show_dict(
         "summary": "For teenagers and adults.",
         "advisories": ["Storms"],
         "ratings": [{"country": "KR", "system": "KCSC", "rating": "15"}],
+        "sources": ["release"],
     },
     logline="A lighthouse keeper's daughter learns to sail.",
     plot={
@@ -68,8 +69,16 @@ FULL: dict[str, Any] = show_dict(
         "setting": "A fishing town.",
         "themes": ["Family"],
         "threads": [
-            {"id": "storm", "title": "The storm", "description": "A storm comes.", "spoiler": True}
+            {
+                "id": "storm",
+                "title": "The storm",
+                "description": "A storm comes.",
+                "spoiler": True,
+                "reveals": "S1E2",
+                "sources": ["release"],
+            }
         ],
+        "sources": ["release", "listing"],
     },
     characters=[
         {
@@ -82,6 +91,7 @@ FULL: dict[str, Any] = show_dict(
             "actor": {"name": "Test Actor", "native_name": "테스트 배우"},
             "dance_double": "not yet announced",
             "spoiler": False,
+            "sources": ["release"],
         },
         {
             "id": "crew",
@@ -89,9 +99,10 @@ FULL: dict[str, Any] = show_dict(
             "tier": "supporting",
             "ensemble": True,
             "description": "Sailors.",
-            "actor": "not yet announced",
+            "actor": "not named by the source",
             "dance_double": {"name": "Test Double"},
             "spoiler": True,
+            "reveals": "S01E02",
         },
     ],
     highlights=[
@@ -101,6 +112,8 @@ FULL: dict[str, Any] = show_dict(
             "category": "visuals",
             "description": "Waves.",
             "spoiler": False,
+            "reveals": "S1E1",
+            "sources": ["listing"],
         }
     ],
     faq=[
@@ -110,19 +123,69 @@ FULL: dict[str, Any] = show_dict(
             "answer": "Yes.",
             "tags": ["ending"],
             "spoiler": True,
+            "reveals": True,
+            "sources": ["release"],
         }
     ],
     verdict="Worth a look.",
     sources=[
         {
+            "id": "release",
             "title": "A synthetic press release",
             "kind": "press-release",
             "publisher": "Nobody",
             "url": "https://example.invalid/harbour-lights",
             "published": "2030-12-01",
             "note": "Made up for tests.",
+        },
+        {
+            "id": "listing",
+            "publisher": "A synthetic listings site",
+            "kind": "database",
+            "url": "https://example.invalid/listing/1",
+            "retrieved": "2031-05-02",
+            "licence": "CC BY-SA 4.0",
+            "license": "CC BY-SA 4.0",
+        },
+    ],
+    seasons=[
+        {
+            "number": 1,
+            "title": "The first summer",
+            "episodes": [
+                {
+                    "number": 1,
+                    "title": "Low tide",
+                    "aired": "2031-04-01",
+                    "runtime": 60,
+                    "summary": "Mina finds a boat.",
+                },
+                {"number": 2, "title": "첫 항해"},
+            ],
         }
     ],
+    runtime=60,
+    released="2031-04-01",
+    as_of="2031-03-01",
+    attribution={
+        "title": ["release"],
+        "logline": ["release"],
+        "verdict": ["listing"],
+        "status": ["release"],
+    },
+    source_check={
+        "summary": "The press release came before the listing.",
+        "findings": [
+            {
+                "id": "premiere",
+                "topic": "Premiere",
+                "claimed": "April 2031.",
+                "claimed_by": ["release"],
+                "record": "May 2031.",
+                "sources": ["listing"],
+            }
+        ],
+    },
 )
 
 
@@ -160,3 +223,70 @@ def fields_set(data: Any, annotation: Any) -> set[str]:
                     found.add(f"{struct.__name__}.{field.encode_name}")
                     found |= fields_set(data[field.encode_name], field.type)
     return found
+
+
+def series_dict(
+    seasons: int,
+    episodes: int,
+    reveals: list[str | bool | None],
+    *,
+    show_id: str = "series",
+    spoilers: frozenset[int] = frozenset(),
+) -> dict[str, Any]:
+    """A series of ``seasons`` x ``episodes`` episodes whose items each carry a
+    word of their own: item *n* (a thread, character, highlight and question in
+    turn) is named ``itemwordN`` and reveals ``reveals[n]``; the summary of
+    S<s>E<e> reads ``summarywordSxE``. So a test can tell exactly what shows."""
+    kinds: dict[str, list[dict[str, Any]]] = {
+        "threads": [],
+        "characters": [],
+        "highlights": [],
+        "faq": [],
+    }
+    for number, reveal in enumerate(reveals):
+        word = f"itemword{number}"
+        extra: dict[str, Any] = {"spoiler": number in spoilers}
+        if reveal is not None:
+            extra["reveals"] = reveal
+        kind = ("threads", "characters", "highlights", "faq")[number % 4]
+        if kind == "threads":
+            item = {"id": f"t{number}", "title": word, "description": f"About {word}."}
+        elif kind == "characters":
+            item = {"id": f"c{number}", "name": word, "tier": "lead", "description": f"Is {word}."}
+        elif kind == "highlights":
+            item = {
+                "id": f"h{number}",
+                "title": word,
+                "category": "story",
+                "description": f"Shows {word}.",
+            }
+        else:
+            item = {"id": f"q{number}", "question": f"What is {word}?", "answer": f"It is {word}."}
+        kinds[kind].append({**item, **extra})
+    return show_dict(
+        id=show_id,
+        title=f"Series {show_id}",
+        plot={
+            "synopsis": "Things happen.",
+            "setting": "A test runner.",
+            "threads": kinds["threads"],
+        },
+        characters=kinds["characters"],
+        highlights=kinds["highlights"],
+        faq=kinds["faq"],
+        seasons=[
+            {
+                "number": season,
+                "title": f"시즌 {season}",
+                "episodes": [
+                    {
+                        "number": episode,
+                        "title": f"에피소드 {season}-{episode}",
+                        "summary": f"In it summaryword{season}x{episode} happens.",
+                    }
+                    for episode in range(1, episodes + 1)
+                ],
+            }
+            for season in range(1, seasons + 1)
+        ],
+    )

@@ -20,7 +20,9 @@ from rich.cells import cell_len
 from tests.cli import cli_env
 from tests.hostile import (
     BAD_FILES,
+    BAD_USER_FILES,
     RAW_CONTROL,
+    USER_FILES_PROBE,
     hostile_text_show,
     long_marker,
     long_text_show,
@@ -104,12 +106,16 @@ def test_print_shows_every_hostile_text_literally(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert_no_raw_control(result.stdout + result.stderr)
     printed = result.stdout
+    # A link that is not a plain http(s) address is refused, never printed.
+    links = [field for field in hostile.fields if field.endswith(".url")]
+    assert links and "(not a web address; not shown)" in printed
     missing = [
         f"{field}: {shown_form(text)}"
         for field, text in hostile.fields.items()
-        if shown_form(text) not in printed
+        if shown_form(text) not in printed and field not in links
     ]
     assert missing == [], "\n".join(missing)
+    assert not [field for field in links if shown_form(hostile.fields[field]) in printed]
     assert result.peak_rss_mb < MEMORY_LIMIT_MB
 
 
@@ -122,3 +128,36 @@ def test_print_gets_through_100000_character_texts(tmp_path: Path) -> None:
     assert missing == [], missing
     assert max(map(cell_len, result.stdout.splitlines())) <= 80
     assert result.peak_rss_mb < MEMORY_LIMIT_MB
+
+
+def probe_user_files() -> Finished:
+    return run_measured([sys.executable, "-c", USER_FILES_PROBE], timeout=TIMEOUT_S, env=cli_env())
+
+
+@pytest.mark.parametrize("case", list(BAD_USER_FILES))
+def test_a_hostile_file_among_showguides_own_is_set_aside_and_nothing_changes(case: str) -> None:
+    bad = BAD_USER_FILES[case]
+    if reason := bad.skip():
+        pytest.skip(reason)
+    home = Path(os.environ["SHOWGUIDE_HOME"])
+    clean = showguide("print", "ballerina")  # fills the parse cache
+    assert clean.returncode == 0, clean.stderr
+    assert probe_user_files().returncode == 0  # and the preferences and state
+
+    planted = bad.plant(home)
+    started = probe_user_files()
+
+    assert started.returncode == 0, started.stderr
+    assert "Traceback" not in started.stderr
+    title, *notices = started.stdout.splitlines()
+    assert title == "Ballerina"
+    assert started.peak_rss_mb < MEMORY_LIMIT_MB
+    if bad.set_aside:
+        (aside,) = planted.parent.glob(f"{planted.name}.corrupt-*")  # never deleted
+        assert any(aside.name in notice for notice in notices), notices
+    if bad.removed:
+        assert not planted.exists()
+    # Every later run shows what the files say, as before.
+    again = showguide("print", "ballerina")
+    assert (again.returncode, again.stdout) == (0, clean.stdout)
+    assert probe_user_files().stdout == "Ballerina\n"

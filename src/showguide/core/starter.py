@@ -122,8 +122,12 @@ characters:
     # group: rivals
     ensemble: false
     description: Replace with who the character is.
-    # Until the actor is public, say exactly "not yet announced". Once they
-    # are, replace the line with:
+    # Where this comes from: ids from `sources` below. With one source, a
+    # block that names none comes from it.
+    # sources: [main-source]
+    # Until the actor is public, say exactly "not yet announced"; when your
+    # source says the role is cast but not by whom, "not named by the
+    # source". Once the actor is known, replace the line with:
     #   actor:
     #     name: The actor's name
     #     native_name: The name in its original script
@@ -151,18 +155,63 @@ faq:
       - replace-me
     spoiler: false
 
+# Seasons and episodes, in the order they are watched. Season numbers are
+# unique in the show, episode numbers in their season. An episode's summary
+# stays hidden until the viewer has watched it ("showguide watched ID S1E1").
+# Any thread, character, highlight or question that gives away an episode
+# can say so with "reveals: S1E4" (S01E04 works too): it stays hidden until
+# that episode has been watched. A film has no seasons: delete them, and
+# give "runtime: 125" (minutes) and "released: 2025-01-31" instead; there
+# "reveals: true" means the same as "spoiler: true".
+seasons:
+  - number: 1
+    # title: The season's own name, if it has one
+    episodes:
+      - number: 1
+        title: Replace with the first episode's title
+        # aired: 2025-01-31    # as YYYY-MM-DD
+        # runtime: 60          # minutes
+        # summary: What happens in it.
+
 # The guide's overall opinion, in a sentence or two.
 verdict: Replace with your verdict.
 
 # Where the facts above come from. Kinds: article, review, press-release,
-# official-site, interview or other.
+# official-site, interview, encyclopedia, database or other. Blocks above
+# (and `attribution` below) name a source by its id.
 sources:
-  - title: Replace with the name of a source
+  - id: main-source
+    title: Replace with the name of a source
     kind: article
     # publisher: Who published it
-    # url: https://example.com/the-article
+    # url: https://example.com/the-article   # only http(s) links are opened
     # published: 2025-01-31
+    # retrieved: 2025-02-01   # the day you read it
+    # licence: CC BY-SA 4.0   # the terms its text may be reused under
     # note: What this source says, or what it leaves out.
+
+# The day these facts were true as far as you know. An "announced" or
+# "upcoming" show whose date has passed is then shown as out of date.
+# as_of: 2025-02-01
+
+# The sources of the title, logline, verdict and status:
+# attribution:
+#   title: [main-source]
+#   logline: [main-source]
+#   verdict: []   # your own opinion
+#   status: [main-source]
+
+# When later records overtake a source (a preview written before release),
+# say so here; the summary is shown first on the Overview.
+# source_check:
+#   summary: What the reader must know about the sources, in a sentence.
+#   findings:
+#     - id: first-finding
+#       topic: Release date
+#       claimed: What the source claimed.
+#       claimed_by: [main-source]
+#       record: What the record says.
+#       sources: [another-source]
 """
 
 

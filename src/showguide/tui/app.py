@@ -88,11 +88,12 @@ class ShowGuideApp(App[None]):
         self.remembering = remembered is not None
         self.preferences = remembered.preferences if remembered else Preferences()
         self.state = remembered.state if remembered else State()
+        # As last read or saved: a save writes only what changed since, so that
+        # another showguide's choices, saved meanwhile, are not reverted.
+        self.saved_preferences = self.preferences
+        self.base_state = self.state
         #: The state as last saved: saving it again would change nothing.
         self.saved_state: State | None = None
-        #: The state as read or last saved: what another showguide running at
-        #: the same time changed since then is kept when saving (merge_state).
-        self.base_state = self.state
         self.startup_notices = remembered.notices if remembered else ()
         #: The file each opened show was read from (its entry's key), to find it on reload.
         self.show_keys: dict[str, str] = {}
@@ -161,7 +162,9 @@ class ShowGuideApp(App[None]):
         if self.show is not None:
             from showguide.tui.guide import GuideScreen
 
-            return GuideScreen(self.show, self.shield)
+            return GuideScreen(
+                self.show, self.shield, watched=self.state.progress_for(self.show.id)
+            )
         assert self.catalog is not None
         if not self.has_catalog or self.chosen is not None:
             entry = self.chosen or self.catalog.entries[0]
@@ -211,7 +214,13 @@ class ShowGuideApp(App[None]):
         assert entry.show is not None
         self.show_keys[entry.id] = entry.key
         pane = self.state.pane_for(entry.id) or "overview"
-        return GuideScreen(entry.show, self.shield, pane=pane, can_go_back=self.has_catalog)
+        return GuideScreen(
+            entry.show,
+            self.shield,
+            pane=pane,
+            can_go_back=self.has_catalog,
+            watched=self.state.progress_for(entry.id),
+        )
 
     def open_show(self, entry: CatalogEntry) -> None:
         """Open ``entry``'s guide over the catalog, at the pane it was left on."""
@@ -222,6 +231,12 @@ class ShowGuideApp(App[None]):
 
     def remember_place(self, show_id: str, pane: str) -> None:
         self.state = self.state.with_pane(show_id, pane)
+
+    def remember_progress(self, show_id: str, code: str | None) -> None:
+        """Remember the last episode watched in ``show_id``, and save it at once:
+        progress is what a viewer would most mind losing."""
+        self.state = self.state.with_progress(show_id, code)
+        self.save_state()
 
     def action_reload(self) -> None:
         if self.catalog is None:
@@ -251,27 +266,34 @@ class ShowGuideApp(App[None]):
     def save_preferences(self, preferences: Preferences) -> None:
         self.preferences = preferences
         if self.remembering:
-            from showguide.core.prefs import save_preferences
+            from showguide.core.prefs import preferences_path, save_merged
 
-            if (problem := save_preferences(preferences)) is not None:
-                self.notify(problem, severity="warning", timeout=6)
+            saved = save_merged(
+                preferences_path(), preferences, self.saved_preferences, "preferences"
+            )
+            # Take in what another showguide saved meanwhile, so that the next
+            # save does not write back this app's older value of it.
+            self.preferences = self.saved_preferences = saved.value
+            if saved.notice is not None:
+                self.notify(saved.notice, severity="warning", timeout=6)
 
     def save_state(self, *, ended: bool = False) -> None:
         """Save where the viewer is; ``ended``: the app has stopped, so a save
         that fails is told on standard error rather than in a notification."""
         if self.remembering and self.state != self.saved_state:
-            from showguide.core.prefs import load_state, merge_state, save_state
+            from showguide.core.prefs import save_merged, state_path
 
-            state = merge_state(self.state, self.base_state, load_state().value)
-            if (problem := save_state(state)) is not None:
+            saved = save_merged(state_path(), self.state, self.base_state, "state")
+            if saved.written:
+                # Take in what another showguide saved meanwhile.
+                self.state = self.saved_state = self.base_state = saved.value
+            if saved.notice is not None:
                 if ended:
                     from showguide.streams import report
 
-                    report(problem)
+                    report(saved.notice)
                 else:
-                    self.notify(problem, severity="warning", timeout=6)
-            else:
-                self.state = self.saved_state = self.base_state = state
+                    self.notify(saved.notice, severity="warning", timeout=6)
 
     async def action_quit(self) -> None:
         self.save_state()

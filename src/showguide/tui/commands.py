@@ -19,6 +19,8 @@ PANES: tuple[tuple[str, str], ...] = (
     ("cast", "Cast"),
     ("highlights", "Highlights"),
     ("faq", "FAQ"),
+    ("sources", "Sources"),
+    ("episodes", "Episodes"),
 )
 
 

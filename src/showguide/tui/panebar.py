@@ -1,4 +1,4 @@
-"""The tab bar: the five panes in one line of text, clickable, and focusable.
+"""The tab bar: the panes in one line of text, clickable, and focusable.
 
 Textual's Tabs is ten widgets (a tab each, their containers, an animated
 underline) and cost a quarter of the guide's first frame. This bar draws the
@@ -20,6 +20,8 @@ from textual.widget import Widget
 from showguide.tui.commands import PANES
 
 GAP = "   "
+#: The narrowest gap, for terminals too narrow for the usual one.
+NARROW_GAP = " "
 
 
 class PaneBar(Widget, can_focus=True):
@@ -53,6 +55,11 @@ class PaneBar(Widget, can_focus=True):
     #: The pane shown; the screen sets it. Redrawn in place: never a new size.
     active: reactive[str] = reactive(PANES[0][0], layout=False)
 
+    def __init__(self, *, episodes: bool = True, id: str | None = None) -> None:
+        """``episodes``: whether the show has an Episodes pane (a film has none)."""
+        super().__init__(id=id)
+        self.panes = [(pane, title) for pane, title in PANES if episodes or pane != "episodes"]
+
     class Chosen(Message):
         """A pane was chosen on the bar: by a click (which then moves the focus
         into the pane) or by an arrow key (the focus stays on the bar)."""
@@ -66,27 +73,34 @@ class PaneBar(Widget, can_focus=True):
         key_style = self.get_visual_style("pane-bar--key")
         active_style = self.get_visual_style("pane-bar--active")
         labels = []
-        for number, (pane, title) in enumerate(PANES, start=1):
+        for number, (pane, title) in enumerate(self.panes, start=1):
             label = Content.assemble((str(number), key_style), " ", title)
             if pane == self.active:
                 label = label.stylize(active_style)
             # Clicking a label chooses its pane, as its number key does.
             labels.append(label.stylize(Style.from_meta({"@click": f"choose({pane!r})"})))
-        return Content(GAP).join(labels)
+        return Content(self.gap).join(labels)
+
+    @property
+    def gap(self) -> str:
+        """The space between labels: the usual gap when every label fits with it."""
+        labels = sum(len(f"{number} {title}") for number, (_pane, title) in enumerate(PANES, 1))
+        usual = labels + len(GAP) * (len(PANES) - 1) + self.styles.padding.width
+        return GAP if not self.size.width or usual <= self.size.width else NARROW_GAP
 
     def label_offset(self, pane: str) -> int:
         """Where ``pane``'s label starts, in cells from the bar's left edge."""
         offset = self.styles.padding.left
-        for number, (name, title) in enumerate(PANES, start=1):
+        for number, (name, title) in enumerate(self.panes, start=1):
             if name == pane:
                 return offset
-            offset += len(f"{number} {title}") + len(GAP)
+            offset += len(f"{number} {title}") + len(self.gap)
         raise ValueError(pane)
 
     def action_choose(self, pane: str) -> None:
         self.post_message(self.Chosen(pane, focus_pane=True))
 
     def action_step(self, step: int) -> None:
-        names = [pane for pane, _title in PANES]
+        names = [pane for pane, _title in self.panes]
         index = (names.index(self.active) + step) % len(names)
         self.post_message(self.Chosen(names[index], focus_pane=False))
