@@ -18,6 +18,7 @@ from typing import Any
 from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
 from showguide.commands.choose import named_start
 from showguide.commands.output import print_error
+from showguide.core.text import visible
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,8 +53,10 @@ def run(args: argparse.Namespace) -> int:
     )
 
     def ready(port: int) -> None:
+        # The host and name come from the command line: shown literally, like every argument.
         what = "the catalog" if args.name is None else repr(args.name)
-        print(f"showguide: serving {what} at {url(args.host, port)} (Ctrl+C to stop)", flush=True)
+        line = f"showguide: serving {what} at {url(args.host, port)} (Ctrl+C to stop)"
+        print(visible(line), flush=True)
 
     asyncio.run(server.serve_on(sockets, ready))
     return EXIT_OK
