@@ -468,6 +468,36 @@ def only_a_100000_character_string(folder: Path) -> Path:
     return _write(folder, "x" * 100_000 + "\n")
 
 
+@bad_file("tags[0]: a number 5,000 characters long; at most 64 are read")
+def integer_of_5000_digits(folder: Path) -> Path:
+    # Past Python's 4,300-digit limit for int(): it used to end every command.
+    return _write(folder, _valid_yaml() + "tags: [" + "7" * 5_000 + "]\n")
+
+
+@bad_file("verdict: a number 3,000,001 characters long; at most 64 are read")
+def base_60_integer_of_a_million_places(folder: Path) -> Path:
+    # YAML 1.1's sexagesimal integer: converting it takes time quadratic in its length.
+    return _replacing_verdict(folder, "1" + ":59" * 1_000_000)
+
+
+@bad_file("verdict: a number 3,000,002 characters long; at most 64 are read")
+def hexadecimal_integer_of_3_million_digits(folder: Path) -> Path:
+    # Converts at once (hex has no digit limit), but could never be printed.
+    return _replacing_verdict(folder, "0x" + "f" * 3_000_000)
+
+
+@bad_file("verdict: a number 3,000,002 characters long; at most 64 are read")
+def float_of_3_million_digits(folder: Path) -> Path:
+    return _replacing_verdict(folder, "9" * 3_000_000 + ".5")
+
+
+@bad_file("year: a number 200,000 characters long; at most 64 are read")
+def many_long_numbers(folder: Path) -> Path:
+    numbers = "".join(f"  n{i}: {'7' * 200_000}\n" for i in range(15))
+    text = _valid_yaml().replace("title: Test Show", f"year: {'7' * 200_000}\ntitle: Test Show")
+    return _write(folder, text + "extra:\n" + numbers)
+
+
 @bad_file("(file): the file is empty; a show file is a YAML mapping")
 def empty(folder: Path) -> Path:
     return _write(folder, "# nothing but a comment\n")

@@ -42,19 +42,26 @@ MAX_ALIAS_TEXT = 1_000_000
 #: one-character list items would have two million, and would take seconds
 #: and hundreds of megabytes to read.
 MAX_VALUES = 250_000
+#: Characters in a number, boolean or other non-text scalar. Show files need
+#: years and version numbers; a longer one is refused before it is converted:
+#: Python will not turn more than 4,300 decimal digits into an int (or back),
+#: converting a base-60 integer ("1:2:3:...") takes time quadratic in its
+#: length, and a huge hexadecimal one cannot be printed.
+MAX_NUMBER_CHARS = 64
 
 _TAG = "tag:yaml.org,2002:"
 _STR = f"{_TAG}str"
 _INT = f"{_TAG}int"
 _NULL = f"{_TAG}null"
 _TIMESTAMP = f"{_TAG}timestamp"
+_BOOL = f"{_TAG}bool"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _constructor = yaml.constructor.SafeConstructor()
 _BUILD = {
     _INT: _constructor.construct_yaml_int,
     f"{_TAG}float": _constructor.construct_yaml_float,
-    f"{_TAG}bool": _constructor.construct_yaml_bool,
+    _BOOL: _constructor.construct_yaml_bool,
 }
 
 
@@ -406,15 +413,32 @@ class _Builder:
             return text
         if tag == _NULL:
             return None
-        if tag == _INT and text.isdigit() and text.isascii() and text[0] != "0":
+        if len(text) > MAX_NUMBER_CHARS:
+            kind = "a true-or-false value" if tag == _BOOL else "a number"
+            self.problem(
+                slot,
+                f"{kind} {len(text):,} characters long; at most {MAX_NUMBER_CHARS}"
+                " are read (put it in quotes to make it text)",
+            )
+            return None
+        if not text.isascii():
+            # Python's int() and float() take any script's digits ("١٢"); YAML does not.
+            self.problem(slot, f"{_shown(text)} is not a valid {_short_tag(tag)}")
+            return None
+        if tag == _INT and text.isdigit() and text[0] != "0":
             return int(text)  # the common case, without PyYAML's general one
         node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark)
         try:
             return _BUILD[tag](node)
         except (ValueError, KeyError, yaml.constructor.ConstructorError):
             # An explicit tag on text that is not of that type, e.g. "!!int abc".
-            self.problem(slot, f"{event.value!r} is not a valid {_short_tag(tag)}")
+            self.problem(slot, f"{_shown(text)} is not a valid {_short_tag(tag)}")
             return None
+
+
+def _shown(text: str) -> str:
+    """``text`` quoted, cut short enough to keep a problem on one readable line."""
+    return repr(text if len(text) <= 38 else text[:37] + "…")
 
 
 def _short_tag(tag: str) -> str:
