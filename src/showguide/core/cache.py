@@ -48,7 +48,7 @@ from showguide import __version__
 from showguide.core.atomic import write_atomic
 from showguide.core.discovery import RACY_SECONDS
 from showguide.core.errors import Problem
-from showguide.core.model import FORMAT_VERSION, Show
+from showguide.core.model import FORMAT_VERSION, RULES_REVISION, Show
 from showguide.core.summary import ShowSummary
 from showguide.core.userdirs import cache_dir
 
@@ -70,7 +70,8 @@ MAX_BYTES_VARIABLE = "SHOWGUIDE_MAX_FILE_BYTES"
 def cache_version() -> str:
     """Everything besides the file itself that changes what loading it gives."""
     return (
-        f"layout {LAYOUT}; format {FORMAT_VERSION}; showguide {__version__};"
+        f"layout {LAYOUT}; format {FORMAT_VERSION}; rules {RULES_REVISION};"
+        f" showguide {__version__};"
         f" msgspec {msgspec.__version__}; max bytes {os.environ.get(MAX_BYTES_VARIABLE, '')!r}"
     )
 
