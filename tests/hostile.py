@@ -403,6 +403,44 @@ def _fifty_megabytes(folder: Path) -> Path:
     return path
 
 
+# -- bad environment values, with files that show the run went on -----------------------
+
+
+#: A limit bigger than memory: it used to be allocated before the first byte was read.
+@bad_file(
+    "more than 250,000 values in one file",
+    env=(("SHOWGUIDE_MAX_FILE_BYTES", "99999999999999"),),
+)
+def fifty_megabytes_under_a_limit_of_99_terabytes(folder: Path) -> Path:
+    return _fifty_megabytes(folder)
+
+
+#: Digits past what an index can hold: int() read them, then read() overflowed.
+@bad_file(
+    "title: duplicate key",
+    env=(("SHOWGUIDE_MAX_FILE_BYTES", "9" * 40),),
+)
+def size_limit_past_the_int_range(folder: Path) -> Path:
+    return _write(folder, _valid_yaml() + "title: Again\n")
+
+
+#: Past int()'s 4,300 digits: taken as "as much as allowed", with a warning.
+@bad_file(
+    "more than 250,000 values in one file",
+    env=(("SHOWGUIDE_MAX_FILE_BYTES", "9" * 5_000),),
+)
+def size_limit_of_5000_digits(folder: Path) -> Path:
+    return _fifty_megabytes(folder)
+
+
+@bad_file(
+    "over the limit of 4,194,304",
+    env=(("SHOWGUIDE_MAX_FILE_BYTES", "-1"),),
+)
+def negative_size_limit(folder: Path) -> Path:
+    return _fifty_megabytes(folder)
+
+
 @bad_file("is not UTF-8; save the file as UTF-8")
 def random_binary(folder: Path) -> Path:
     return _write(folder, random.Random(7).randbytes(64 * 1024), "random.bin")

@@ -192,7 +192,23 @@ def dispatch(argv: Sequence[str]) -> int:
         args = _launch_parser().parse_args(rest)
     # --data given before the command comes first: discovery order is the order given.
     args.data = [*main_args.data, *args.data]
+    if not _environment_usable():
+        return EXIT_BAD_INPUT
     return handler(args)
+
+
+def _environment_usable() -> bool:
+    """Warn, one line each, about environment values not used as given.
+
+    False when one of them is one showguide cannot run without.
+    """
+    from showguide.core.environment import environment_problems
+    from showguide.core.text import one_line
+
+    problems = environment_problems()
+    for problem in problems:
+        print(f"showguide: {one_line(problem.message)}", file=sys.stderr)
+    return not any(problem.fatal for problem in problems)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -207,7 +223,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as error:  # the last line of defence: a bug, reported without a traceback
-        if os.environ.get("SHOWGUIDE_DEBUG"):
+        from showguide.core.environment import debugging
+
+        if debugging():
             raise
         print(
             f"showguide: internal error: {type(error).__name__}: {error}\n"

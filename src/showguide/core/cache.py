@@ -47,6 +47,7 @@ import msgspec
 from showguide import __version__
 from showguide.core.atomic import write_atomic
 from showguide.core.discovery import RACY_SECONDS
+from showguide.core.environment import max_file_bytes
 from showguide.core.errors import Problem
 from showguide.core.model import FORMAT_VERSION, RULES_REVISION, Show
 from showguide.core.summary import ShowSummary
@@ -62,9 +63,6 @@ SHOWS_MAGIC = b"showguide shows "
 LAYOUT = 3
 #: Entries kept for files not seen in the latest load, e.g. from another --data.
 MAX_ENTRIES = 20_000
-#: The loader's size limit changes what loading gives. Named here rather than
-#: imported: the loader pulls in YAML, which a warm load never needs.
-MAX_BYTES_VARIABLE = "SHOWGUIDE_MAX_FILE_BYTES"
 
 
 def cache_version() -> str:
@@ -72,7 +70,7 @@ def cache_version() -> str:
     return (
         f"layout {LAYOUT}; format {FORMAT_VERSION}; rules {RULES_REVISION};"
         f" showguide {__version__};"
-        f" msgspec {msgspec.__version__}; max bytes {os.environ.get(MAX_BYTES_VARIABLE, '')!r}"
+        f" msgspec {msgspec.__version__}; max bytes {max_file_bytes()}"
     )
 
 
