@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 
 from showguide.core.model import Show, Source
+from showguide.core.textfold import fold
 from showguide.display import literal
 from showguide.tui.widgets import GuideScroll, section
 
@@ -19,7 +20,7 @@ def facts_table(show: Show) -> Table:
     when = str(show.premiere_date) if show.premiere_date else (str(show.year) if show.year else "")
     # The romanized title is worth a row only when the title is not already it.
     romanized = show.romanized_title or ""
-    if romanized.casefold() == show.title.casefold():
+    if fold(romanized) == fold(show.title):
         romanized = ""
     rows = [
         ("Romanized", romanized),
