@@ -3,7 +3,8 @@
     python benchmarks/hostile_files.py [--runs N]
 
 The files are tests/hostile.py's BAD_FILES, generated into a temporary
-folder. Each is validated in its own process (benchmarks.timing.run_measured:
+folder, each with the environment its case sets (bad environment values
+such as a 99-terabyte SHOWGUIDE_MAX_FILE_BYTES are cases too). Each is validated in its own process (benchmarks.timing.run_measured:
 wall time, and peak RSS read with wait4 for that process alone); the median
 of N runs is reported beside validating the bundled show in the same run.
 Targets (issue 7): every bad file refused within 2 s and under 300 MB. The

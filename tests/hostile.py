@@ -7,7 +7,10 @@ Two kinds of case:
   field, and 100,000-character strings. The guide must show them literally.
 - *Bad files* (``BAD_FILES``): each must give a clear ``FILE:LINE:COLUMN``
   problem and exit status 2 from ``showguide validate``, quickly and in
-  little memory.
+  little memory. Among them: numbers too long to convert (thousands of
+  digits, base 60, hexadecimal), and bad environment values (a size limit of
+  99 terabytes or past the int range) run with a file that shows the command
+  went on.
 
 Large cases are generated here at test time, never committed.
 """

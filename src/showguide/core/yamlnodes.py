@@ -11,8 +11,9 @@ recursion, however deep the file nests.
 
 The conversion also refuses what a show file never needs and an attacker might
 send: unknown tags, duplicate keys, non-text keys, merge keys, absurd nesting,
-too many values, and aliases that expand into huge trees ("billion laughs")
-or huge texts.
+too many values, aliases that expand into huge trees ("billion laughs")
+or huge texts, and numbers too long to convert in bounded time (checked
+before conversion, whatever YAML form they take).
 """
 
 from __future__ import annotations
