@@ -174,3 +174,35 @@ def test_any_number_like_scalar_loads_or_is_a_located_problem(plain: str) -> Non
             assert len(rendered) < 300, rendered[:300]
         return
     assert isinstance(show.verdict, str)
+
+
+def test_a_bug_met_reading_one_file_is_that_file_s_problem_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whatever the next such bug is, it must cost one file, not every command.
+    from showguide.core import loader
+
+    shows = tmp_path / "shows"
+    shows.mkdir()
+    write_show(shows, show_dict(id="good", title="Good Show"), "good.yaml")
+    write_show(shows, show_dict(id="trap", title="Trap"), "trap.yaml")
+    real = loader.load_show
+
+    def failing(path: Path | str, **options: object) -> object:
+        if Path(path).name == "trap.yaml":
+            raise ValueError("Exceeds the limit (4300 digits) for integer string conversion")
+        return real(path)
+
+    monkeypatch.setattr(loader, "load_show", failing)
+    monkeypatch.delenv("SHOWGUIDE_DEBUG", raising=False)
+    listed = run_cli(capsys, "--data", str(shows), "list")
+    assert "Good Show" in listed.out
+    assert "internal error" not in listed.err
+    checked = run_cli(capsys, "--data", str(shows), "validate")
+    assert checked.code == 2
+    (line,) = [line for line in checked.out.splitlines() if "trap.yaml" in line]
+    assert line.endswith(
+        "trap.yaml:1:1: (file): cannot be read because of a bug in showguide"
+        " (ValueError: Exceeds the limit (4300 digits) for integer string conversion);"
+        " please report it"
+    )
