@@ -106,6 +106,17 @@ def test_a_long_number_in_a_list_is_found_with_the_others() -> None:
     assert [p.split(": ")[1] for p in problems] == ["tags[1]", "tags[2]"]
 
 
+@pytest.mark.parametrize(
+    "plain", ["!!int", "!!int _", "!!int ''", "!!float", "!!float _", "!!bool"]
+)
+def test_an_explicit_tag_on_nothing_is_a_located_problem(plain: str) -> None:
+    # PyYAML's constructors index the first character: an empty value raised IndexError.
+    text, line = with_verdict(plain)
+    (problem,) = problems_of(text)
+    assert problem.startswith(f"x.yaml:{line}:10: verdict: ")
+    assert "is not a valid !!" in problem
+
+
 def test_digits_of_other_scripts_are_not_numbers() -> None:
     # Python's int() reads "١٢" as 12; YAML's !!int does not.
     text, line = with_verdict("!!int ١٢")

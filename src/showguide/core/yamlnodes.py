@@ -431,8 +431,9 @@ class _Builder:
         node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark)
         try:
             return _BUILD[tag](node)
-        except (ValueError, KeyError, yaml.constructor.ConstructorError):
-            # An explicit tag on text that is not of that type, e.g. "!!int abc".
+        except (ValueError, KeyError, IndexError, yaml.constructor.ConstructorError):
+            # An explicit tag on text that is not of that type, e.g. "!!int abc"
+            # (or "!!int" on nothing at all, which PyYAML indexes into).
             self.problem(slot, f"{_shown(text)} is not a valid {_short_tag(tag)}")
             return None
 
