@@ -521,6 +521,15 @@ def base_60_integer_of_a_million_places(folder: Path) -> Path:
     return _replacing_verdict(folder, "1" + ":59" * 1_000_000)
 
 
+@bad_file(
+    "verdict: a number 39,000,001 characters long; at most 64 are read",
+    env=(("SHOWGUIDE_MAX_FILE_BYTES", str(64 * 1024 * 1024)),),
+)
+def base_60_integer_of_39_megabytes_under_a_raised_limit(folder: Path) -> Path:
+    # PyYAML's resolver alone kept a backtracking record per ":59": gigabytes.
+    return _replacing_verdict(folder, "1" + ":59" * 13_000_000)
+
+
 @bad_file("verdict: a number 3,000,002 characters long; at most 64 are read")
 def hexadecimal_integer_of_3_million_digits(folder: Path) -> Path:
     # Converts at once (hex has no digit limit), but could never be printed.

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import showguide.core.yamlnodes
@@ -217,3 +217,47 @@ def test_a_bug_met_reading_one_file_is_that_file_s_problem_alone(
         " (ValueError: Exceeds the limit (4300 digits) for integer string conversion);"
         " please report it"
     )
+
+
+@settings(max_examples=2_000, deadline=None)
+@given(st.text(alphabet="0123456789_:.+-eEbBxXoacdfACDFinINaT ", max_size=16))
+@example("1:59:59")
+@example("1:5")
+@example("1:555")
+@example("-1:59.5")
+@example("0x_F")
+@example(".5e+10")
+@example("-.inf")
+def test_long_number_pattern_agrees_with_the_yaml_resolver(text: str) -> None:
+    # The loader asks _LONG_NUMBER, not PyYAML's resolver, for plain scalars
+    # over MAX_NUMBER_CHARS (the resolver's patterns cost memory per repeat).
+    resolved = yaml.SafeLoader("").resolve(yaml.ScalarNode, text, (True, False))
+    is_number = resolved in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+    assert (showguide.core.yamlnodes._LONG_NUMBER.fullmatch(text) is not None) == is_number
+
+
+def test_a_long_base_60_number_is_refused_in_little_memory() -> None:
+    import tracemalloc
+
+    text, _ = with_verdict("1" + ":59" * 300_000)
+    tracemalloc.start()
+    try:
+        problems_of(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # The text itself is 900 KB; PyYAML's resolver took 40 MB for it.
+    assert peak < 15 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    "plain",
+    [
+        "1.2.3.4.5.6.7.8.9.10.11.12.13.14.15.16.17.18.19.20.21.22.23.24.25.26.27",
+        "2024-01-01 10:00:00." + "5" * 60,
+        "1" * 70 + " and some words",
+    ],
+)
+def test_long_plain_text_that_is_no_number_stays_text(plain: str) -> None:
+    text, _ = with_verdict(plain)
+    assert parse_show(text, "x.yaml").verdict == plain

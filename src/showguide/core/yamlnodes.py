@@ -58,6 +58,25 @@ _TIMESTAMP = f"{_TAG}timestamp"
 _BOOL = f"{_TAG}bool"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: YAML 1.1's int and float, as PyYAML's resolver writes them, with every
+#: repetition possessive. For a long plain scalar the resolver's own patterns
+#: keep a backtracking record per repetition: 160 MB and a second for a 4 MB
+#: base-60 number. Possessive repeats keep none, and match the same strings:
+#: each repeated part is followed by a character it cannot contain.
+#: tests/test_loader_scalars.py checks the two agree.
+_LONG_NUMBER = re.compile(
+    r"""[-+]?0b[0-1_]++
+    |[-+]?0[0-7_]++
+    |[-+]?(?:0|[1-9][0-9_]*+)
+    |[-+]?0x[0-9a-fA-F_]++
+    |[-+]?[1-9][0-9_]*+(?::[0-5]?[0-9])++
+    |[-+]?[0-9][0-9_]*+\.[0-9_]*+(?:[eE][-+][0-9]++)?
+    |\.[0-9][0-9_]*+(?:[eE][-+][0-9]++)?
+    |[-+]?[0-9][0-9_]*+(?::[0-5]?[0-9])++\.[0-9_]*+
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN)""",
+    re.VERBOSE,
+)
 _constructor = yaml.constructor.SafeConstructor()
 _BUILD = {
     _INT: _constructor.construct_yaml_int,
@@ -397,6 +416,10 @@ class _Builder:
             return tag
         if not event.implicit[0]:  # quoted or a block: always text
             return _STR
+        if len(event.value) > MAX_NUMBER_CHARS:
+            # Too long for a bool or a null; a timestamp stays text anyway. So
+            # the one question is whether YAML would read a number.
+            return _INT if _LONG_NUMBER.fullmatch(event.value) else _STR
         resolved: str = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         return resolved
 
