@@ -60,7 +60,8 @@ def launched(*steps: str) -> list[str]:
 #: What ``showguide`` does with the bundled show alone: the guide's first frame.
 GUIDE_APP = launched()
 
-TARGET_RATIO = 1.3
+#: Issue 17 lowered it from 1.3x (it measured 1.05x to 1.33x).
+TARGET_RATIO = 1.15
 
 
 def isolated_environment(home: str) -> dict[str, str]:

@@ -103,6 +103,12 @@ def catalog(quick: bool) -> list[Line]:
         return _timing_lines(catalog_speed.measure(prepared, runs=3 if quick else 9))
 
 
+def scale(quick: bool) -> list[Line]:
+    from benchmarks import scale
+
+    return _timing_lines(scale.measure(runs=2 if quick else 5))
+
+
 def panes(quick: bool) -> list[Line]:
     from benchmarks import pane_speed
 
@@ -169,6 +175,7 @@ SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
     ("Guide: first frame (whole process, 120x40)", first_frame),
     ("Memory: peak RSS (whole process)", memory),
     ("Catalog of 1,000 shows", catalog),
+    ("Scale: 100, 1,000 and 10,000 shows (benchmarks/scale.py)", scale),
     ("Big panes: 5,000 questions, 2,000 characters (in process)", panes),
     ("Search: 5,000 questions, 2,000 characters (in process)", search),
     ("Hostile files: validate, whole process (tests/hostile.py)", hostile),

@@ -325,10 +325,11 @@ def test_list_shows_data_shows_with_their_origin_and_the_override_notice(tmp_pat
     result = showguide("--data", mine, "list", "--data", extra)
 
     assert result.returncode == 0, result.stderr
-    rows = [line for line in result.stdout.splitlines() if "--data" in line]
-    assert [row.split()[1:3] for row in rows] == [["ballerina", "│"], ["extra", "│"]]
-    assert "Mine" in rows[0]
-    assert "Extra" in rows[1]
+    rows = [line.split("\t") for line in result.stdout.splitlines() if "--data" in line]
+    assert [(row[0], row[1], row[6]) for row in rows] == [
+        ("ballerina", "Mine", "--data"),
+        ("extra", "Extra", "--data"),
+    ]
     assert f"{mine} (--data) overrides the bundled show 'ballerina'" in result.stderr
 
 
@@ -341,9 +342,11 @@ def test_list_marks_a_show_file_with_errors_and_still_lists_the_valid_ones(
     result = showguide("list", "--data", tmp_path)
 
     assert result.returncode == 0, result.stderr
-    rows = [line for line in result.stdout.splitlines() if "--data" in line]
-    assert ["bad.yaml: 2 problems" in row for row in rows] == [True, False]
-    assert "Fine" in rows[1]
+    rows = [line.split("\t") for line in result.stdout.splitlines() if "--data" in line]
+    assert [(row[1], row[7], row[8]) for row in rows] == [
+        ("", str(tmp_path / "bad.yaml"), "2"),
+        ("Fine", str(tmp_path / "fine.yaml"), "0"),
+    ]
     assert "1 show file could not be loaded; 'showguide validate'" in result.stderr
 
 

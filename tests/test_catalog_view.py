@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from showguide.core import cache as cache_module
 from showguide.core.catalog import Catalog, load_catalog
-from showguide.core.catalog_view import CatalogRow, filter_rows, sort_rows
+from showguide.core.catalog_view import CatalogRow, filter_rows, query_words, sort_rows
 from tests.loading import settled
 from tests.showdata import show_dict, write_show
 
@@ -175,3 +177,43 @@ def test_rows_sort_by_a_column_with_missing_values_last(
 def test_sorting_by_an_unknown_column_says_which_exist(shelf: Path) -> None:
     with pytest.raises(ValueError, match="one of title, year, network, status, origin"):
         sort_rows(load_catalog([shelf]).rows(), "rating")  # type: ignore[arg-type]
+
+
+# --- the fast filter says what the definition says -------------------------------------
+
+FILTER_TEXT = st.text(alphabet="abcdé É발레-_ 1.", max_size=12)
+
+
+def row_titled(title: str, network: str | None) -> CatalogRow:
+    return CatalogRow(
+        key=title,
+        id="x",
+        title=title,
+        sort_title=title,
+        native_title=None,
+        romanized_title=None,
+        year=None,
+        network=network,
+        status="airing",
+        genres=(),
+        origin="--data",
+        file="f.yaml",
+    )
+
+
+@given(
+    titles=st.lists(st.tuples(FILTER_TEXT, st.none() | FILTER_TEXT), max_size=8),
+    text=FILTER_TEXT,
+)
+def test_filter_rows_keeps_exactly_the_rows_whose_words_each_query_word_begins(
+    titles: list[tuple[str, str | None]], text: str
+) -> None:
+    rows = [row_titled(title, network) for title, network in titles]
+    words = query_words(text)
+    expected = [
+        row
+        for row in rows
+        if all(any(mine.startswith(word) for mine in row.words) for word in words)
+    ]
+    assert filter_rows(rows, text) == expected
+    assert [row for row in rows if row.matches(words)] == expected

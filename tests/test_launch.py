@@ -7,9 +7,16 @@ from pathlib import Path
 import pytest
 
 from showguide.cli import main
-from showguide.core.catalog import Catalog, CatalogEntry, UnknownShow, load_catalog
+from showguide.core.catalog import (
+    Catalog,
+    CatalogEntry,
+    CatalogLoad,
+    UnknownShow,
+    load_catalog,
+)
 from showguide.core.launch import choose_start
 from showguide.core.prefs import Preferences, Remembered, preferences_path, save_preferences
+from tests.loading import settled
 from tests.showdata import show_dict, write_show
 
 
@@ -128,3 +135,79 @@ def test_a_name_that_matches_nothing_never_reaches_the_app(
     assert main(["balerina"]) == 2
     assert app_spy.calls == []
     assert "did you mean 'ballerina'?" in capsys.readouterr().err
+
+
+# --- a cold start with many files: the app draws at once and reads them ------------------
+
+
+def test_many_files_to_parse_open_the_loading_app_and_few_do_not(
+    tmp_path: Path, app_spy: AppSpy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from showguide.commands import launch
+    from showguide.tui import app
+
+    shelf = shelf_of(tmp_path / "s", ("a", "A"), ("b", "B"), ("c", "C"))
+    for path in shelf.iterdir():
+        settled(path)  # old enough for the parse cache to keep
+    loads: list[int] = []
+
+    def loading_app(load: CatalogLoad, remembered: Remembered) -> None:
+        loads.append(load.to_parse)
+        load.finish()  # as the loading screen does: the cache is filled
+
+    monkeypatch.setattr(app, "run_loading_app", loading_app)
+    monkeypatch.setattr(launch, "LOADING_SCREEN_MIN_FILES", 4)
+
+    assert main(["--data", str(shelf)]) == 0  # four files to parse, with the bundled one
+    assert (loads, app_spy.calls) == ([4], [])
+
+    assert main(["--data", str(shelf)]) == 0  # the same files, now in the parse cache
+    assert loads == [4]
+    ((catalog, chosen, _),) = app_spy.calls
+    assert len(catalog.entries) == 4 and chosen is None
+
+
+async def test_when_nothing_loads_the_loading_app_exits_2_and_the_problems_are_printed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from showguide.commands import launch
+    from showguide.core import discovery
+    from showguide.tui import app
+
+    monkeypatch.setattr(discovery, "bundled_data_dir", lambda: Path("/nonexistent"))
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    write_show(broken, show_dict(status="maybe"), "a.yaml")
+    write_show(broken, show_dict(year="soon"), "b.yaml")
+    ran: list[int] = []
+
+    def headless(load: CatalogLoad, remembered: Remembered) -> Catalog | None:
+        # run_loading_app, with the app run headless here instead of on the terminal.
+        shown = app.ShowGuideApp(loading=load, remembered=remembered)
+
+        async def run() -> None:
+            async with shown.run_test() as pilot:
+                for _ in range(100):
+                    if not shown.is_running:
+                        break
+                    await pilot.pause(0.05)
+
+        import asyncio
+        import threading
+
+        thread = threading.Thread(target=lambda: asyncio.run(run()))
+        thread.start()
+        thread.join(60)
+        ran.append(shown.return_code or 0)
+        return shown.catalog if shown.return_code == 2 else None
+
+    monkeypatch.setattr(app, "run_loading_app", headless)
+    monkeypatch.setattr(launch, "LOADING_SCREEN_MIN_FILES", 1)
+
+    assert main(["--data", str(broken)]) == 2
+
+    assert ran == [2]
+    err = capsys.readouterr().err
+    assert f"{broken / 'a.yaml'}:" in err and "status" in err
+    assert f"{broken / 'b.yaml'}:" in err and "year" in err
+    assert err.rstrip().endswith("showguide: no show could be loaded")

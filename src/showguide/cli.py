@@ -115,6 +115,22 @@ def _add_validate(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="show files or folders (default: every show found, as for 'showguide list')",
     )
+    parser.add_argument(
+        "--json", action="store_true", help="print the problems as a JSON array, one object each"
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse every file again, even those unchanged since the parse cache last saw them",
+    )
+
+
+def _add_list(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "List the shows that are available: an aligned table on a terminal, "
+        "tab-separated values with a header line when piped."
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON array, one object a show")
 
 
 def _add_data_option(parser: argparse.ArgumentParser) -> None:
@@ -132,7 +148,7 @@ def _add_data_option(parser: argparse.ArgumentParser) -> None:
 #: name -> (one-line help, how to add its arguments, what runs it)
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None, Handler]] = {
     "validate": ("check show files and report every problem", _add_validate, _validate),
-    "list": ("list the shows that are available", None, _list),
+    "list": ("list the shows that are available", _add_list, _list),
     "schema": ("print the JSON Schema of a show file", None, _schema),
     "print": ("print a show's guide as text (spoilers hidden)", _add_print, _print),
     "export": ("export a show as Markdown, JSON or YAML (spoilers included)", _add_export, _export),

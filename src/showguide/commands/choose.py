@@ -13,21 +13,28 @@ from pathlib import Path
 
 from showguide.commands.discovery import print_notices, report_discovery
 from showguide.commands.output import print_error, print_problems, stderr
-from showguide.core.catalog import CatalogEntry, UnknownShow, load_catalog
+from showguide.commands.progress import stderr_progress
+from showguide.core.catalog import CatalogEntry, CatalogLoad, UnknownShow, load_catalog
 from showguide.core.launch import Start, choose_start
 from showguide.core.model import Show
 
 
-def named_start(data: Sequence[str | Path], name: str | None) -> Start | None:
+def named_start(
+    data: Sequence[str | Path], name: str | None, *, load: CatalogLoad | None = None
+) -> Start | None:
     """The catalog found with ``data`` and the show ``name`` picks from it.
 
     None after saying why when a ``--data`` path is bad, ``name`` matches no
     show or several, or the show it names does not load. Without ``name``,
     :func:`~showguide.core.launch.choose_start` decides (the only show, else
     none picked). The catalog's notices are left to the caller: the app shows
-    them itself.
+    them itself. ``load``: the catalog already found (:func:`plan_catalog`), to finish.
     """
-    catalog = load_catalog(data)
+    with stderr_progress() as progress:
+        if load is not None:
+            catalog = load.finish(progress)
+        else:
+            catalog = load_catalog(data, progress=progress)
     if catalog.problems:
         report_discovery(stderr(), catalog)
         return None

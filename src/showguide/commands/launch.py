@@ -16,7 +16,7 @@ import gc
 from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
 from showguide.commands.choose import named_start
 from showguide.commands.output import print_problems, stderr
-from showguide.core.catalog import Catalog, CatalogEntry
+from showguide.core.catalog import Catalog, CatalogEntry, CatalogLoad
 from showguide.core.prefs import Remembered, load_remembered
 
 #: Generation thresholds for Python's cyclic garbage collector from launch
@@ -29,7 +29,9 @@ from showguide.core.prefs import Remembered, load_remembered
 GC_THRESHOLDS = (10_000, 20, 20)
 
 
-def prepare(args: argparse.Namespace) -> tuple[Catalog, CatalogEntry | None, Remembered] | int:
+def prepare(
+    args: argparse.Namespace, load: CatalogLoad | None = None
+) -> tuple[Catalog, CatalogEntry | None, Remembered] | int:
     """What ``showguide [NAME]`` opens, or the exit code when there is nothing.
 
     The result is what :func:`showguide.tui.app.run_app` takes: the catalog,
@@ -37,7 +39,7 @@ def prepare(args: argparse.Namespace) -> tuple[Catalog, CatalogEntry | None, Rem
     remembered. Benchmarks start the app from it, to measure what users run.
     """
     gc.set_threshold(*GC_THRESHOLDS)
-    start = named_start(args.data, args.name)
+    start = named_start(args.data, args.name, load=load)
     if start is None:
         return EXIT_BAD_INPUT
     catalog = start.catalog
@@ -48,6 +50,22 @@ def prepare(args: argparse.Namespace) -> tuple[Catalog, CatalogEntry | None, Rem
         console.print("showguide: no show could be loaded")
         return EXIT_BAD_INPUT
     return catalog, start.entry, load_remembered()
+
+
+def _run_cold_start(load: CatalogLoad) -> int:
+    """Open the app at once on a loading screen that reads the many files to parse."""
+    remembered = load_remembered()
+    from showguide.tui.app import run_loading_app
+
+    settle()
+    unloadable = run_loading_app(load, remembered)
+    if unloadable is None:
+        return EXIT_OK
+    console = stderr()
+    for entry in unloadable.entries:
+        print_problems(console, entry.problems)
+    console.print("showguide: no show could be loaded")
+    return EXIT_BAD_INPUT
 
 
 def settle() -> None:
@@ -63,8 +81,25 @@ def settle() -> None:
     gc.freeze()
 
 
+#: A start with at least this many files to parse (not in the parse cache)
+#: draws the app at once and reads them under a progress bar; fewer are read
+#: first, as the warm start that draws the catalog straight away.
+LOADING_SCREEN_MIN_FILES = 150
+
+
 def run(args: argparse.Namespace) -> int:
-    prepared = prepare(args)
+    gc.set_threshold(*GC_THRESHOLDS)
+    load = None
+    if args.name is None:
+        from showguide.core.catalog import plan_catalog
+
+        load = plan_catalog(args.data)
+        if load.to_parse >= LOADING_SCREEN_MIN_FILES and not load.discovery.problems:
+            return _run_cold_start(load)
+    prepared = prepare(args, load)
+    # What finding the files kept (a stat result for each, the parse cache's
+    # index) is not needed while the app runs: a few MiB at 10,000 shows.
+    load = None
     if isinstance(prepared, int):
         return prepared
     from showguide.tui.app import run_app

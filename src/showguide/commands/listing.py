@@ -1,49 +1,148 @@
-"""``showguide list``: a table of the shows that are available, and where each comes from."""
+"""``showguide list``: the shows that are available, and where each comes from.
+
+To a terminal, an aligned table; piped, tab-separated values with a header;
+with ``--json``, a JSON array. The shapes are in README.md ("Output for
+scripts"); :mod:`showguide.commands.records` says how each is written.
+"""
 
 from __future__ import annotations
 
 import argparse
-
-from rich.table import Table
+from collections.abc import Iterator
 
 from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
-from showguide.commands.discovery import report_discovery
-from showguide.commands.output import literal, stderr, stdout
-from showguide.core.catalog import load_catalog
+from showguide.commands.progress import stderr_progress
+from showguide.commands.records import (
+    BOLD,
+    RED,
+    LineWriter,
+    Terminal,
+    column_widths,
+    problem_record,
+    table_line,
+    tsv_line,
+    write_json_array,
+)
+from showguide.core.catalog import Catalog, CatalogEntry, load_catalog
+from showguide.core.text import UNSAFE_CHARACTERS, visible
+
+#: The fields of each show, in the order of the TSV columns and the JSON keys.
+FIELDS = ("id", "title", "native_title", "year", "network", "status", "origin", "file", "problems")
+#: The terminal table's columns (the file and the problems are in TSV and JSON).
+TABLE_HEADER = ("id", "title", "native title", "year", "network", "status", "from")
+#: The columns narrowed first when the table is wider than the terminal.
+SHRINK_ORDER = (1, 2, 4, 0, 6)
+
+
+def record(entry: CatalogEntry) -> dict[str, object]:
+    """One show file as ``list --json`` gives it; never decodes the show."""
+    show = entry.summary
+    return {
+        "id": show.id if show else None,
+        "title": show.title if show else None,
+        "native_title": show.native_title if show else None,
+        "year": show.year if show else None,
+        "network": show.network if show else None,
+        "status": show.status if show else None,
+        "origin": entry.origin,
+        "file": entry.file,
+        "problems": [problem_record(problem) for problem in entry.problems],
+    }
+
+
+def tsv_values(entry: CatalogEntry) -> tuple[object, ...]:
+    show = entry.summary
+    if show is None:
+        return ("", "", "", "", "", "", entry.origin, entry.file, len(entry.problems))
+    return (
+        show.id,
+        show.title,
+        show.native_title,
+        show.year,
+        show.network,
+        show.status,
+        entry.origin,
+        entry.file,
+        len(entry.problems),
+    )
+
+
+def table_cells(entry: CatalogEntry) -> tuple[str, ...]:
+    show = entry.summary
+    if show is None:
+        count = len(entry.problems)
+        label = f"{entry.path.name}: {count} problem{'s' if count != 1 else ''}"
+        return ("-", _cell(label), "", "", "", "", entry.origin)
+    cells = (
+        show.id,
+        show.title,
+        show.native_title or "",
+        str(show.year) if show.year else "",
+        show.network or "",
+        show.status,
+        entry.origin,
+    )
+    # Almost every row holds nothing to make visible: one check for the row.
+    joined = "".join(cells)
+    if "\n" in joined or "\t" in joined or UNSAFE_CHARACTERS.search(joined) is not None:
+        return tuple(_cell(cell) for cell in cells)
+    return cells
+
+
+def _cell(text: str) -> str:
+    # One line per show: a line break or tab in data is shown, never obeyed.
+    return visible(text).replace("\n", "\u2424").replace("\t", "\u2409")
+
+
+def write_table(writer: LineWriter, catalog: Catalog, terminal: Terminal) -> None:
+    rows = [table_cells(entry) for entry in catalog.entries]
+    widths = column_widths(TABLE_HEADER, rows, terminal.width, SHRINK_ORDER)
+    writer.line(table_line(TABLE_HEADER, widths, terminal, (BOLD,) * len(TABLE_HEADER)))
+    for entry, cells in zip(catalog.entries, rows, strict=True):
+        styles = ("", RED) if entry.summary is None else ("", BOLD)
+        writer.line(table_line(cells, widths, terminal, styles))
+
+
+def _tsv_rows(catalog: Catalog) -> Iterator[str]:
+    return (tsv_line(tsv_values(entry)) for entry in catalog.entries)
 
 
 def run(args: argparse.Namespace) -> int:
-    catalog = load_catalog(args.data)
-    table = Table(title="Shows", title_justify="left", expand=False)
-    for column in ("id", "title", "native title", "year", "network", "status", "from"):
-        table.add_column(column, overflow="fold")
-    for entry in catalog.entries:
-        show = entry.summary  # not entry.show: listing never decodes whole shows
-        if show is None:
-            count = len(entry.problems)
-            table.add_row(
-                literal("-"),
-                literal(f"{entry.path.name}: {count} problem{'s' if count != 1 else ''}", "red"),
-                "",
-                "",
-                "",
-                "",
-                literal(entry.origin),
-            )
-            continue
-        table.add_row(
-            literal(show.id),
-            literal(show.title, "bold"),
-            literal(show.native_title or ""),
-            literal(str(show.year) if show.year else ""),
-            literal(show.network or ""),
-            literal(show.status),
-            literal(entry.origin),
-        )
-    stdout().print(table)
+    terminal = Terminal.of_stdout()
+    writer = LineWriter()
+    as_json: bool = getattr(args, "json", False)
+    if as_json:
+        catalog = _load(args)
+        write_json_array(writer, (record(entry) for entry in catalog.entries))
+    elif terminal.is_terminal:
+        catalog = _load(args)
+        write_table(writer, catalog, terminal)
+    else:
+        # The header goes at once: a reader learns the columns before the
+        # shows are loaded.
+        writer.line(tsv_line(FIELDS))
+        writer.flush()
+        catalog = _load(args)
+        writer.lines(_tsv_rows(catalog))
+    writer.flush()
+    return _report(catalog)
+
+
+def _load(args: argparse.Namespace) -> Catalog:
+    with stderr_progress() as progress:
+        return load_catalog(args.data, progress=progress)
+
+
+def _report(catalog: Catalog) -> int:
+    """Notices, bad named paths and files that did not load, on standard error."""
+    broken = sum(1 for entry in catalog.entries if not entry.ok)
+    if not (catalog.notices or catalog.problems or broken):
+        return EXIT_OK  # nothing to say: Rich is not even imported
+    from showguide.commands.discovery import report_discovery
+    from showguide.commands.output import stderr
+
     errors = stderr()
     bad_paths = report_discovery(errors, catalog)
-    broken = sum(1 for entry in catalog.entries if not entry.ok)
     if broken:
         errors.print(
             f"showguide: {broken} show file{'s' if broken != 1 else ''} could not be loaded;"

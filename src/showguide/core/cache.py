@@ -339,3 +339,34 @@ def _remove_other_shows_files(current: Path) -> None:
 
 def _still_present(keys: Iterable[str]) -> Iterable[str]:
     return (key for key in keys if Path(key).exists())
+
+
+# --- for parsing in worker processes (core/parallel.py) ---------------------------
+
+
+def put_encoded(
+    cache: ParseCache,
+    key: str,
+    info: os.stat_result,
+    name: str,
+    summary: ShowSummary | None,
+    encoded: bytes,
+    problems: Iterable[Problem] = (),
+) -> None:
+    """:meth:`ParseCache.put` for a show a worker process parsed and encoded:
+    stored as it came, without decoding and encoding it again here."""
+    if info.st_mtime_ns >= cache._trusted_before_ns:
+        return
+    entry = _Entry(
+        key,
+        info.st_size,
+        info.st_mtime_ns,
+        info.st_ino,
+        name,
+        summary,
+        tuple(problems),
+        0,
+        len(encoded) if summary is not None else 0,
+    )
+    cache._seen[key] = _Added(entry, encoded if summary is not None else b"")
+    cache._dirty = True

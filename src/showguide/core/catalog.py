@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from showguide.core.discovery import RACY_SECONDS, FoundFile, discover, discover_sources
 from showguide.core.errors import WHOLE_FILE, Problem, ShowDataError
@@ -31,12 +31,35 @@ from showguide.core.summary import ShowSummary
 from showguide.core.textfold import fold
 
 if TYPE_CHECKING:
-    from showguide.core.cache import Cached, ParseCache
+    from showguide.core.cache import ParseCache
     from showguide.core.catalog_view import CatalogRow
+    from showguide.core.parallel import Parsed, Progress
 
 #: (size, mtime_ns, inode) of a file, as far as it can be trusted to say it is unchanged.
 Stamp = tuple[int, int, int]
 Loaded = tuple[Show | None, tuple[Problem, ...]]
+
+
+class PendingShow(Protocol):
+    """A show not decoded yet: a parse cache hit, or one a worker process parsed."""
+
+    def show(self) -> Show | None:
+        """The show, or None if it cannot be had (the file is then parsed again)."""
+        ...
+
+
+class _Encoded:
+    """A show parsed (maybe by a worker process) and encoded; decoded when first asked for."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def show(self) -> Show | None:
+        from showguide.core.parallel import decode
+
+        return decode(self.data)
 
 
 class CatalogEntry:
@@ -85,14 +108,22 @@ class CatalogEntry:
         #: The fields a list of shows needs; None when no version of the show loaded.
         self.summary = ShowSummary.of(show) if show is not None else None
         self._show = show
-        self._pending: Cached | None = None
+        self._pending: PendingShow | None = None
 
     @classmethod
-    def cached(cls, found: FoundFile, cached: Cached, stamp: Stamp | None) -> CatalogEntry:
-        """An entry from the parse cache, whose show is decoded when first asked for."""
-        entry = cls(found.text, found.origin, problems=cached.problems, key=found.key, stamp=stamp)
-        entry.summary = cached.summary
-        entry._pending = cached if cached.summary is not None else None
+    def pending(
+        cls,
+        found: FoundFile,
+        summary: ShowSummary | None,
+        problems: tuple[Problem, ...],
+        show: PendingShow | None,
+        stamp: Stamp | None,
+    ) -> CatalogEntry:
+        """An entry whose show (from the parse cache, or encoded by a worker
+        process) is decoded when first asked for."""
+        entry = cls(found.text, found.origin, problems=problems, key=found.key, stamp=stamp)
+        entry.summary = summary
+        entry._pending = show if summary is not None else None
         return entry
 
     @property
@@ -193,7 +224,7 @@ class Catalog:
         """The entry for the file with this key (see :attr:`CatalogEntry.key`), if listed."""
         return next((entry for entry in self.entries if entry.key == key), None)
 
-    def reload(self) -> Catalog:
+    def reload(self, progress: Progress | None = None) -> Catalog:
         """Find the shows again; read again only files that are new or changed.
 
         A file that no longer loads keeps the last version that did, with its
@@ -201,7 +232,9 @@ class Catalog:
         gone is gone. This catalog is left as it was.
         """
         earlier = {entry.key: entry for entry in (*self.entries, *self.overridden)}
-        return _load(self.data_paths, self.use_cache, earlier, reloading=True)
+        return CatalogLoad(self.data_paths, self.use_cache, earlier, reloading=True).finish(
+            progress
+        )
 
     def resolve(self, name: str) -> CatalogEntry:
         """The one entry whose id or title is ``name`` or starts with it.
@@ -278,16 +311,62 @@ def load_entries(paths: Iterable[Path], origin: str) -> list[CatalogEntry]:
     return [load_entry(path, origin) for path in paths]
 
 
+def check_files(
+    paths: Iterable[Path], origin: str, *, use_cache: bool, progress: Progress | None = None
+) -> list[CatalogEntry]:
+    """Each file loaded as :func:`load_entry` loads it, through the parse cache
+    when ``use_cache``: a file whose stamp the cache holds keeps its verdict.
+    The others are parsed as a catalog's are, on every core when there are many."""
+    from showguide.core.parallel import parse_files
+
+    reader = _Reader(use_cache)
+    files = []
+    for path in paths:
+        text = os.fspath(path)
+        try:
+            info: os.stat_result | None = path.stat()
+            key = os.path.realpath(text)
+        except (OSError, ValueError):  # missing, a loop, a NUL in the name: the loader says why
+            info, key = None, text
+        files.append(FoundFile(text, origin, key, info))
+    stamps = [reader.stamp(found.info) for found in files]
+    entries = [reader.cached(found, stamp) for found, stamp in zip(files, stamps, strict=True)]
+    misses = [index for index, entry in enumerate(entries) if entry is None]
+    parsed = parse_files(
+        [files[index].text for index in misses],
+        progress=progress,
+        done_before=len(files) - len(misses),
+        total=len(files),
+    )
+    for index, result in zip(misses, parsed, strict=True):
+        entries[index] = reader.parsed(files[index], stamps[index], result)
+    reader.close()
+    return [entry for entry in entries if entry is not None]
+
+
 def bundled_entries() -> list[CatalogEntry]:
     return load_entries(bundled_show_files(), "bundled")
 
 
-def load_catalog(data_paths: Sequence[str | Path] = (), *, use_cache: bool = True) -> Catalog:
+def load_catalog(
+    data_paths: Sequence[str | Path] = (),
+    *,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+) -> Catalog:
     """Every show available, discovered as :mod:`showguide.core.discovery` describes.
 
     ``use_cache`` keeps parsed shows in the user's cache folder between runs.
+    ``progress(done, total)`` is told how many files are read (see
+    :func:`showguide.core.parallel.parse_files`).
     """
-    return _load(tuple(data_paths), use_cache, {}, reloading=False)
+    return CatalogLoad(tuple(data_paths), use_cache, {}, reloading=False).finish(progress)
+
+
+def plan_catalog(data_paths: Sequence[str | Path] = (), *, use_cache: bool = True) -> CatalogLoad:
+    """The files found and looked up in the parse cache; :meth:`CatalogLoad.finish`
+    parses the rest. :attr:`CatalogLoad.to_parse` says how long that may take."""
+    return CatalogLoad(tuple(data_paths), use_cache, {}, reloading=False)
 
 
 class _Reader:
@@ -305,17 +384,26 @@ class _Reader:
             return None
         return (info.st_size, info.st_mtime_ns, info.st_ino)
 
-    def read(self, found: FoundFile, stamp: Stamp | None) -> CatalogEntry:
+    def cached(self, found: FoundFile, stamp: Stamp | None) -> CatalogEntry | None:
+        """The entry the parse cache holds for ``found``, if its stamp still matches."""
         cache = self._open_cache()
         if cache is None or found.info is None:
-            entry = load_entry(found.text, found.origin)
-        else:
-            cached = cache.get(found.key, found.info, found.text)
-            if cached is not None:
-                return CatalogEntry.cached(found, cached, stamp)
-            entry = load_entry(found.text, found.origin)
-            cache.put(found.key, found.info, found.text, entry.show, entry.problems)
-        entry.key, entry.stamp = found.key, stamp
+            return None
+        hit = cache.get(found.key, found.info, found.text)
+        if hit is None:
+            return None
+        return CatalogEntry.pending(found, hit.summary, hit.problems, hit, stamp)
+
+    def parsed(self, found: FoundFile, stamp: Stamp | None, parsed: Parsed) -> CatalogEntry:
+        """The entry for a file just parsed, remembered in the parse cache."""
+        encoded, summary, problems = parsed
+        pending = _Encoded(encoded) if encoded is not None else None
+        entry = CatalogEntry.pending(found, summary, problems, pending, stamp)
+        cache = self._cache
+        if cache is not None and found.info is not None:
+            from showguide.core.cache import put_encoded
+
+            put_encoded(cache, found.key, found.info, found.text, summary, encoded or b"", problems)
         return entry
 
     def _open_cache(self) -> ParseCache | None:
@@ -330,40 +418,87 @@ class _Reader:
             self._cache.save()
 
 
-def _load(
-    data_paths: tuple[str | Path, ...],
-    use_cache: bool,
-    earlier: Mapping[str, CatalogEntry],
-    *,
-    reloading: bool,
-) -> Catalog:
-    discovery = discover(discover_sources(data_paths))
-    reader = _Reader(use_cache)
-    loaded: list[CatalogEntry] = []
-    changed: set[str] = set()
-    for found in discovery.unique_files():
-        stamp = reader.stamp(found.info)
-        before = earlier.get(found.key)
-        if before is not None and _unchanged(before, found, stamp):
-            loaded.append(before)
-            continue
-        entry = reader.read(found, stamp)
-        if reloading:
-            changed.add(found.key)
-        if entry.summary is None and before is not None:
-            entry = _keep_last_good(before, entry)
-        loaded.append(entry)
-    reader.close()
-    entries, overridden, notices = _apply_overrides(loaded)
-    return Catalog(
-        tuple(entries),
-        notices=(*discovery.notices, *notices),
-        problems=tuple(discovery.problems),
-        overridden=tuple(overridden),
-        data_paths=data_paths,
-        use_cache=use_cache,
-        changed=frozenset(changed),
-    )
+class CatalogLoad:
+    """A catalog being loaded: the files found, those the parse cache (or the
+    catalog being reloaded) already has, and the rest still to parse."""
+
+    def __init__(
+        self,
+        data_paths: tuple[str | Path, ...],
+        use_cache: bool,
+        earlier: Mapping[str, CatalogEntry],
+        *,
+        reloading: bool,
+    ) -> None:
+        self.data_paths = data_paths
+        self.use_cache = use_cache
+        self.earlier = earlier
+        self.discovery = discover(discover_sources(data_paths))
+        self.reader = _Reader(use_cache)
+        self.files = list(self.discovery.unique_files())
+        self.stamps = [self.reader.stamp(found.info) for found in self.files]
+        self.entries: list[CatalogEntry | None] = []
+        self.changed: set[str] = set()
+        #: The indexes of the files to parse.
+        self.misses: list[int] = []
+        for index, found in enumerate(self.files):
+            stamp = self.stamps[index]
+            before = earlier.get(found.key)
+            if before is not None and _unchanged(before, found, stamp):
+                self.entries.append(before)
+                continue
+            if reloading:
+                self.changed.add(found.key)
+            entry = self.reader.cached(found, stamp)
+            if entry is None:
+                self.misses.append(index)
+            elif entry.summary is None and before is not None:
+                entry = _keep_last_good(before, entry)
+            self.entries.append(entry)
+
+    @property
+    def total(self) -> int:
+        return len(self.files)
+
+    @property
+    def to_parse(self) -> int:
+        """How many files are not in the parse cache and must be parsed."""
+        return len(self.misses)
+
+    def finish(self, progress: Progress | None = None) -> Catalog:
+        """Parse the files the cache did not have (on every core when there are
+        many), save the cache, and make the catalog."""
+        if self.misses:
+            from showguide.core.parallel import parse_files
+
+            parsed = parse_files(
+                [self.files[index].text for index in self.misses],
+                progress=progress,
+                done_before=self.total - self.to_parse,
+                total=self.total,
+            )
+            for index, result in zip(self.misses, parsed, strict=True):
+                found = self.files[index]
+                entry = self.reader.parsed(found, self.stamps[index], result)
+                before = self.earlier.get(found.key)
+                if entry.summary is None and before is not None:
+                    entry = _keep_last_good(before, entry)
+                self.entries[index] = entry
+            self.misses = []
+        elif progress is not None:
+            progress(self.total, self.total)
+        self.reader.close()
+        loaded = [entry for entry in self.entries if entry is not None]
+        entries, overridden, notices = _apply_overrides(loaded)
+        return Catalog(
+            tuple(entries),
+            notices=(*self.discovery.notices, *notices),
+            problems=tuple(self.discovery.problems),
+            overridden=tuple(overridden),
+            data_paths=self.data_paths,
+            use_cache=self.use_cache,
+            changed=frozenset(self.changed),
+        )
 
 
 def _unchanged(before: CatalogEntry, found: FoundFile, stamp: Stamp | None) -> bool:

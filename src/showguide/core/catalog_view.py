@@ -136,10 +136,18 @@ class CatalogRow(msgspec.Struct, frozen=True, kw_only=True, dict=True):
         )
         return tuple(WORD.findall(fold(text)))
 
+    @cached_property
+    def word_starts(self) -> str:
+        # " word1 word2 ...": a query word begins one of them exactly when
+        # " " + it occurs here (words hold no spaces). One search in C per
+        # query word, not a loop in Python over the row's words: a keystroke
+        # in a catalog of 10,000 shows.
+        return " " + " ".join(self.words)
+
     def matches(self, words: Sequence[str]) -> bool:
         """Every folded query word begins some word of this row."""
-        own = self.words
-        return all(any(mine.startswith(word) for mine in own) for word in words)
+        starts = self.word_starts
+        return all(f" {word}" in starts for word in words)
 
 
 def query_words(text: str) -> list[str]:
@@ -154,10 +162,11 @@ def filter_rows(rows: Iterable[CatalogRow], text: str) -> list[CatalogRow]:
     a word: ``"night sh"`` finds "Night Shift", ``"2023 drama"`` a 2023 drama,
     ``"발레"`` a Hangul title, ``"user"`` the user's own shows.
     """
-    words = query_words(text)
-    if not words:
-        return list(rows)
-    return [row for row in rows if row.matches(words)]
+    matched = list(rows)
+    for word in query_words(text):  # row.matches(), a word at a time over all rows
+        needle = f" {word}"
+        matched = [row for row in matched if needle in row.word_starts]
+    return matched
 
 
 def _rank(order: Sequence[str], value: str | None) -> int:

@@ -56,3 +56,8 @@ def one_line(text: str) -> str:
     """``text`` made visible, line breaks and tabs included: for one-line records
     such as ``FILE:LINE:COLUMN: path: message``, which data must not split."""
     return visible(text).replace("\n", "\u2424").replace("\t", "\u2409")
+
+
+#: Every character :func:`visible` replaces, for output that escapes them its
+#: own way (JSON writes them as ``\uXXXX``).
+UNSAFE_CHARACTERS = _UNSAFE

@@ -12,7 +12,7 @@ from textual.binding import BindingType
 from textual.command import Provider
 from textual.screen import Screen
 
-from showguide.core.catalog import Catalog, CatalogEntry
+from showguide.core.catalog import Catalog, CatalogEntry, CatalogLoad
 from showguide.core.model import Show
 from showguide.core.prefs import Preferences, Remembered, State
 from showguide.core.spoilers import SpoilerShield
@@ -53,16 +53,20 @@ class ShowGuideApp(App[None]):
         catalog: Catalog | None = None,
         chosen: CatalogEntry | None = None,
         remembered: Remembered | None = None,
+        loading: CatalogLoad | None = None,
     ) -> None:
         """The guide to ``show``; or, given a ``catalog``, the catalog of shows.
 
         With a catalog, ``chosen`` opens at once (Esc goes back to the catalog
         when there are other shows). ``remembered`` holds the preferences and
         state to start from; when it is given, changes to them are saved.
+        Given ``loading`` (a catalog still to be read), the app draws at once
+        and reads it with a progress bar, then goes on as with ``catalog``.
         """
         super().__init__()
-        if show is None and catalog is None:
+        if show is None and catalog is None and loading is None:
             raise ValueError("ShowGuideApp needs a show or a catalog")
+        self.loading = loading
         self.show = show
         self.catalog = catalog
         self.chosen = chosen
@@ -84,6 +88,10 @@ class ShowGuideApp(App[None]):
         return self.catalog is not None and len(self.catalog.entries) > 1
 
     def get_default_screen(self) -> Screen[None]:
+        if self.loading is not None:
+            from showguide.tui.loading import LoadingScreen
+
+            return LoadingScreen(self.loading)
         if self.show is not None:
             from showguide.tui.guide import GuideScreen
 
@@ -104,6 +112,20 @@ class ShowGuideApp(App[None]):
                 self.notify(notice, timeout=8)
         if self.has_catalog and self.chosen is not None and self.chosen.show is not None:
             self.open_show(self.chosen)
+
+    def catalog_loaded(self, catalog: Catalog) -> None:
+        """The catalog the loading screen read: go on to it, as a warm start would have."""
+        self.catalog = catalog
+        self.loading = None
+        if not any(entry.ok for entry in catalog.entries):
+            # Nothing to show: the command line says why, once the terminal is back.
+            self.exit(return_code=2)
+            return
+        for notice in (*self.startup_notices, *catalog.notices):
+            self.notify(notice, timeout=8)
+        # Pushed over the loading screen, which stays below, idle: the
+        # default screen cannot be switched away.
+        self.push_screen(self.get_default_screen())
 
     # --- shows --------------------------------------------------------------
 
@@ -213,3 +235,17 @@ def run_app(catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembere
     The command line gets these from :func:`showguide.commands.launch.prepare`.
     """
     ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered).run()
+
+
+def run_loading_app(load: CatalogLoad, remembered: Remembered) -> Catalog | None:
+    """Run the app on a catalog still to be read, drawing a progress bar while
+    it is (:class:`~showguide.tui.loading.LoadingScreen`).
+
+    Returns the catalog when no show in it could be loaded, for the command
+    line to say why; None otherwise (the user quit, or left while reading).
+    """
+    app = ShowGuideApp(loading=load, remembered=remembered)
+    app.run()
+    if app.return_code == 2 and app.catalog is not None:
+        return app.catalog
+    return None

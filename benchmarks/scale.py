@@ -1,0 +1,219 @@
+"""How the costs grow with the catalog: 100, 1,000 and 10,000 shows.
+
+    python benchmarks/scale.py [--shows 100 1000 10000] [--runs 5]
+
+For each size, a catalog from :func:`benchmarks.generate.write_catalog` in a
+temporary folder (``SHOWGUIDE_HOME`` too, so nothing of the user's is read or
+written), and in the same run the baselines each row is compared with:
+
+- cold: loading every show with an empty parse cache, as a whole process
+  (the first start; the files are in the OS's file cache). Target for 10,000:
+  under 10 s (issue 17), parsed on every core.
+- warm: the same with the parse cache filled: every later start.
+- list (terminal) and list (piped): ``showguide list`` as a whole process,
+  against ``showguide list`` with the bundled show alone. Targets: at most
+  2x for 1,000 shows, 4x for 10,000.
+- validate: ``showguide validate`` of every file, unchanged since the cache
+  saw them, against ``validate`` of one file. Target: 2x for 1,000.
+- catalog first frame: headless, 120x40, as ``showguide`` starts it, against
+  a bare Textual app. Target: 1.5x.
+- filter key: ``filter_rows`` for one more key typed (in process), and
+  reload with nothing changed; the catalog's targets are 16 ms and 50 ms.
+- memory: peak RSS of the catalog's first frame, against the bare app's.
+  Target: 2x.
+
+Wall times on a shared machine wander; CPU times (in the detail) do less.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.catalog_speed import CATALOG_FRAME, LOAD, PreparedCatalog, in_process
+from benchmarks.first_frame import BARE_APP
+from benchmarks.generate import write_catalog
+from benchmarks.memory import peak_rss_mb
+from benchmarks.timing import Row, median_times, print_rows, python, time_process
+
+SIZES = (100, 1000, 10_000)
+COLD_TARGET_MS = {10_000: 10_000.0}
+LIST_TARGET_RATIO = {1000: 2.0, 10_000: 4.0}
+VALIDATE_TARGET_RATIO = {1000: 2.0}
+FRAME_TARGET_RATIO = 1.5
+MEMORY_TARGET_RATIO = 2.0
+FILTER_TARGET_MS = 16.0
+RELOAD_TARGET_MS = 50.0
+
+SHOWGUIDE = [sys.executable, "-m", "showguide"]
+#: As on a 120-column terminal: Rich and showguide believe standard output is one.
+ON_A_TERMINAL = ["env", "TTY_COMPATIBLE=1", "COLUMNS=120", *SHOWGUIDE]
+
+
+@contextmanager
+def catalogs(sizes: tuple[int, ...], seed: int = 0) -> Iterator[dict[int, PreparedCatalog]]:
+    """One generated catalog per size; the smaller ones are the first files of the largest."""
+    with tempfile.TemporaryDirectory(prefix="showguide-scale-bench-") as temp:
+        root = Path(temp)
+        largest = root / "all"
+        write_catalog(largest, max(sizes), seed)
+        names = sorted(path.name for path in largest.iterdir())
+        prepared = {}
+        for size in sizes:
+            folder = root / f"shows-{size}"
+            folder.mkdir()
+            for name in names[:size]:
+                os.link(largest / name, folder / name)
+            prepared[size] = PreparedCatalog(folder, root / f"home-{size}", size)
+        shutil.rmtree(largest)
+        yield prepared
+
+
+def one_show(temp: Path) -> dict[str, str]:
+    """The environment of the baselines: the bundled show alone, a warm cache."""
+    env = {k: v for k, v in os.environ.items() if k != "SHOWGUIDE_PATH"}
+    env["SHOWGUIDE_HOME"] = str(temp)
+    return env
+
+
+def measure_size(prepared: PreparedCatalog, runs: int) -> list[Row]:
+    n = prepared.shows
+    env = prepared.env
+    cold_runs = 1 if n >= 10_000 else max(2, runs // 2)
+    cold = time_process(LOAD, runs=cold_runs, warmups=0, env=env, before=prepared.clear_cache)
+    one_file = str(next(iter(sorted(prepared.folder.iterdir()))))
+    with tempfile.TemporaryDirectory(prefix="showguide-scale-one-") as home:
+        # The baselines run in the same rounds as the catalog's commands.
+        small = one_show(Path(home))
+        commands = {
+            "pass": python("pass"),
+            "warm": LOAD,
+            "list": [*ON_A_TERMINAL, "list"],
+            "list piped": [*SHOWGUIDE, "list"],
+            "validate": [*SHOWGUIDE, "validate"],
+            "bare app": BARE_APP,
+            "catalog frame": CATALOG_FRAME,
+        }
+        times = median_times(commands, runs=runs, env=env)
+        baselines = median_times(
+            {
+                "list one": [*ON_A_TERMINAL, "list"],
+                "list one piped": [*SHOWGUIDE, "list"],
+                "validate one": [*SHOWGUIDE, "validate", one_file],
+            },
+            runs=runs,
+            env=small,
+        )
+    steps = in_process(prepared)
+    bare_rss = peak_rss_mb(BARE_APP, max(2, runs // 2), env)
+    frame_rss = peak_rss_mb(CATALOG_FRAME, max(2, runs // 2), env)
+
+    def ratio_row(
+        metric: str, value: float, base: float, baseline: str, target: float | None
+    ) -> Row:
+        return Row(metric, value, "ms", target, value / base, baseline, target_is_ratio=True)
+
+    bare = times["bare app"].wall
+    return [
+        Row(
+            f"{n:>6,} cold: load every show (process)",
+            cold,
+            "ms",
+            COLD_TARGET_MS.get(n),
+            cold / times["pass"].wall,
+            "pass",
+        ),
+        Row(
+            f"{n:>6,} warm: load every show (process)",
+            times["warm"].wall,
+            "ms",
+            None,
+            times["warm"].wall / times["pass"].wall,
+            "pass",
+        ),
+        ratio_row(
+            f"{n:>6,} list, on a terminal",
+            times["list"].wall,
+            baselines["list one"].wall,
+            "list of 1",
+            LIST_TARGET_RATIO.get(n),
+        ),
+        ratio_row(
+            f"{n:>6,} list, piped (TSV)",
+            times["list piped"].wall,
+            baselines["list one piped"].wall,
+            "list of 1",
+            LIST_TARGET_RATIO.get(n),
+        ),
+        Row(
+            f"{n:>6,}   the same, CPU time",
+            times["list piped"].cpu,
+            "ms",
+            None,
+            times["list piped"].cpu / baselines["list one piped"].cpu,
+            "list of 1",
+        ),
+        ratio_row(
+            f"{n:>6,} validate, nothing changed",
+            times["validate"].wall,
+            baselines["validate one"].wall,
+            "validate 1",
+            VALIDATE_TARGET_RATIO.get(n),
+        ),
+        ratio_row(
+            f"{n:>6,} catalog first frame, warm",
+            times["catalog frame"].wall,
+            bare,
+            "bare app",
+            FRAME_TARGET_RATIO,
+        ),
+        Row(
+            f"{n:>6,}   the same, CPU time",
+            times["catalog frame"].cpu,
+            "ms",
+            None,
+            times["catalog frame"].cpu / times["bare app"].cpu,
+            "bare app",
+        ),
+        Row(f"{n:>6,} filter key (filter_rows)", steps["filter"], "ms", FILTER_TARGET_MS),
+        Row(f"{n:>6,} reload, nothing changed", steps["reload"], "ms", RELOAD_TARGET_MS),
+        Row(
+            f"{n:>6,} peak RSS, catalog first frame",
+            frame_rss,
+            "MiB",
+            MEMORY_TARGET_RATIO,
+            frame_rss / bare_rss,
+            "bare app",
+            target_is_ratio=True,
+        ),
+    ]
+
+
+def measure(sizes: tuple[int, ...] = SIZES, runs: int = 5) -> list[Row]:
+    rows = []
+    with catalogs(sizes) as prepared:
+        for size in sizes:
+            rows.extend(measure_size(prepared[size], runs))
+            print(f"  measured: {size:,} shows", file=sys.stderr)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shows", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    rows = measure(tuple(args.shows), args.runs)
+    print_rows("Scale: catalogs of generated shows (median of whole-process runs)", rows)
+
+
+if __name__ == "__main__":
+    main()
