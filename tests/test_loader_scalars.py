@@ -145,7 +145,12 @@ def test_one_huge_integer_does_not_stop_the_other_shows(
         assert "Traceback" not in result.err
     listed = run_cli(capsys, "--data", str(shows), "list")
     assert "Good Show" in listed.out
-    assert "bad.yaml:" in listed.out + listed.err
+    checked = run_cli(capsys, "--data", str(shows), "validate")
+    assert checked.code == 2
+    assert any(
+        "bad.yaml:" in line and "a number 5,000 characters long" in line
+        for line in checked.out.splitlines()
+    )
 
 
 # -- random number-like scalars, long and short ------------------------------------------

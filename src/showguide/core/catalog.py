@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from showguide.core.discovery import RACY_SECONDS, FoundFile, discover, discover_sources
-from showguide.core.errors import WHOLE_FILE, Problem, ShowDataError
+from showguide.core.errors import Problem
 from showguide.core.model import Show
 from showguide.core.paths import bundled_show_files
 from showguide.core.summary import ShowSummary
@@ -283,23 +283,9 @@ def _id_of(entry: CatalogEntry) -> str:
 
 def _load_file(path: Path | str) -> Loaded:
     # Imported here: the loader brings in YAML, which a load from the cache never needs.
-    from showguide.core.loader import load_show
+    from showguide.core.loader import load_show_or_problems
 
-    try:
-        return load_show(path), ()
-    except ShowDataError as error:
-        return None, error.problems
-    except Exception as error:
-        # A bug met while reading one file (a 5,000-digit number once ended
-        # every command) must not take the other shows down with it.
-        from showguide.core.environment import debugging
-
-        if debugging():
-            raise
-        detail = f"{type(error).__name__}: {error}"
-        detail = detail if len(detail) <= 100 else detail[:99] + "…"
-        message = f"cannot be read because of a bug in showguide ({detail}); please report it"
-        return None, (Problem(str(path), 1, 1, WHOLE_FILE, message),)
+    return load_show_or_problems(path)
 
 
 def load_entry(path: Path | str, origin: str) -> CatalogEntry:

@@ -24,6 +24,7 @@ import msgspec
 from showguide.core.environment import (
     DEFAULT_MAX_FILE_BYTES,
     MAX_FILE_BYTES_VARIABLE,
+    debugging,
     max_file_bytes,
 )
 from showguide.core.errors import WHOLE_FILE, Problem, ShowDataError
@@ -157,3 +158,23 @@ def load_show(path: Path | str, *, max_bytes: int | None = None) -> Show:
     path = Path(path)
     text = decode_show_bytes(read_show_bytes(path, max_bytes=max_bytes), str(path))
     return parse_show(text, str(path))
+
+
+def load_show_or_problems(path: Path | str) -> tuple[Show | None, tuple[Problem, ...]]:
+    """The show in one file, or its problems: what the catalog keeps for each file.
+
+    A bug met while reading one file (a 5,000-digit number once ended every
+    command) becomes that file's problem, so it cannot take the other shows
+    down with it; SHOWGUIDE_DEBUG asks for the traceback instead.
+    """
+    try:
+        return load_show(path), ()
+    except ShowDataError as error:
+        return None, error.problems
+    except Exception as error:
+        if debugging():
+            raise
+        detail = f"{type(error).__name__}: {error}"
+        detail = detail if len(detail) <= 100 else detail[:99] + "…"
+        message = f"cannot be read because of a bug in showguide ({detail}); please report it"
+        return None, (Problem(str(path), 1, 1, WHOLE_FILE, message),)
