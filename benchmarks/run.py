@@ -137,6 +137,12 @@ def search(quick: bool) -> list[Line]:
     return lines
 
 
+def importing(quick: bool) -> list[Line]:
+    from benchmarks import import_speed
+
+    return _timing_lines(import_speed.measure(runs=3 if quick else 7))
+
+
 def hostile(quick: bool) -> list[Line]:
     """The slowest and the largest of the hostile files, and how many met both targets."""
     from benchmarks import hostile_files
@@ -179,6 +185,7 @@ SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
     ("Big panes: 5,000 questions, 2,000 characters (in process)", panes),
     ("Search: 5,000 questions, 2,000 characters (in process)", search),
     ("Hostile files: validate, whole process (tests/hostile.py)", hostile),
+    ("Import from a local TVmaze-shaped server (whole process)", importing),
 ]
 
 

@@ -1,4 +1,5 @@
-"""The non-interactive commands never import Textual or the app's code.
+"""The non-interactive commands never import Textual or the app's code, and
+only ``import`` loads the network client (httpx) and ruamel.yaml.
 
 Importing Textual costs more than every command's whole time budget, so a
 stray import would make ``showguide --help`` visibly slow. Each command runs in
@@ -35,8 +36,9 @@ except SystemExit as stop:  # --help and --version end through argparse
     code = stop.code
 forbidden = sorted(
     name for name in sys.modules
-    if name.partition(".")[0] == "textual"
+    if name.partition(".")[0] in ("textual", "httpx", "ruamel")
     or name == "showguide.tui" or name.startswith("showguide.tui.")
+    or name == "showguide.tvmaze" or name.startswith("showguide.tvmaze.")
 )
 sys.stdout.flush()
 print("\\n" + json.dumps({"code": code, "forbidden": forbidden}), file=sys.stderr)
@@ -73,12 +75,20 @@ def probe(args: list[str], cwd: Path, import_first: str | None = None) -> dict[s
         ["export", "ballerina", "--format", "json"],
         ["export", "ballerina", "--format", "yaml"],
         ["new", "Harbour Lights"],
+        ["import", "--help"],
     ],
     ids=" ".join,
 )
 def test_command_imports_neither_textual_nor_the_app(args: list[str], tmp_path: Path) -> None:
     report = probe(args, tmp_path)
     assert report == {"code": 0, "forbidden": []}
+
+
+def test_the_probe_does_see_the_network_client_when_it_is_imported(tmp_path: Path) -> None:
+    report = probe(["--version"], tmp_path, import_first="showguide.tvmaze.client")
+    forbidden = report["forbidden"]
+    assert isinstance(forbidden, list)
+    assert "showguide.tvmaze.client" in forbidden
 
 
 def test_the_probe_does_see_textual_when_it_is_imported(tmp_path: Path) -> None:

@@ -58,6 +58,13 @@ def _new(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _import(args: argparse.Namespace) -> int:
+    # The only command that touches the network: its client loads only here.
+    from showguide.commands.importing import run
+
+    return run(args)
+
+
 #: Kept here rather than imported, so that --help needs no more than argparse;
 #: tests check them against showguide.commands.render and showguide.core.export.
 PRINT_SECTIONS = ("overview", "plot", "cast", "highlights", "faq")
@@ -108,6 +115,34 @@ def _add_new(parser: argparse.ArgumentParser) -> None:
     _add_output(parser)
 
 
+def _add_import(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Write a guide from TVmaze (https://www.tvmaze.com, data under CC BY-SA 4.0): "
+        "title, network, dates, cast, seasons and episodes, with placeholders for your "
+        "highlights, FAQ and verdict. By default it goes into your shows folder. "
+        "--update FILE fetches the show again and updates what came from TVmaze, "
+        "keeping everything you wrote or edited. SHOWGUIDE_TVMAZE_URL sets the API's address."
+    )
+    parser.add_argument("source", nargs="?", metavar="tvmaze", help="where to import from")
+    parser.add_argument(
+        "query", nargs="*", metavar="QUERY", help="the show's name, to search for (quotes optional)"
+    )
+    parser.add_argument("--id", type=int, metavar="N", help="the show's TVmaze id")
+    parser.add_argument(
+        "--update", metavar="FILE", help="update FILE, a guide imported before, from TVmaze"
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="say what would be written or changed; write nothing"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE ('-': standard output) instead of your shows folder",
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+
+
 def _add_validate(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
@@ -153,6 +188,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None,
     "print": ("print a show's guide as text (spoilers hidden)", _add_print, _print),
     "export": ("export a show as Markdown, JSON or YAML (spoilers included)", _add_export, _export),
     "new": ("write a commented starter show file", _add_new, _new),
+    "import": ("write or update a guide from TVmaze (uses the network)", _add_import, _import),
 }
 
 

@@ -25,8 +25,10 @@ from showguide.core.environment import (
     DEFAULT_MAX_FILE_BYTES,
     MAX_FILE_BYTES_VARIABLE,
     debugging,
-    max_file_bytes,
 )
+
+# Kept importable from here, where it lived before core/environment.py.
+from showguide.core.environment import max_file_bytes as max_file_bytes
 from showguide.core.errors import WHOLE_FILE, Problem, ShowDataError
 from showguide.core.model import Show
 from showguide.core.yamlnodes import Located, compose_located
