@@ -176,6 +176,12 @@ def hostile(quick: bool) -> list[Line]:
     return lines
 
 
+def serve(quick: bool) -> list[Line]:
+    from benchmarks import serve_speed
+
+    return _timing_lines(serve_speed.measure(runs=3 if quick else 5))
+
+
 SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
     ("Commands (whole process, console script)", commands),
     ("Guide: first frame (whole process, 120x40)", first_frame),
@@ -185,6 +191,7 @@ SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
     ("Big panes: 5,000 questions, 2,000 characters (in process)", panes),
     ("Search: 5,000 questions, 2,000 characters (in process)", search),
     ("Hostile files: validate, whole process (tests/hostile.py)", hostile),
+    ("showguide serve: start, idle, a tab's first frame (whole process)", serve),
     ("Import from a local TVmaze-shaped server (whole process)", importing),
 ]
 

@@ -61,6 +61,7 @@ FULL: dict[str, Any] = show_dict(
         "summary": "For teenagers and adults.",
         "advisories": ["Storms"],
         "ratings": [{"country": "KR", "system": "KCSC", "rating": "15"}],
+        "sources": ["release"],
     },
     logline="A lighthouse keeper's daughter learns to sail.",
     plot={
@@ -68,8 +69,15 @@ FULL: dict[str, Any] = show_dict(
         "setting": "A fishing town.",
         "themes": ["Family"],
         "threads": [
-            {"id": "storm", "title": "The storm", "description": "A storm comes.", "spoiler": True}
+            {
+                "id": "storm",
+                "title": "The storm",
+                "description": "A storm comes.",
+                "spoiler": True,
+                "sources": ["release"],
+            }
         ],
+        "sources": ["release", "listing"],
     },
     characters=[
         {
@@ -82,6 +90,7 @@ FULL: dict[str, Any] = show_dict(
             "actor": {"name": "Test Actor", "native_name": "테스트 배우"},
             "dance_double": "not yet announced",
             "spoiler": False,
+            "sources": ["release"],
         },
         {
             "id": "crew",
@@ -89,7 +98,7 @@ FULL: dict[str, Any] = show_dict(
             "tier": "supporting",
             "ensemble": True,
             "description": "Sailors.",
-            "actor": "not yet announced",
+            "actor": "not named by the source",
             "dance_double": {"name": "Test Double"},
             "spoiler": True,
         },
@@ -101,6 +110,7 @@ FULL: dict[str, Any] = show_dict(
             "category": "visuals",
             "description": "Waves.",
             "spoiler": False,
+            "sources": ["listing"],
         }
     ],
     faq=[
@@ -110,19 +120,50 @@ FULL: dict[str, Any] = show_dict(
             "answer": "Yes.",
             "tags": ["ending"],
             "spoiler": True,
+            "sources": ["release"],
         }
     ],
     verdict="Worth a look.",
     sources=[
         {
+            "id": "release",
             "title": "A synthetic press release",
             "kind": "press-release",
             "publisher": "Nobody",
             "url": "https://example.invalid/harbour-lights",
             "published": "2030-12-01",
             "note": "Made up for tests.",
-        }
+        },
+        {
+            "id": "listing",
+            "publisher": "A synthetic listings site",
+            "kind": "database",
+            "url": "https://example.invalid/listing/1",
+            "retrieved": "2031-05-02",
+            "licence": "CC BY-SA 4.0",
+            "license": "CC BY-SA 4.0",
+        },
     ],
+    as_of="2031-03-01",
+    attribution={
+        "title": ["release"],
+        "logline": ["release"],
+        "verdict": ["listing"],
+        "status": ["release"],
+    },
+    source_check={
+        "summary": "The press release came before the listing.",
+        "findings": [
+            {
+                "id": "premiere",
+                "topic": "Premiere",
+                "claimed": "April 2031.",
+                "claimed_by": ["release"],
+                "record": "May 2031.",
+                "sources": ["listing"],
+            }
+        ],
+    },
 )
 
 

@@ -104,12 +104,16 @@ def test_print_shows_every_hostile_text_literally(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert_no_raw_control(result.stdout + result.stderr)
     printed = result.stdout
+    # A link that is not a plain http(s) address is refused, never printed.
+    links = [field for field in hostile.fields if field.endswith(".url")]
+    assert links and "(not a web address; not shown)" in printed
     missing = [
         f"{field}: {shown_form(text)}"
         for field, text in hostile.fields.items()
-        if shown_form(text) not in printed
+        if shown_form(text) not in printed and field not in links
     ]
     assert missing == [], "\n".join(missing)
+    assert not [field for field in links if shown_form(hostile.fields[field]) in printed]
     assert result.peak_rss_mb < MEMORY_LIMIT_MB
 
 

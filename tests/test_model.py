@@ -14,7 +14,7 @@ import showguide.core.yamlnodes
 from showguide.commands.schema import schema_text
 from showguide.core.errors import Problem, ShowDataError
 from showguide.core.loader import load_show
-from showguide.core.model import NOT_ANNOUNCED, Performer, Show
+from showguide.core.model import NOT_ANNOUNCED, NOT_NAMED, Performer, Show
 from showguide.core.paths import bundled_data_dir, bundled_show_files
 from tests.conftest import BALLERINA, REPO
 from tests.showdata import FULL, fields_set, model_fields, show_dict, write_show
@@ -83,9 +83,10 @@ def test_committed_schema_is_the_generated_one() -> None:
 
 
 def test_not_yet_announced_is_a_state_of_its_own(tmp_path: Path) -> None:
+    # The preview says the lead is cast but not by whom: that is not "not yet announced".
     ballerina = load_show(BALLERINA)
     lead = next(c for c in ballerina.characters if c.id == "eun-hye")
-    assert lead.actor == NOT_ANNOUNCED == "not yet announced"
+    assert lead.actor == NOT_NAMED == "not named by the source"
     assert not isinstance(lead.actor, Performer)
 
     character = {"id": "a", "name": "A", "tier": "lead", "description": "Someone."}
@@ -97,14 +98,27 @@ def test_not_yet_announced_is_a_state_of_its_own(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("actor", "message"),
     [
-        ("", "'' is not one of 'not yet announced' or a mapping with a name"),
+        (
+            "",
+            "'' is not one of 'not yet announced', 'not named by the source'"
+            " or a mapping with a name",
+        ),
         (
             "not announced",
-            "'not announced' is not one of 'not yet announced' or a mapping with a name;"
+            "'not announced' is not one of 'not yet announced', 'not named by the source'"
+            " or a mapping with a name;"
             " did you mean 'not yet announced'?",
         ),
-        (None, "nothing is not one of 'not yet announced' or a mapping with a name"),
-        (5, "5 is not one of 'not yet announced' or a mapping with a name"),
+        (
+            None,
+            "nothing is not one of 'not yet announced', 'not named by the source'"
+            " or a mapping with a name",
+        ),
+        (
+            5,
+            "5 is not one of 'not yet announced', 'not named by the source'"
+            " or a mapping with a name",
+        ),
     ],
 )
 def test_an_unknown_actor_must_be_said_so(actor: object, message: str, tmp_path: Path) -> None:

@@ -52,6 +52,7 @@ def hangul_show(form: str) -> dict[str, object]:
         romanized_title=None,
         characters=[character],
         faq=[faq],
+        sources=FULL["sources"],  # the character and question cite them
     )
 
 

@@ -20,6 +20,7 @@ from showguide.core.prefs import (
     load_preferences,
     load_remembered,
     load_state,
+    merge_state,
     preferences_path,
     save_preferences,
     save_state,
@@ -244,3 +245,31 @@ def test_concurrent_writers_never_leave_a_half_written_file() -> None:
     assert final.notice is None
     assert final.value.theme in {f"w{i}-{saves - 1}" for i in range(3)}
     assert stray_temps(path) == []
+
+
+def test_a_merge_keeps_the_panes_another_showguide_changed_meanwhile() -> None:
+    base = State().with_pane("a", "plot").with_pane("b", "cast")
+    mine = base.with_pane("a", "faq")  # this run moved show a
+    theirs = base.with_pane("b", "faq").with_pane("c", "plot")  # another moved b, opened c
+
+    merged = merge_state(mine, base, theirs)
+
+    assert merged.panes == {"a": "faq", "b": "faq", "c": "plot"}
+    assert (merged.last_show, merged.last_pane) == ("a", "faq")  # the one saving last
+
+
+def test_two_apps_at_once_each_keep_the_pane_they_moved() -> None:
+    """As two browser tabs of showguide serve, or two terminals, saving in turn."""
+    from showguide.tui.app import ShowGuideApp
+    from tests.tui.shows import ballerina
+
+    start = State().with_pane("a", "plot").with_pane("b", "plot")
+    assert save_state(start) is None
+    first, second = (ShowGuideApp(ballerina(), remembered=load_remembered()) for _ in range(2))
+    first.state = first.state.with_pane("a", "faq")
+    second.state = second.state.with_pane("b", "cast")
+
+    first.save_state()
+    second.save_state()
+
+    assert load_state().value.panes == {"a": "faq", "b": "cast"}

@@ -104,6 +104,9 @@ def test_the_wheel_contains_the_bundled_data(installed: InstalledWheel) -> None:
     names = zipfile.ZipFile(installed.wheel).namelist()
     assert "showguide/data/shows/ballerina.yaml" in names
     assert "showguide/data/show.schema.json" in names
+    # showguide serve's own pages: without them, serve would fall over at the first tab.
+    assert "showguide/web/templates/index.html" in names
+    assert "showguide/web/templates/busy.html" in names
 
 
 def test_showguide_comes_from_the_wheel_not_the_checkout(installed: InstalledWheel) -> None:

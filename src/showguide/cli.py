@@ -58,6 +58,12 @@ def _new(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from showguide.commands.serve import run
+
+    return run(args)
+
+
 def _import(args: argparse.Namespace) -> int:
     # The only command that touches the network: its client loads only here.
     from showguide.commands.importing import run
@@ -67,7 +73,7 @@ def _import(args: argparse.Namespace) -> int:
 
 #: Kept here rather than imported, so that --help needs no more than argparse;
 #: tests check them against showguide.commands.render and showguide.core.export.
-PRINT_SECTIONS = ("overview", "plot", "cast", "highlights", "faq")
+PRINT_SECTIONS = ("overview", "plot", "cast", "highlights", "faq", "sources")
 EXPORT_FORMATS = ("markdown", "json", "yaml")
 
 
@@ -113,6 +119,40 @@ def _add_new(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("title", metavar="TITLE", help="the show's title")
     _add_output(parser)
+
+
+SERVE_HOST = "localhost"
+SERVE_PORT = 8000
+SERVE_MAX_SESSIONS = 4
+
+
+def _add_serve(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Serve the guide to web browsers at http://localhost:8000: each tab runs its own "
+        'showguide. Needs the serve extra: pip install "showguide[serve]".'
+    )
+    parser.add_argument(
+        "name", nargs="?", metavar="NAME", help="serve one show (default: the catalog)"
+    )
+    parser.add_argument(
+        "--host",
+        default=SERVE_HOST,
+        help=f"the address to listen on (default: {SERVE_HOST}; any other lets"
+        " anyone who can reach it read the guides)",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=SERVE_PORT,
+        help=f"the port to listen on (default: {SERVE_PORT}; 0 picks a free one)",
+    )
+    parser.add_argument(
+        "--max-sessions",
+        type=int,
+        default=SERVE_MAX_SESSIONS,
+        metavar="N",
+        help=f"at most N tabs at once, each its own process (default: {SERVE_MAX_SESSIONS})",
+    )
 
 
 def _add_import(parser: argparse.ArgumentParser) -> None:
@@ -188,6 +228,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None,
     "print": ("print a show's guide as text (spoilers hidden)", _add_print, _print),
     "export": ("export a show as Markdown, JSON or YAML (spoilers included)", _add_export, _export),
     "new": ("write a commented starter show file", _add_new, _new),
+    "serve": ("serve the guide to web browsers (needs showguide[serve])", _add_serve, _serve),
     "import": ("write or update a guide from TVmaze (uses the network)", _add_import, _import),
 }
 

@@ -18,10 +18,11 @@ def literal(text: str, style: str = "") -> Text:
 
 
 def performer_text(performer: Performer | str | None) -> Text:
-    """An actor or dance double: the name, "not yet announced", or "not known"."""
+    """An actor or dance double: the name, "not yet announced", "not named by
+    the source", or "not known"."""
     if performer is None:
         return Text("not known", style="dim")
-    if isinstance(performer, str):  # the NOT_ANNOUNCED state
+    if isinstance(performer, str):  # NOT_ANNOUNCED or NOT_NAMED
         return Text(performer, style="italic dim")
     text = literal(performer.name)
     if performer.native_name:

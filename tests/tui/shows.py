@@ -100,7 +100,29 @@ def hostile_show() -> Show:
         ],
         highlights=[{"id": "h", "title": HOSTILE, "category": "dance", "description": HOSTILE}],
         faq=[{"id": "f", "question": HOSTILE, "answer": HOSTILE, "tags": [HOSTILE]}],
-        sources=[{"title": HOSTILE, "note": HOSTILE}],
+        sources=[
+            {
+                "id": "s",
+                "title": HOSTILE,
+                "publisher": HOSTILE,
+                "url": "https://e.x/\x1b]8;;https://evil.example\x07",
+                "licence": HOSTILE,
+                "note": HOSTILE,
+            }
+        ],
+        source_check={
+            "summary": HOSTILE,
+            "findings": [
+                {
+                    "id": "f",
+                    "topic": HOSTILE,
+                    "claimed": HOSTILE,
+                    "claimed_by": ["s"],
+                    "record": HOSTILE,
+                    "sources": ["s"],
+                }
+            ],
+        },
     )
     return msgspec.convert(data, Show)
 

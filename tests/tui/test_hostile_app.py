@@ -34,7 +34,12 @@ SIZE = (220, 60)
 #: Textual's own sequences in a frame: colours and styles (SGR), cursor moves.
 TEXTUAL_SEQUENCES = re.compile(r"\x1b\[[0-9;:]*[mH]")
 MARKER = re.compile(r"m\d\d")
-LIST_PANES = {"3": "#cast-list", "4": "#highlights-list", "5": "#faq-list"}
+LIST_PANES = {
+    "3": "#cast-list",
+    "4": "#highlights-list",
+    "5": "#faq-list",
+    "6": "#sources-list",
+}
 
 
 class Frames:
@@ -66,7 +71,7 @@ class Frames:
 
 async def visit_everything(pilot: Pilot[Any], frames: Frames, query: str) -> None:
     """Every pane, every list item, help, search and the palette, by keys."""
-    for key in "12345":
+    for key in "123456":
         await pilot.press(key)
         await pilot.pause()
         frames.capture(f"pane {key}")
@@ -106,12 +111,17 @@ async def test_every_text_field_is_shown_literally_and_no_control_reaches_the_te
         await visit_everything(pilot, frames, "m")
         # Pane headings capitalise group names: compare without case.
         seen = frames.all_text().casefold()
+        # A link that is not a plain http(s) address is refused, never shown.
+        links = [field for field in hostile.fields if field.endswith(".url")]
+        assert links and "refused: not a plain http(s) address" in seen
         missing = [
             f"{field}: {shown_form(text)}"
             for field, text in hostile.fields.items()
-            if shown_form(text).casefold() not in seen
+            if shown_form(text).casefold() not in seen and field not in links
         ]
         assert missing == [], "\n".join(missing)
+        for field in links:
+            assert shown_form(hostile.fields[field]).casefold() not in seen, field
         await pilot.press("1")
         assert app.screen.current_pane == "overview"
 

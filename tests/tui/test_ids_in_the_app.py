@@ -34,6 +34,7 @@ def _with_ids_ending(ending: str, number: int) -> dict[str, object]:
         characters=[{**FULL["characters"][0], "id": f"hero{ending}"}],
         highlights=[{**FULL["highlights"][0], "id": f"moment{ending}"}],
         faq=[{**FULL["faq"][0], "id": f"question{ending}"}],
+        sources=FULL["sources"],  # the records above cite them
     )
     return data
 

@@ -87,7 +87,7 @@ async def test_arrows_and_jk_move_in_the_cast_list_and_update_the_detail(
         assert "gifted young dancer" in body_text(app, "#cast-body")
         await pilot.press(down)
         assert cast.highlighted_option is not None and cast.highlighted_option.id == "rival-dancers"
-        assert "competing for the same few places" in body_text(app, "#cast-body")
+        assert "as Eun-hye's rivals" in body_text(app, "#cast-body")
         await pilot.press(up)
         assert cast.highlighted_option is not None and cast.highlighted_option.id == "eun-hye"
 
@@ -118,10 +118,10 @@ async def test_enter_opens_the_detail_and_escape_goes_back_then_to_the_tabs() ->
         await pilot.press("right")  # the tab bar switches panes with the arrows
         assert app.screen.current_pane == "highlights"
         assert isinstance(app.focused, PaneBar)  # ... and keeps the focus
-        await pilot.press("l", "l")
+        await pilot.press("l", "l", "l")
         assert app.screen.current_pane == "overview"  # past the last pane: the first
         await pilot.press("h")
-        assert app.screen.current_pane == "faq"
+        assert app.screen.current_pane == "sources"
         await pilot.pause()
         bar = on_screen(app, app.screen.query_one(PaneBar))
         assert bar.split() == [
@@ -135,6 +135,8 @@ async def test_enter_opens_the_detail_and_escape_goes_back_then_to_the_tabs() ->
             "Highlights",
             "5",
             "FAQ",
+            "6",
+            "Sources",
         ]
 
 

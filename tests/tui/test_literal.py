@@ -10,7 +10,7 @@ from tests.tui.shows import hostile_show
 CONTROL = ("\x1b", "\x9b", "\x07")
 
 
-@pytest.mark.parametrize("key", ["1", "2", "3", "4", "5"])
+@pytest.mark.parametrize("key", ["1", "2", "3", "4", "5", "6"])
 async def test_markup_and_escapes_in_data_render_literally(key: str) -> None:
     app = ShowGuideApp(hostile_show())
     async with app.run_test(size=(160, 50)) as pilot:

@@ -54,7 +54,11 @@ def show_data(data_form: str) -> dict[str, object]:
     ]
     character = {**FULL["characters"][0], "id": "kim-eun-hye", "name": form(CHARACTER, data_form)}
     return show_dict(
-        id="ballerina-story", title=form(TITLE, data_form), characters=[character], faq=faqs
+        id="ballerina-story",
+        title=form(TITLE, data_form),
+        characters=[character],
+        faq=faqs,
+        sources=FULL["sources"],  # the character and questions cite them
     )
 
 

@@ -18,7 +18,14 @@ from tests.tui.shows import ballerina, hangul_cast_show, hostile_show, spoiler_s
 
 SnapCompare = Callable[..., bool]
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
-PANE_KEYS = {"overview": "1", "plot": "2", "cast": "3", "highlights": "4", "faq": "5"}
+PANE_KEYS = {
+    "overview": "1",
+    "plot": "2",
+    "cast": "3",
+    "highlights": "4",
+    "faq": "5",
+    "sources": "6",
+}
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -49,7 +56,7 @@ def test_cast_with_hangul_names(snap_compare: SnapCompare, size: tuple[int, int]
     assert snap_compare(ShowGuideApp(hangul_cast_show()), press=["3"], terminal_size=size)
 
 
-@pytest.mark.parametrize("pane", ["overview", "plot", "cast", "faq"])
+@pytest.mark.parametrize("pane", ["overview", "plot", "cast", "faq", "sources"])
 def test_hostile_text_is_shown_literally(snap_compare: SnapCompare, pane: str) -> None:
     assert snap_compare(
         ShowGuideApp(hostile_show()), press=[PANE_KEYS[pane]], terminal_size=(120, 40)

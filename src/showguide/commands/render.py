@@ -27,6 +27,15 @@ from rich.text import Text
 from showguide.core.arrange import cast_in_order, highlights_by_category, label
 from showguide.core.items import key_for
 from showguide.core.model import Character, FaqEntry, Highlight, Show, StoryThread
+from showguide.core.provenance import (
+    attribution,
+    safe_url,
+    source_licence,
+    source_name,
+    stale_status,
+    status_text,
+    supported_by,
+)
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal, performer_text
 
@@ -81,6 +90,13 @@ class _Labelled:
                 yield Segment.line()
 
 
+def _per(show: Show, ids: list[str], level: int = 1) -> list[RenderableType]:
+    """A dim "per <source>, <date>" line under a block, or nothing for the
+    guide's own words."""
+    line = attribution(show, ids)
+    return [_indented(literal(line, _DIM), level)] if line else []
+
+
 def _indented(text: Text, level: int = 1) -> _Labelled:
     return _Labelled([("", text)], indent=2 * level)
 
@@ -105,8 +121,17 @@ def header(show: Show) -> Group:
         facts.append(show.network)
     if show.year:
         facts.append(str(show.year))
-    facts.append(label(show.status))
-    return Group(title, _joined(facts, " · ", _DIM))
+    facts.append(status_text(show))
+    parts: list[RenderableType] = [title, _joined(facts, " · ", _DIM)]
+    stale = stale_status(show)
+    if stale:
+        parts.append(Text(stale.sentence(), style=_NOTICE))
+    if show.source_check:
+        # First, where a reader looks: the guide's source was overtaken.
+        notice = Text("Source check: ", style="bold yellow")
+        notice.append(literal(show.source_check.summary))
+        parts.append(notice)
+    return Group(*parts)
 
 
 def overview(show: Show, shield: SpoilerShield) -> Group:
@@ -121,14 +146,17 @@ def overview(show: Show, shield: SpoilerShield) -> Group:
     rows.append(("Language", literal(show.original_language)))
     if show.premiere_date:
         rows.append(("Premieres", Text(show.premiere_date.isoformat())))
+    cited = show.attribution
     parts: list[RenderableType] = [
         _section_rule("Overview"),
         literal(show.logline, "italic"),
+        *_per(show, list(cited.logline) if cited else [], 0),
         Text(),
         _facts(rows),
         Text(),
         Text("Who it is for", style=_HEADING),
         _indented(literal(show.audience.summary)),
+        *_per(show, list(show.audience.sources)),
     ]
     if show.audience.advisories:
         parts.append(_facts([("Advisories", _joined(show.audience.advisories, "; "))], indent=2))
@@ -136,20 +164,58 @@ def overview(show: Show, shield: SpoilerShield) -> Group:
         ratings = [literal(f"{r.rating} ({r.system}, {r.country})") for r in show.audience.ratings]
         parts.append(_facts([("Ratings", Text("; ").join(ratings))], indent=2))
     parts += [Text(), Text("Verdict", style=_HEADING), _indented(literal(show.verdict))]
-    if show.sources:
-        parts += [Text(), Text("Sources", style=_HEADING)]
-        for source in show.sources:
-            line = Text("- ")
-            line.append(literal(source.title, "italic"))
-            details = [label(source.kind).lower()]
-            details += [source.publisher] if source.publisher else []
-            details += [source.published.isoformat()] if source.published else []
-            line.append(literal(f" ({', '.join(details)})", _DIM))
-            parts.append(_indented(line))
-            if source.url:
-                parts.append(_indented(literal(source.url, "underline"), 2))
-            if source.note:
-                parts.append(_indented(literal(source.note), 2))
+    parts += _per(show, list(cited.verdict) if cited else [])
+    return Group(*parts)
+
+
+def sources(show: Show, shield: SpoilerShield) -> Group:
+    """Each source with its dates and what it supports, then the source check."""
+    parts: list[RenderableType] = [_section_rule("Sources")]
+    if not show.sources:
+        parts.append(Text("This guide names no sources.", style=_DIM))
+    for number, source in enumerate(show.sources):
+        if number:
+            parts.append(Text())
+        parts.append(literal(source_name(source), "bold"))
+        rows = [("Kind", Text(label(source.kind).lower()))]
+        if source.publisher and source.publisher != source_name(source):
+            rows.append(("Publisher", literal(source.publisher)))
+        rows.append(
+            ("Published", Text(source.published.isoformat() if source.published else "undated"))
+        )
+        if source.retrieved:
+            rows.append(("Retrieved", Text(source.retrieved.isoformat())))
+        if source.url:
+            link = safe_url(source.url)
+            rows.append(
+                (
+                    "Link",
+                    literal(link, "underline")
+                    if link
+                    else Text("(not a web address; not shown)", style=_DIM),
+                )
+            )
+        licence = source_licence(source)
+        if licence:
+            rows.append(("Licence", literal(licence)))
+        supports = supported_by(show, source)
+        if supports:
+            rows.append(("Supports", _joined(supports, "; ")))
+        parts.append(_facts(rows, indent=2))
+        if source.note:
+            parts.append(_indented(literal(source.note, "italic")))
+    check = show.source_check
+    if check:
+        parts += [Text(), Text("Source check", style=_HEADING), _indented(literal(check.summary))]
+        for finding in check.findings:
+            parts += [Text(), _indented(literal(finding.topic, "bold"))]
+            rows = [
+                ("Claimed", literal(finding.claimed)),
+                ("", literal(attribution(show, list(finding.claimed_by)) or "", _DIM)),
+                ("Record", literal(finding.record)),
+                ("", literal(attribution(show, list(finding.sources)) or "", _DIM)),
+            ]
+            parts.append(_facts([row for row in rows if row[1].plain], indent=4))
     return Group(*parts)
 
 
@@ -164,6 +230,7 @@ def plot(show: Show, shield: SpoilerShield) -> Group:
     if story.themes:
         facts.append(("Themes", _joined(story.themes)))
     parts.append(_facts(facts))
+    parts += _per(show, list(story.sources), 0)
     if story.threads:
         parts += [Text(), Text("Story threads", style=_HEADING)]
         for thread in story.threads:
@@ -173,6 +240,7 @@ def plot(show: Show, shield: SpoilerShield) -> Group:
             parts += [
                 _indented(literal(thread.title, "bold")),
                 _indented(literal(thread.description), 2),
+                *_per(show, list(thread.sources), 2),
             ]
     return Group(*parts)
 
@@ -225,6 +293,7 @@ def cast(show: Show, shield: SpoilerShield) -> Group:
             )
         )
         parts += [_indented(title), _indented(literal(character.description), 2)]
+        parts += _per(show, list(character.sources), 2)
     return Group(*parts)
 
 
@@ -243,6 +312,7 @@ def highlights(show: Show, shield: SpoilerShield) -> Group:
             parts += [
                 _indented(literal(highlight.title, "bold")),
                 _indented(literal(highlight.description), 2),
+                *_per(show, list(highlight.sources), 2),
             ]
     return Group(*parts)
 
@@ -262,6 +332,9 @@ def faq(show: Show, shield: SpoilerShield) -> Group:
             tags = Text("Tags: ", style=_DIM)
             tags.append(_joined(entry.tags, ", ", _DIM))
             rows.append(("", tags))
+        line = attribution(show, list(entry.sources))
+        if line:
+            rows.append(("", literal(line, _DIM)))
         grid = _Labelled(rows, gap=1)
         parts.append(grid)
     return Group(*parts)
@@ -276,4 +349,5 @@ SECTIONS: Final[dict[str, Section]] = {
     "cast": cast,
     "highlights": highlights,
     "faq": faq,
+    "sources": sources,
 }

@@ -59,6 +59,8 @@ _YAML_BLOCKS: Final = (
     ("faq",),
     ("verdict",),
     ("sources",),
+    ("as_of", "attribution"),
+    ("source_check",),
 )
 #: Fields written even when they hold their default value.
 _ALWAYS_WRITTEN: Final = frozenset({"actor"})
@@ -128,7 +130,10 @@ def to_yaml(show: Show) -> str:
     """The show as a YAML show file, with the schema modeline first."""
     data = _plain(show)
     blocks = []
-    for keys in _YAML_BLOCKS:
+    placed = {key for keys in _YAML_BLOCKS for key in keys}
+    # A field no block names still reaches the file, last: never lost.
+    rest = tuple(key for key in data if key not in placed)
+    for keys in (*_YAML_BLOCKS, rest):
         part = {key: data[key] for key in keys if key in data}
         if part:
             blocks.append(

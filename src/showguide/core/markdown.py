@@ -19,7 +19,17 @@ from collections.abc import Iterable
 from typing import Final
 
 from showguide.core.arrange import cast_in_order, highlights_by_category, label
-from showguide.core.model import NOT_ANNOUNCED, Performer, Show
+from showguide.core.model import Performer, Show
+from showguide.core.provenance import (
+    attribution,
+    safe_url,
+    source_date,
+    source_licence,
+    source_name,
+    stale_status,
+    status_text,
+    supported_by,
+)
 from showguide.core.text import visible
 
 #: Characters that can start markup anywhere in a line: code, emphasis, links
@@ -63,8 +73,8 @@ def md_list(items: Iterable[str]) -> str:
 def _performer(performer: Performer | str | None) -> str:
     if performer is None:
         return ""
-    if isinstance(performer, str):  # the only string allowed here
-        return f"*{NOT_ANNOUNCED}*"
+    if isinstance(performer, str):  # "not yet announced" or "not named by the source"
+        return f"*{performer}*"
     if performer.native_name:
         return f"{md_text(performer.name)} ({md_text(performer.native_name)})"
     return md_text(performer.name)
@@ -77,15 +87,35 @@ def _heading_title(show: Show) -> str:
     return title
 
 
+def _per(show: Show, ids: list[str]) -> list[str]:
+    """An italic "per <source>, <date>" paragraph, or nothing for the guide's own words."""
+    line = attribution(show, ids)
+    return [f"*{md_text(line)}*", ""] if line else []
+
+
+def _notices(show: Show) -> list[str]:
+    """What a reader must know before trusting the page: a stale status, a source check."""
+    lines: list[str] = []
+    stale = stale_status(show)
+    if stale:
+        lines += [f"> **Status:** {md_text(stale.sentence())}", ">"]
+    if show.source_check:
+        lines += [f"> **Source check:** {md_text(show.source_check.summary)}", ">"]
+    return [*lines[:-1], ""] if lines else []
+
+
 def _overview(show: Show) -> list[str]:
     facts = [show.format.capitalize()]
     if show.network:
         facts.append(md_text(show.network))
     if show.year:
         facts.append(str(show.year))
-    facts.append(show.status)
+    facts.append(md_text(status_text(show)))
     lines = [f"# {_heading_title(show)}", "", "*" + " · ".join(facts) + "*", ""]
+    lines += _notices(show)
+    cited = show.attribution
     lines += [f"> {md_prose(show.logline)}".replace("\n\n", "\n>\n> "), ""]
+    lines += _per(show, list(cited.logline) if cited else [])
     details = [
         ("Romanized title", md_text(show.romanized_title) if show.romanized_title else ""),
         ("Genres", md_list(show.genres)),
@@ -96,6 +126,7 @@ def _overview(show: Show) -> list[str]:
     ]
     lines += [f"- **{label}:** {value}" for label, value in details if value]
     lines += ["", "## Who it is for", "", md_prose(show.audience.summary), ""]
+    lines += _per(show, list(show.audience.sources))
     if show.audience.advisories:
         lines += ["Advisories:", ""]
         lines += [f"- {md_text(advisory)}" for advisory in show.audience.advisories]
@@ -119,6 +150,8 @@ def _plot(show: Show) -> list[str]:
     lines = ["## Plot", "", md_prose(plot.synopsis), "", f"**Setting:** {md_prose(plot.setting)}"]
     if plot.themes:
         lines += ["", f"**Themes:** {md_list(plot.themes)}"]
+    if attribution(show, list(plot.sources)):
+        lines += ["", *_per(show, list(plot.sources))[:-1]]
     if plot.threads:
         lines += ["", "### Story threads"]
         for thread in plot.threads:
@@ -128,6 +161,8 @@ def _plot(show: Show) -> list[str]:
                 "",
                 _spoiler(md_prose(thread.description), thread.spoiler),
             ]
+            if attribution(show, list(thread.sources)):
+                lines += ["", *_per(show, list(thread.sources))[:-1]]
     return [*lines, ""]
 
 
@@ -164,6 +199,7 @@ def _cast(show: Show) -> list[str]:
     for character in cast:
         description = _spoiler(md_prose(character.description), character.spoiler)
         lines += [f"**{md_text(character.name)}.** {description}", ""]
+        lines += _per(show, list(character.sources))
     return lines
 
 
@@ -176,6 +212,7 @@ def _highlights(show: Show) -> list[str]:
         for highlight in items:
             description = _spoiler(md_prose(highlight.description), highlight.spoiler)
             lines += [f"**{md_text(highlight.title)}.** {description}", ""]
+            lines += _per(show, list(highlight.sources))
     return lines
 
 
@@ -189,6 +226,7 @@ def _faq(show: Show) -> list[str]:
             "",
             _spoiler(md_prose(entry.answer), entry.spoiler),
             "",
+            *_per(show, list(entry.sources)),
         ]
         if entry.tags:
             lines += [f"*Tags: {md_list(entry.tags)}*", ""]
@@ -196,7 +234,7 @@ def _faq(show: Show) -> list[str]:
 
 
 def _linkable(url: str) -> bool:
-    return _LINKABLE_URL.match(url) is not None and visible(url) == url
+    return _LINKABLE_URL.match(url) is not None and safe_url(url) == url
 
 
 def _sources(show: Show) -> list[str]:
@@ -204,21 +242,47 @@ def _sources(show: Show) -> list[str]:
         return []
     lines = ["## Sources", ""]
     for source in show.sources:
-        title = md_text(source.title)
+        title = md_text(source_name(source))
         linkable = source.url is not None and _linkable(source.url)
         if linkable:
             title = f"[{title}](<{source.url}>)"
         details: list[str] = [label(source.kind).lower()]
-        if source.publisher:
+        if source.publisher and source.publisher != source_name(source):
             details.append(md_text(source.publisher))
-        if source.published:
-            details.append(source.published.isoformat())
+        details.append(md_text(source_date(source)))
+        if source.published and source.retrieved:
+            details.append(f"retrieved {source.retrieved.isoformat()}")
+        licence = source_licence(source)
+        if licence:
+            details.append(f"licence: {md_text(licence)}")
         item = f"- {title} ({', '.join(details)})"
         if source.url and not linkable:
             item += f", {md_text(source.url)}"
         if source.note:
             item += f": {md_text(source.note)}"
+        supports = supported_by(show, source)
+        if supports:
+            item += f" *Supports: {md_list(supports)}.*"
         lines.append(item)
+    return [*lines, "", *_source_check(show)]
+
+
+def _source_check(show: Show) -> list[str]:
+    check = show.source_check
+    if check is None:
+        return []
+    lines = ["## Source check", "", md_prose(check.summary), ""]
+    lines += ["| Topic | Claimed | Record |", "| --- | --- | --- |"]
+    for finding in check.findings:
+        claimed = md_text(finding.claimed)
+        claimed_per = attribution(show, list(finding.claimed_by))
+        if claimed_per:
+            claimed += f" *({md_text(claimed_per)})*"
+        record = md_text(finding.record)
+        record_per = attribution(show, list(finding.sources))
+        if record_per:
+            record += f" *({md_text(record_per)})*"
+        lines.append(f"| {md_text(finding.topic)} | {claimed} | {record} |")
     return [*lines, ""]
 
 
@@ -234,6 +298,7 @@ def to_markdown(show: Show) -> str:
         "",
         md_prose(show.verdict),
         "",
+        *_per(show, list(show.attribution.verdict) if show.attribution else []),
         *_sources(show),
     ]
     return "\n".join(lines).rstrip("\n") + "\n"

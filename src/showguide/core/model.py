@@ -21,6 +21,12 @@ FORMAT_VERSION: Final = 1
 #: value of its own, not an empty string, so that every consumer handles it.
 NOT_ANNOUNCED: Final = "not yet announced"
 NotAnnounced = Literal["not yet announced"]
+#: The role is cast, but the guide's source does not say by whom. Not the same
+#: as "not yet announced": the name may well be public elsewhere.
+NOT_NAMED: Final = "not named by the source"
+#: Who plays a role when no name can be given: one Literal, so that msgspec
+#: accepts it beside a Performer mapping.
+Unnamed = Literal["not yet announced", "not named by the source"]
 
 #: Bump when the rules of what loads change without the format changing (a
 #: pattern made stricter, a new limit), so that no cache keeps a show that the
@@ -54,6 +60,11 @@ Id = Annotated[
 ]
 Line = Annotated[str, msgspec.Meta(min_length=1, description="A short piece of text.")]
 Prose = Annotated[str, msgspec.Meta(min_length=1, description="Text of one or more sentences.")]
+#: The ids of the sources a block of content comes from (see ``Source.id``).
+SourceIds = Annotated[
+    list[Id],
+    msgspec.Meta(description="Ids of the sources this comes from, from the show's `sources`."),
+]
 
 Format = Literal["series", "film"]
 Status = Literal["announced", "upcoming", "airing", "ended"]
@@ -61,7 +72,16 @@ Tier = Literal["lead", "supporting", "recurring", "guest"]
 HighlightCategory = Literal[
     "dance", "visuals", "costume", "sets", "music", "culture", "cast", "story", "production"
 ]
-SourceKind = Literal["article", "review", "press-release", "official-site", "interview", "other"]
+SourceKind = Literal[
+    "article",
+    "review",
+    "press-release",
+    "official-site",
+    "interview",
+    "encyclopedia",
+    "database",
+    "other",
+]
 
 
 class _Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -82,6 +102,7 @@ class Audience(_Record, frozen=True, kw_only=True):
     summary: Prose
     advisories: list[Line] = []
     ratings: list[Rating] = []
+    sources: SourceIds = []
 
 
 class Performer(_Record, frozen=True, kw_only=True):
@@ -96,6 +117,7 @@ class StoryThread(_Record, frozen=True, kw_only=True):
     title: Line
     description: Prose
     spoiler: bool = False
+    sources: SourceIds = []
 
 
 class Plot(_Record, frozen=True, kw_only=True):
@@ -105,6 +127,8 @@ class Plot(_Record, frozen=True, kw_only=True):
     setting: Prose
     themes: list[Line] = []
     threads: list[StoryThread] = []
+    #: The sources of the synopsis, setting and themes.
+    sources: SourceIds = []
 
 
 class Character(_Record, frozen=True, kw_only=True):
@@ -116,9 +140,10 @@ class Character(_Record, frozen=True, kw_only=True):
     #: True when the entry stands for several unnamed people (say, "the rivals").
     ensemble: bool = False
     description: Prose
-    actor: Performer | NotAnnounced = NOT_ANNOUNCED
-    dance_double: Performer | NotAnnounced | None = None
+    actor: Performer | Unnamed = NOT_ANNOUNCED
+    dance_double: Performer | Unnamed | None = None
     spoiler: bool = False
+    sources: SourceIds = []
 
 
 class Highlight(_Record, frozen=True, kw_only=True):
@@ -127,6 +152,7 @@ class Highlight(_Record, frozen=True, kw_only=True):
     category: HighlightCategory
     description: Prose
     spoiler: bool = False
+    sources: SourceIds = []
 
 
 class FaqEntry(_Record, frozen=True, kw_only=True):
@@ -135,15 +161,61 @@ class FaqEntry(_Record, frozen=True, kw_only=True):
     answer: Prose
     tags: list[Line] = []
     spoiler: bool = False
+    sources: SourceIds = []
+
+
+# --- Provenance: where each claim comes from, and what later records say ---
 
 
 class Source(_Record, frozen=True, kw_only=True):
-    title: Line
+    """A source the guide's facts come from. Blocks name it by its ``id``."""
+
+    id: Id | None = None
+    title: Line | None = None
     kind: SourceKind = "article"
     publisher: Line | None = None
     url: Line | None = None
     published: datetime.date | None = None
+    #: When the guide's author read it (what a web page said on that day).
+    retrieved: datetime.date | None = None
+    #: The terms the source's text or data may be reused under.
+    licence: Line | None = None
+    #: The same as ``licence``, in American spelling; either may be used.
+    license: Line | None = None
     note: Prose | None = None
+
+
+class Attribution(_Record, frozen=True, kw_only=True):
+    """The sources of the show's own lines: its titles, logline, verdict and status."""
+
+    #: The title, native title and romanized title.
+    title: SourceIds = []
+    logline: SourceIds = []
+    verdict: SourceIds = []
+    status: SourceIds = []
+
+
+class Finding(_Record, frozen=True, kw_only=True):
+    """One place where a source's claim disagrees with a record, or was overtaken."""
+
+    id: Id
+    topic: Line
+    #: What the guide's source claimed (or left out).
+    claimed: Prose
+    #: Which sources made the claim.
+    claimed_by: SourceIds = []
+    #: What the record says.
+    record: Prose
+    #: Which sources the record comes from.
+    sources: SourceIds = []
+
+
+class SourceCheck(_Record, frozen=True, kw_only=True):
+    """How the guide's sources stand against later records."""
+
+    #: One or two sentences, shown first on the Overview.
+    summary: Prose
+    findings: list[Finding] = []
 
 
 class Show(_Record, frozen=True, kw_only=True):
@@ -171,6 +243,10 @@ class Show(_Record, frozen=True, kw_only=True):
     faq: list[FaqEntry] = []
     verdict: Prose
     sources: list[Source] = []
+    #: The day the guide's facts were true as far as its author knew.
+    as_of: datetime.date | None = None
+    attribution: Attribution | None = None
+    source_check: SourceCheck | None = None
 
 
 def json_schema() -> dict[str, object]:

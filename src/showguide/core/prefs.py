@@ -110,6 +110,23 @@ def save_state(state: State, path: Path | None = None) -> str | None:
     return _save(path or state_path(), state, "state")
 
 
+def merge_state(mine: State, base: State, theirs: State) -> State:
+    """``mine`` to save over ``theirs``, the file as another showguide left it
+    since this one read ``base``, keeping what that other one changed.
+
+    Two showguides at once (two terminals, or two tabs of ``showguide
+    serve``) each remember the pane of the shows they open: a show's pane is
+    taken from ``mine`` only where this run changed it since ``base``, and
+    from ``theirs`` otherwise. The last show and pane are this run's: it is
+    the one saving last.
+    """
+    panes = dict(theirs.panes)
+    for show_id, pane in mine.panes.items():
+        if base.panes.get(show_id) != pane:
+            panes[show_id] = pane
+    return msgspec.structs.replace(mine, panes=panes)
+
+
 def encode(value: Preferences | State) -> bytes:
     return msgspec.json.format(msgspec.json.encode(value), indent=2) + b"\n"
 

@@ -122,8 +122,12 @@ characters:
     # group: rivals
     ensemble: false
     description: Replace with who the character is.
-    # Until the actor is public, say exactly "not yet announced". Once they
-    # are, replace the line with:
+    # Where this comes from: ids from `sources` below. With one source, a
+    # block that names none comes from it.
+    # sources: [main-source]
+    # Until the actor is public, say exactly "not yet announced"; when your
+    # source says the role is cast but not by whom, "not named by the
+    # source". Once the actor is known, replace the line with:
     #   actor:
     #     name: The actor's name
     #     native_name: The name in its original script
@@ -155,14 +159,41 @@ faq:
 verdict: Replace with your verdict.
 
 # Where the facts above come from. Kinds: article, review, press-release,
-# official-site, interview or other.
+# official-site, interview, encyclopedia, database or other. Blocks above
+# (and `attribution` below) name a source by its id.
 sources:
-  - title: Replace with the name of a source
+  - id: main-source
+    title: Replace with the name of a source
     kind: article
     # publisher: Who published it
-    # url: https://example.com/the-article
+    # url: https://example.com/the-article   # only http(s) links are opened
     # published: 2025-01-31
+    # retrieved: 2025-02-01   # the day you read it
+    # licence: CC BY-SA 4.0   # the terms its text may be reused under
     # note: What this source says, or what it leaves out.
+
+# The day these facts were true as far as you know. An "announced" or
+# "upcoming" show whose date has passed is then shown as out of date.
+# as_of: 2025-02-01
+
+# The sources of the title, logline, verdict and status:
+# attribution:
+#   title: [main-source]
+#   logline: [main-source]
+#   verdict: []   # your own opinion
+#   status: [main-source]
+
+# When later records overtake a source (a preview written before release),
+# say so here; the summary is shown first on the Overview.
+# source_check:
+#   summary: What the reader must know about the sources, in a sentence.
+#   findings:
+#     - id: first-finding
+#       topic: Release date
+#       claimed: What the source claimed.
+#       claimed_by: [main-source]
+#       record: What the record says.
+#       sources: [another-source]
 """
 
 

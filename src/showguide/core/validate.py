@@ -39,7 +39,26 @@ _PATTERN_RULES = {
 }
 _PATTERN_MESSAGE = "Expected `str` matching regex "
 #: Lists whose items carry an ``id`` that must be unique within the list.
-_ID_LISTS: tuple[Path, ...] = (("characters",), ("highlights",), ("faq",), ("plot", "threads"))
+_ID_LISTS: tuple[Path, ...] = (
+    ("characters",),
+    ("highlights",),
+    ("faq",),
+    ("plot", "threads"),
+    ("sources",),
+    ("source_check", "findings"),
+)
+#: Where a show names its sources by id: (path to a list of records, or to one
+#: record with the empty list, and the keys in each record that hold ids).
+_SOURCE_REFERENCES: tuple[tuple[Path, tuple[str, ...]], ...] = (
+    (("audience",), ("sources",)),
+    (("plot",), ("sources",)),
+    (("plot", "threads", 0), ("sources",)),
+    (("characters", 0), ("sources",)),
+    (("highlights", 0), ("sources",)),
+    (("faq", 0), ("sources",)),
+    (("attribution",), ("title", "logline", "verdict", "status")),
+    (("source_check", "findings", 0), ("claimed_by", "sources")),
+)
 
 
 def _describe(value: Any) -> str:
@@ -207,11 +226,58 @@ def validate_tree(tree: Located, model: type[msgspec.Struct], name: str) -> list
 
 
 def check_ids(tree: Located, name: str) -> list[Problem]:
-    """Ids that repeat within their list, each reported where it repeats."""
+    """Ids that repeat within their list, and source ids that name no source,
+    each reported where it stands."""
     walker = _Walker(tree, name)
     with contextlib.suppress(_EnoughProblems):
         _check_ids(walker, tree)
+        _check_source_references(walker, tree)
     return walker.problems
+
+
+def _records_at(value: Any, path: Path) -> typing.Iterator[tuple[Path, dict[str, Any]]]:
+    """The mappings at ``path``; a 0 in it stands for every item of a list."""
+    if not path:
+        if isinstance(value, dict):
+            yield (), value
+        return
+    head, rest = path[0], path[1:]
+    if head == 0:
+        items = value if isinstance(value, list) else []
+        for index, item in enumerate(items):
+            for found_path, record in _records_at(item, rest):
+                yield (index, *found_path), record
+    elif isinstance(value, dict) and head in value:
+        for found_path, record in _records_at(value[head], rest):
+            yield (head, *found_path), record
+
+
+def _check_source_references(walker: _Walker, tree: Located) -> None:
+    root = tree.value
+    if not isinstance(root, dict):
+        return
+    sources = root.get("sources")
+    known = [
+        item["id"]
+        for item in (sources if isinstance(sources, list) else [])
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
+    ]
+    for pattern, keys in _SOURCE_REFERENCES:
+        for record_path, record in _records_at(root, pattern):
+            for key in keys:
+                ids = record.get(key)
+                if not isinstance(ids, list):
+                    continue  # a wrong type is the model check's to report
+                for index, source_id in enumerate(ids):
+                    if not isinstance(source_id, str) or source_id in known:
+                        continue
+                    if known:
+                        hint = _did_you_mean(source_id, known) or (
+                            f"; the sources are {', '.join(map(repr, known))}"
+                        )
+                    else:
+                        hint = "; give a source in `sources` this id"
+                    walker.add((*record_path, key, index), f"unknown source {source_id!r}{hint}")
 
 
 def _check_ids(walker: _Walker, tree: Located) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -73,6 +74,11 @@ class ShowGuideApp(App[None]):
         self.remembering = remembered is not None
         self.preferences = remembered.preferences if remembered else Preferences()
         self.state = remembered.state if remembered else State()
+        #: The state as last saved: saving it again would change nothing.
+        self.saved_state: State | None = None
+        #: The state as read or last saved: what another showguide running at
+        #: the same time changed since then is kept when saving (merge_state).
+        self.base_state = self.state
         self.startup_notices = remembered.notices if remembered else ()
         #: The file each opened show was read from (its entry's key), to find it on reload.
         self.show_keys: dict[str, str] = {}
@@ -182,12 +188,20 @@ class ShowGuideApp(App[None]):
             if (problem := save_preferences(preferences)) is not None:
                 self.notify(problem, severity="warning", timeout=6)
 
-    def save_state(self) -> None:
-        if self.remembering:
-            from showguide.core.prefs import save_state
+    def save_state(self, *, ended: bool = False) -> None:
+        """Save where the viewer is; ``ended``: the app has stopped, so a save
+        that fails is told on standard error rather than in a notification."""
+        if self.remembering and self.state != self.saved_state:
+            from showguide.core.prefs import load_state, merge_state, save_state
 
-            if (problem := save_state(self.state)) is not None:
-                self.notify(problem, severity="warning", timeout=6)
+            state = merge_state(self.state, self.base_state, load_state().value)
+            if (problem := save_state(state)) is not None:
+                if ended:
+                    print(f"showguide: {problem}", file=sys.stderr)
+                else:
+                    self.notify(problem, severity="warning", timeout=6)
+            else:
+                self.state = self.saved_state = self.base_state = state
 
     async def action_quit(self) -> None:
         self.save_state()
@@ -234,7 +248,11 @@ def run_app(catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembere
 
     The command line gets these from :func:`showguide.commands.launch.prepare`.
     """
-    ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered).run()
+    app = ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered)
+    app.run()
+    # The app can end without q: a browser tab closed under `showguide serve`
+    # asks it to quit. Where the viewer was is remembered all the same.
+    app.save_state(ended=True)
 
 
 def run_loading_app(load: CatalogLoad, remembered: Remembered) -> Catalog | None:
@@ -246,6 +264,7 @@ def run_loading_app(load: CatalogLoad, remembered: Remembered) -> Catalog | None
     """
     app = ShowGuideApp(loading=load, remembered=remembered)
     app.run()
+    app.save_state(ended=True)  # as in run_app: the app can end without q
     if app.return_code == 2 and app.catalog is not None:
         return app.catalog
     return None

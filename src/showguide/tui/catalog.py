@@ -163,7 +163,8 @@ class CatalogScreen(Screen[None]):
 
     def update_title(self, query: str) -> None:
         total = len(self.rows)
-        count = f"{len(self.shown)} of {total} shows" if query.strip() else f"{total} shows"
+        shows = f"{total} show" if total == 1 else f"{total} shows"
+        count = f"{len(self.shown)} of {shows}" if query.strip() else shows
         broken = sum(1 for row in self.rows if not row.ok)
         if broken:
             count += f" · {broken} with problems"

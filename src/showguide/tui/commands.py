@@ -19,6 +19,7 @@ PANES: tuple[tuple[str, str], ...] = (
     ("cast", "Cast"),
     ("highlights", "Highlights"),
     ("faq", "FAQ"),
+    ("sources", "Sources"),
 )
 
 

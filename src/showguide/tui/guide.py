@@ -1,4 +1,4 @@
-"""The guide to one show: a header, the five panes behind a tab bar, and a footer."""
+"""The guide to one show: a header, the six panes behind a tab bar, and a footer."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ PANE_FOCUS = {
     "cast": "#cast-list",
     "highlights": "#highlights-list",
     "faq": "#faq-list",
+    "sources": "#sources-list",
 }
 
 
@@ -81,6 +82,10 @@ class GuideScreen(Screen[None]):
             from showguide.tui.panes.highlights import HighlightsPane
 
             return HighlightsPane(show, shield)
+        if pane == "sources":
+            from showguide.tui.panes.sources import SourcesPane
+
+            return SourcesPane(show, shield)
         from showguide.tui.panes.faq import FaqPane
 
         return FaqPane(show, shield, self.search_index, self.prepare_search_index)

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from showguide.core.model import Show
+from showguide.core.provenance import status_text
 from showguide.display import literal
 
 
@@ -14,7 +15,7 @@ def header_text(show: Show) -> Text:
     if show.native_title:
         text.append("  ")
         text.append_text(literal(show.native_title))
-    facts = [show.network, str(show.year) if show.year else None, show.status.capitalize()]
+    facts = [show.network, str(show.year) if show.year else None, status_text(show)]
     text.append("   ")
     text.append_text(literal(" · ".join(f for f in facts if f), "dim"))
     return text

@@ -1,4 +1,4 @@
-"""The tab bar: the five panes in one line of text, clickable, and focusable.
+"""The tab bar: the panes in one line of text, clickable, and focusable.
 
 Textual's Tabs is ten widgets (a tab each, their containers, an animated
 underline) and cost a quarter of the guide's first frame. This bar draws the
@@ -20,6 +20,8 @@ from textual.widget import Widget
 from showguide.tui.commands import PANES
 
 GAP = "   "
+#: The narrowest gap, for terminals too narrow for the usual one.
+NARROW_GAP = " "
 
 
 class PaneBar(Widget, can_focus=True):
@@ -72,7 +74,14 @@ class PaneBar(Widget, can_focus=True):
                 label = label.stylize(active_style)
             # Clicking a label chooses its pane, as its number key does.
             labels.append(label.stylize(Style.from_meta({"@click": f"choose({pane!r})"})))
-        return Content(GAP).join(labels)
+        return Content(self.gap).join(labels)
+
+    @property
+    def gap(self) -> str:
+        """The space between labels: the usual gap when every label fits with it."""
+        labels = sum(len(f"{number} {title}") for number, (_pane, title) in enumerate(PANES, 1))
+        usual = labels + len(GAP) * (len(PANES) - 1) + self.styles.padding.width
+        return GAP if not self.size.width or usual <= self.size.width else NARROW_GAP
 
     def label_offset(self, pane: str) -> int:
         """Where ``pane``'s label starts, in cells from the bar's left edge."""
@@ -80,7 +89,7 @@ class PaneBar(Widget, can_focus=True):
         for number, (name, title) in enumerate(PANES, start=1):
             if name == pane:
                 return offset
-            offset += len(f"{number} {title}") + len(GAP)
+            offset += len(f"{number} {title}") + len(self.gap)
         raise ValueError(pane)
 
     def action_choose(self, pane: str) -> None:

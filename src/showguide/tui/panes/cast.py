@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from showguide.core.arrange import cast_groups, label
 from showguide.core.model import Character, Show
+from showguide.core.provenance import attribution
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal, performer_text
 from showguide.tui.rows import ListRow
@@ -50,7 +51,7 @@ def character_row_hidden(name_width: int) -> Text:
     return row
 
 
-def character_detail(character: Character, hidden: bool) -> Group:
+def character_detail(character: Character, hidden: bool, per: str = "") -> Group:
     if hidden:
         return Group(hidden_notice("Spoiler character"))
     title = literal(character.name, "bold")
@@ -67,6 +68,8 @@ def character_detail(character: Character, hidden: bool) -> Group:
     facts.add_row("Actor", performer_text(character.actor))
     if character.dance_double is not None:
         facts.add_row("Dance double", performer_text(character.dance_double))
+    if per:
+        facts.add_row("Source", literal(per.removeprefix("per "), "dim"))
     return Group(title, Text(), facts, Text(), literal(character.description))
 
 
@@ -108,5 +111,7 @@ class CastPane(MasterDetail):
 
     def show_detail(self, item_id: str | None) -> None:
         if item_id in self.items:
-            body = character_detail(self.items[item_id], self.hidden(item_id))
+            character = self.items[item_id]
+            per = attribution(self.show, list(character.sources))
+            body = character_detail(character, self.hidden(item_id), per)
             self.query_one("#cast-body", Static).update(body)

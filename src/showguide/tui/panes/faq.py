@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from showguide.core.model import FaqEntry, Show
+from showguide.core.provenance import attribution
 from showguide.core.search import SearchIndex
 from showguide.core.spoilers import SpoilerShield
 from showguide.core.textfold import fold
@@ -29,10 +30,12 @@ def question_prompt(entry: FaqEntry, hidden: bool) -> Text:
     return hidden_notice("Spoiler question") if hidden else literal(entry.question)
 
 
-def answer_view(entry: FaqEntry, hidden: bool) -> Group:
+def answer_view(entry: FaqEntry, hidden: bool, per: str = "") -> Group:
     if hidden:
         return Group(hidden_notice("Spoiler question and answer"))
     parts: list[Text] = [literal(entry.question, "bold"), Text(), literal(entry.answer)]
+    if per:
+        parts.append(literal(per, "dim"))
     if entry.tags:
         parts += [Text(), theme_chips(entry.tags)]
     return Group(*parts)
@@ -162,7 +165,9 @@ class FaqPane(MasterDetail):
 
     def show_detail(self, item_id: str | None) -> None:
         if item_id in self.items:
-            body = answer_view(self.items[item_id], self.hidden(item_id))
+            entry = self.items[item_id]
+            per = attribution(self.show, list(entry.sources))
+            body = answer_view(entry, self.hidden(item_id), per)
             self.query_one("#faq-body", Static).update(body)
             self.query_one("#faq-answer", GuideScroll).scroll_home(animate=False)
 

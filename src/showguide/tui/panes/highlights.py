@@ -9,15 +9,19 @@ from textual.widgets.option_list import Option
 
 from showguide.core.arrange import highlights_by_category, label
 from showguide.core.model import Highlight, Show
+from showguide.core.provenance import attribution
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
 from showguide.tui.widgets import GuideList, ItemList, heading, hidden_notice
 
 
-def highlight_prompt(highlight: Highlight, hidden: bool) -> Group:
+def highlight_prompt(highlight: Highlight, hidden: bool, per: str = "") -> Group:
     if hidden:
         return Group(hidden_notice("Spoiler highlight"), Text())
-    return Group(literal(highlight.title, "bold"), literal(highlight.description), Text())
+    lines = [literal(highlight.title, "bold"), literal(highlight.description)]
+    if per:
+        lines.append(literal(per, "dim"))
+    return Group(*lines, Text())
 
 
 class HighlightsPane(ItemList):
@@ -28,7 +32,8 @@ class HighlightsPane(ItemList):
         self.show = show
 
     def prompt(self, item_id: str, hidden: bool) -> Group:
-        return highlight_prompt(self.items[item_id], hidden)
+        highlight = self.items[item_id]
+        return highlight_prompt(highlight, hidden, attribution(self.show, list(highlight.sources)))
 
     def compose(self) -> ComposeResult:
         options: list[Option] = []

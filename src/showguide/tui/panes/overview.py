@@ -7,7 +7,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 
-from showguide.core.model import Show, Source
+from showguide.core.model import Show
+from showguide.core.provenance import attribution, stale_status, status_text
 from showguide.core.textfold import fold
 from showguide.display import literal
 from showguide.tui.widgets import GuideScroll, section
@@ -27,7 +28,7 @@ def facts_table(show: Show) -> Table:
         ("Format", show.format.capitalize()),
         ("Network", show.network or "not known"),
         ("Premiere", when or "not yet announced"),
-        ("Status", show.status.capitalize()),
+        ("Status", status_text(show)),
         ("Genres", ", ".join(show.genres)),
         ("Country", show.country),
         ("Language", show.original_language),
@@ -56,16 +57,30 @@ def audience(show: Show) -> Group:
     return Group(*parts)
 
 
-def source_line(source: Source) -> Text:
-    line = Text.assemble("• ", literal(source.title, "bold"))
-    details = [d for d in (source.publisher, str(source.published or "") or None, source.url) if d]
-    if details:
-        line.append(" — ")
-        line.append(literal(", ".join(details)))
-    if source.note:
-        line.append("\n  ")
-        line.append(literal(source.note, "italic"))
-    return line
+def with_source(body: Text | Group, show: Show, ids: list[str]) -> Group:
+    """A block with a dim "per <source>, <date>" line under it, when it has a source."""
+    line = attribution(show, ids)
+    return Group(body, literal(line, "dim")) if line else Group(body)
+
+
+def notice(show: Show) -> Text | None:
+    """What a reader must see first: a status gone stale, a source check."""
+    lines: list[Text] = []
+    stale = stale_status(show)
+    if stale:
+        lines.append(Text.assemble(("⚠ ", "bold yellow"), literal(stale.sentence())))
+    if show.source_check:
+        lines.append(Text.assemble(("⚠ ", "bold yellow"), literal(show.source_check.summary)))
+        lines.append(Text("6 Sources lists the findings.", style="dim"))
+    return Text("\n").join(lines) if lines else None
+
+
+def sources_summary(show: Show) -> Text:
+    count = len(show.sources)
+    return Text(
+        f"{count} source{'s' if count != 1 else ''}; 6 Sources lists each with its dates and links.",
+        style="dim",
+    )
 
 
 class OverviewPane(GuideScroll):
@@ -75,9 +90,27 @@ class OverviewPane(GuideScroll):
 
     def compose(self) -> ComposeResult:
         show = self.show
+        cited = show.attribution
+        warning = notice(show)
+        if warning is not None:
+            yield section("Check before trusting this guide", warning, id="source-notice")
         yield section("At a glance", facts_table(show), id="facts")
-        yield section("Logline", literal(show.logline), id="logline")
-        yield section("Who it suits", audience(show), id="audience")
-        yield section("Verdict", literal(show.verdict), id="verdict")
+        logline = literal(show.logline)
+        yield section(
+            "Logline",
+            with_source(logline, show, list(cited.logline) if cited else []),
+            id="logline",
+        )
+        yield section(
+            "Who it suits",
+            with_source(audience(show), show, list(show.audience.sources)),
+            id="audience",
+        )
+        verdict = literal(show.verdict)
+        yield section(
+            "Verdict",
+            with_source(verdict, show, list(cited.verdict) if cited else []),
+            id="verdict",
+        )
         if show.sources:
-            yield section("Sources", Group(*map(source_line, show.sources)), id="sources")
+            yield section("Sources", sources_summary(show), id="sources")

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from showguide.core.items import thread_key
 from showguide.core.model import Show, StoryThread
+from showguide.core.provenance import attribution
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
 from showguide.tui.messages import SpoilersChanged
@@ -28,10 +29,13 @@ def theme_chips(themes: list[str]) -> Text:
     return chips
 
 
-def thread_text(thread: StoryThread, hidden: bool) -> Group:
+def thread_text(thread: StoryThread, hidden: bool, per: str = "") -> Group:
     if hidden:
         return Group(hidden_notice("Spoiler thread"), Text())
-    return Group(literal(thread.title, "bold"), literal(thread.description), Text())
+    lines = [literal(thread.title, "bold"), literal(thread.description)]
+    if per:
+        lines.append(literal(per, "dim"))
+    return Group(*lines, Text())
 
 
 def thread_widget_id(thread_id: str) -> str:
@@ -51,9 +55,14 @@ class PlotPane(GuideScroll, SpoilerAware):
     def hidden(self, thread: StoryThread) -> bool:
         return self.shield.is_hidden(thread_key(thread.id), thread.spoiler)
 
+    def per(self, thread: StoryThread) -> str:
+        return attribution(self.show, list(thread.sources))
+
     def compose(self) -> ComposeResult:
         plot = self.show.plot
-        yield section("Synopsis", literal(plot.synopsis), id="synopsis")
+        per = attribution(self.show, list(plot.sources))
+        synopsis = Group(literal(plot.synopsis), *([literal(per, "dim")] if per else []))
+        yield section("Synopsis", synopsis, id="synopsis")
         yield section("Setting", literal(plot.setting), id="setting")
         if plot.themes:
             yield section("Themes", theme_chips(plot.themes), id="themes")
@@ -61,7 +70,7 @@ class PlotPane(GuideScroll, SpoilerAware):
             yield Static(Text("Story threads"), classes="section-title")
             for thread in plot.threads:
                 yield Static(
-                    thread_text(thread, self.hidden(thread)),
+                    thread_text(thread, self.hidden(thread), self.per(thread)),
                     classes="section-body thread",
                     id=thread_widget_id(thread.id),
                 )
@@ -69,7 +78,7 @@ class PlotPane(GuideScroll, SpoilerAware):
     def refresh_spoilers(self) -> None:
         for thread in self.show.plot.threads:
             widget = self.query_one(f"#{thread_widget_id(thread.id)}", Static)
-            widget.update(thread_text(thread, self.hidden(thread)))
+            widget.update(thread_text(thread, self.hidden(thread), self.per(thread)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reveal":
