@@ -6,6 +6,7 @@ names, and the text mixes English with accented and Korean words, so that
 search, layout and loading are measured on the kinds of text real guides hold.
 
     big_show(faq=5000, characters=2000)     # one huge Show, in memory
+    episodic_show(seasons=40, episodes=40)  # a long series whose items reveal episodes
     write_show(show, path)                  # as a YAML show file
     many_shows(200, folder)                 # 200 small show files in a folder
     write_catalog(folder, 1000, seed=0)     # a catalog: 1,000 varied show files
@@ -213,6 +214,70 @@ def big_show(
         seed=seed,
         spoiler_rate=spoiler_rate,
     )
+    return msgspec.convert(data, Show)
+
+
+def seasons_data(
+    writer: _Writer, names: list[str], seasons: int, episodes: int, *, first_aired: datetime.date
+) -> list[dict[str, Any]]:
+    """``seasons`` seasons of ``episodes`` episodes, each with a summary; a
+    weekly air date from ``first_aired``, some titles in Hangul."""
+    rng = writer.random
+    aired = first_aired
+    result = []
+    for season in range(1, seasons + 1):
+        listed = []
+        for episode in range(1, episodes + 1):
+            if rng.random() < 0.3:
+                title = f"{rng.choice(WORDS[-8:])} {episode}화"
+            else:
+                title = f"The {writer.words(rng.randint(1, 3))}"
+            listed.append(
+                {
+                    "number": episode,
+                    "title": title,
+                    "aired": aired,
+                    "runtime": rng.choice([45, 50, 60, 70]),
+                    "summary": writer.paragraph(names, rng.randint(1, 3)),
+                }
+            )
+            aired += datetime.timedelta(days=7)
+        result.append({"number": season, "title": f"Season {writer.words(1)}", "episodes": listed})
+    return result
+
+
+def episodic_show(
+    seasons: int = 40,
+    episodes: int = 40,
+    reveals: int = 2000,
+    *,
+    seed: int = 0,
+    first_aired: datetime.date = datetime.date(2020, 1, 1),
+) -> Show:
+    """A long-running series: every episode with a summary, and ``reveals``
+    items (threads, characters, highlights, questions) that each give away a
+    random episode."""
+    faq, characters, highlights = reveals // 2, reveals // 4, reveals // 8
+    threads = reveals - faq - characters - highlights
+    data = show_data(
+        faq=faq,
+        characters=characters,
+        highlights=highlights,
+        threads=threads,
+        seed=seed,
+        spoiler_rate=0.02,
+    )
+    writer = _Writer(seed + 1)
+    data["seasons"] = seasons_data(
+        writer, ["Eun-hye", "Min-ji"], seasons, episodes, first_aired=first_aired
+    )
+    rng = writer.random
+
+    def code() -> str:
+        return f"S{rng.randint(1, seasons)}E{rng.randint(1, episodes)}"
+
+    for item in [*data["plot"]["threads"], *data["characters"], *data["highlights"], *data["faq"]]:
+        item["reveals"] = code()
     return msgspec.convert(data, Show)
 
 

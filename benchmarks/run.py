@@ -137,6 +137,12 @@ def search(quick: bool) -> list[Line]:
     return lines
 
 
+def episodes(quick: bool) -> list[Line]:
+    from benchmarks import episodes_speed
+
+    return _timing_lines(episodes_speed.rows(rounds=3 if quick else 10))
+
+
 def importing(quick: bool) -> list[Line]:
     from benchmarks import import_speed
 
@@ -190,6 +196,7 @@ SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
     ("Scale: 100, 1,000 and 10,000 shows (benchmarks/scale.py)", scale),
     ("Big panes: 5,000 questions, 2,000 characters (in process)", panes),
     ("Search: 5,000 questions, 2,000 characters (in process)", search),
+    ("A long series: 40 x 40 episodes, 2,000 items that reveal one", episodes),
     ("Hostile files: validate, whole process (tests/hostile.py)", hostile),
     ("showguide serve: start, idle, a tab's first frame (whole process)", serve),
     ("Import from a local TVmaze-shaped server (whole process)", importing),

@@ -74,6 +74,8 @@ def shots() -> list[Shot]:
         *(
             Shot(f"pane-{name}", f"The {title} pane ({number})", pane(name))
             for number, (name, title) in enumerate(PANES, start=1)
+            # The bundled show is a film: it has no Episodes pane to picture.
+            if name != "episodes"
         ),
         Shot("search", f"Searching everything for “{SEARCH_QUERY}” (/)", search),
         Shot("help", "The keys that work where the focus is (?)", help_screen),

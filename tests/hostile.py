@@ -144,7 +144,10 @@ def _without_spoilers(data: Any) -> Any:
     if isinstance(data, list):
         return [_without_spoilers(item) for item in data]
     if isinstance(data, dict):
-        return {k: False if k == "spoiler" else _without_spoilers(v) for k, v in data.items()}
+        return {
+            k: False if k in ("spoiler", "reveals") else _without_spoilers(v)
+            for k, v in data.items()
+        }
     return data
 
 

@@ -74,6 +74,7 @@ FULL: dict[str, Any] = show_dict(
                 "title": "The storm",
                 "description": "A storm comes.",
                 "spoiler": True,
+                "reveals": "S1E2",
                 "sources": ["release"],
             }
         ],
@@ -101,6 +102,7 @@ FULL: dict[str, Any] = show_dict(
             "actor": "not named by the source",
             "dance_double": {"name": "Test Double"},
             "spoiler": True,
+            "reveals": "S01E02",
         },
     ],
     highlights=[
@@ -110,6 +112,7 @@ FULL: dict[str, Any] = show_dict(
             "category": "visuals",
             "description": "Waves.",
             "spoiler": False,
+            "reveals": "S1E1",
             "sources": ["listing"],
         }
     ],
@@ -120,6 +123,7 @@ FULL: dict[str, Any] = show_dict(
             "answer": "Yes.",
             "tags": ["ending"],
             "spoiler": True,
+            "reveals": True,
             "sources": ["release"],
         }
     ],
@@ -144,6 +148,24 @@ FULL: dict[str, Any] = show_dict(
             "license": "CC BY-SA 4.0",
         },
     ],
+    seasons=[
+        {
+            "number": 1,
+            "title": "The first summer",
+            "episodes": [
+                {
+                    "number": 1,
+                    "title": "Low tide",
+                    "aired": "2031-04-01",
+                    "runtime": 60,
+                    "summary": "Mina finds a boat.",
+                },
+                {"number": 2, "title": "첫 항해"},
+            ],
+        }
+    ],
+    runtime=60,
+    released="2031-04-01",
     as_of="2031-03-01",
     attribution={
         "title": ["release"],
@@ -201,3 +223,70 @@ def fields_set(data: Any, annotation: Any) -> set[str]:
                     found.add(f"{struct.__name__}.{field.encode_name}")
                     found |= fields_set(data[field.encode_name], field.type)
     return found
+
+
+def series_dict(
+    seasons: int,
+    episodes: int,
+    reveals: list[str | bool | None],
+    *,
+    show_id: str = "series",
+    spoilers: frozenset[int] = frozenset(),
+) -> dict[str, Any]:
+    """A series of ``seasons`` x ``episodes`` episodes whose items each carry a
+    word of their own: item *n* (a thread, character, highlight and question in
+    turn) is named ``itemwordN`` and reveals ``reveals[n]``; the summary of
+    S<s>E<e> reads ``summarywordSxE``. So a test can tell exactly what shows."""
+    kinds: dict[str, list[dict[str, Any]]] = {
+        "threads": [],
+        "characters": [],
+        "highlights": [],
+        "faq": [],
+    }
+    for number, reveal in enumerate(reveals):
+        word = f"itemword{number}"
+        extra: dict[str, Any] = {"spoiler": number in spoilers}
+        if reveal is not None:
+            extra["reveals"] = reveal
+        kind = ("threads", "characters", "highlights", "faq")[number % 4]
+        if kind == "threads":
+            item = {"id": f"t{number}", "title": word, "description": f"About {word}."}
+        elif kind == "characters":
+            item = {"id": f"c{number}", "name": word, "tier": "lead", "description": f"Is {word}."}
+        elif kind == "highlights":
+            item = {
+                "id": f"h{number}",
+                "title": word,
+                "category": "story",
+                "description": f"Shows {word}.",
+            }
+        else:
+            item = {"id": f"q{number}", "question": f"What is {word}?", "answer": f"It is {word}."}
+        kinds[kind].append({**item, **extra})
+    return show_dict(
+        id=show_id,
+        title=f"Series {show_id}",
+        plot={
+            "synopsis": "Things happen.",
+            "setting": "A test runner.",
+            "threads": kinds["threads"],
+        },
+        characters=kinds["characters"],
+        highlights=kinds["highlights"],
+        faq=kinds["faq"],
+        seasons=[
+            {
+                "number": season,
+                "title": f"시즌 {season}",
+                "episodes": [
+                    {
+                        "number": episode,
+                        "title": f"에피소드 {season}-{episode}",
+                        "summary": f"In it summaryword{season}x{episode} happens.",
+                    }
+                    for episode in range(1, episodes + 1)
+                ],
+            }
+            for season in range(1, seasons + 1)
+        ],
+    )

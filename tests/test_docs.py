@@ -40,8 +40,18 @@ def test_the_complete_example_is_a_valid_show(tmp_path: Path) -> None:
 
 
 def test_the_complete_example_uses_every_field() -> None:
+    # Except a film's own two, which the film example shows.
     data = yaml.safe_load(example("complete"))
-    assert model_fields(Show) - fields_set(data, Show) == set()
+    film = yaml.safe_load(example("film"))
+    assert model_fields(Show) - fields_set(data, Show) - fields_set(film, Show) == set()
+    assert model_fields(Show) - fields_set(data, Show) <= {"Show.runtime", "Show.released"}
+
+
+def test_the_film_example_is_a_valid_film(tmp_path: Path) -> None:
+    path = tmp_path / "paper-cranes.yaml"
+    path.write_text(example("film"), encoding="utf-8")
+    show = load_show(path)
+    assert (show.format, show.runtime, show.plot.threads[0].reveals) == ("film", 118, True)
 
 
 def test_the_complete_example_names_the_schema_for_editors() -> None:

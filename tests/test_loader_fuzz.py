@@ -260,8 +260,19 @@ def test_validate_and_load_agree(
     else:
         assert code == 0
         assert printed == [f"ok {path} ({one_line(show.title)})"]
+        # --spoilers: the whole show, whatever the remembered progress.
         export_code = main(
-            ["--data", str(path), "export", show.id, "-f", "yaml", "-o", str(exported)]
+            [
+                "--data",
+                str(path),
+                "export",
+                show.id,
+                "-f",
+                "yaml",
+                "--spoilers",
+                "-o",
+                str(exported),
+            ]
         )
         assert export_code == 0, capsys.readouterr().err
         assert load_show(exported) == show

@@ -44,7 +44,10 @@ def test_every_picture_is_committed_and_none_is_left_over() -> None:
 def test_there_is_a_picture_of_every_pane() -> None:
     from showguide.tui.commands import PANES
 
-    assert {f"pane-{name}" for name, _ in PANES} <= {shot.name for shot in SHOTS}
+    # The pictures are of the bundled show, a film: it has no Episodes pane.
+    # (tests/tui/test_episodes_pane.py pins that pane's look in snapshots.)
+    panes = {f"pane-{name}" for name, _ in PANES if name != "episodes"}
+    assert panes <= {shot.name for shot in SHOTS}
 
 
 @pytest.mark.parametrize("shot", SHOTS, ids=[shot.name for shot in SHOTS])

@@ -52,6 +52,12 @@ def _export(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _watched(args: argparse.Namespace) -> int:
+    from showguide.commands.watched import run
+
+    return run(args)
+
+
 def _new(args: argparse.Namespace) -> int:
     from showguide.commands.new import run
 
@@ -73,7 +79,7 @@ def _import(args: argparse.Namespace) -> int:
 
 #: Kept here rather than imported, so that --help needs no more than argparse;
 #: tests check them against showguide.commands.render and showguide.core.export.
-PRINT_SECTIONS = ("overview", "plot", "cast", "highlights", "faq", "sources")
+PRINT_SECTIONS = ("overview", "plot", "cast", "highlights", "faq", "sources", "episodes")
 EXPORT_FORMATS = ("markdown", "json", "yaml")
 
 
@@ -85,8 +91,29 @@ def _add_print(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--spoilers",
         action="store_true",
-        help="show story threads, characters and answers marked as spoilers",
+        help="show everything: spoilers, and what lies past your progress",
     )
+    _add_watched_option(parser)
+
+
+def _add_watched_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--watched",
+        metavar="EPISODE",
+        help="hide what lies past EPISODE (e.g. S1E4) instead of your remembered progress",
+    )
+
+
+def _add_watched(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Remember how far you have watched a show: the app, print and export then hide "
+        "only what lies past that episode. With no EPISODE and no --none, print it."
+    )
+    parser.add_argument("name", metavar="NAME", help="a show's id or title")
+    parser.add_argument(
+        "episode", nargs="?", metavar="EPISODE", help="the last episode watched, e.g. S1E4"
+    )
+    parser.add_argument("--none", action="store_true", help="forget it: nothing watched yet")
 
 
 def _add_output(parser: argparse.ArgumentParser) -> None:
@@ -99,9 +126,16 @@ def _add_output(parser: argparse.ArgumentParser) -> None:
 def _add_export(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Export a show as Markdown to publish, or as JSON or YAML data. "
-        "Exports contain the whole show, spoilers included (marked as such in Markdown)."
+        "What is hidden in the app (spoilers, and what lies past your progress) is left out; "
+        "--spoilers exports the whole show."
     )
     parser.add_argument("name", metavar="NAME", help="a show's id or title")
+    parser.add_argument(
+        "--spoilers",
+        action="store_true",
+        help="export everything: spoilers, and what lies past your progress",
+    )
+    _add_watched_option(parser)
     parser.add_argument(
         "-f",
         "--format",
@@ -226,8 +260,9 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None,
     "list": ("list the shows that are available", _add_list, _list),
     "schema": ("print the JSON Schema of a show file", None, _schema),
     "print": ("print a show's guide as text (spoilers hidden)", _add_print, _print),
-    "export": ("export a show as Markdown, JSON or YAML (spoilers included)", _add_export, _export),
+    "export": ("export a show as Markdown, JSON or YAML (spoilers hidden)", _add_export, _export),
     "new": ("write a commented starter show file", _add_new, _new),
+    "watched": ("show or set how far you have watched a show", _add_watched, _watched),
     "serve": ("serve the guide to web browsers (needs showguide[serve])", _add_serve, _serve),
     "import": ("write or update a guide from TVmaze (uses the network)", _add_import, _import),
 }

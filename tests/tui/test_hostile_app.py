@@ -39,6 +39,7 @@ LIST_PANES = {
     "4": "#highlights-list",
     "5": "#faq-list",
     "6": "#sources-list",
+    "7": "#episodes-list",
 }
 
 
@@ -71,10 +72,16 @@ class Frames:
 
 async def visit_everything(pilot: Pilot[Any], frames: Frames, query: str) -> None:
     """Every pane, every list item, help, search and the palette, by keys."""
-    for key in "123456":
+    # A show with no episodes has no pane 7: the key then changes nothing.
+    for key in "1234567":
         await pilot.press(key)
         await pilot.pause()
+        if key == "7" and pilot.app.screen.current_pane == "episodes":
+            # Every episode watched, so that every summary is shown.
+            await pilot.press("end", "space")
         frames.capture(f"pane {key}")
+        if key == "7" and pilot.app.screen.current_pane != "episodes":
+            continue
         if key in LIST_PANES:
             items = pilot.app.screen.query_one(LIST_PANES[key], OptionList)
             await pilot.press("home")

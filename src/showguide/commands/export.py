@@ -9,7 +9,9 @@ from showguide.cli import EXIT_BAD_INPUT
 from showguide.commands.choose import chosen_show
 from showguide.commands.files import write_result
 from showguide.commands.output import print_error
+from showguide.commands.watched import watched_from_args
 from showguide.core.export import FORMATS, export_show
+from showguide.core.progress import shield_for, visible_show
 
 #: The format an output file's name implies when --format is not given.
 FORMAT_OF_SUFFIX = {
@@ -38,4 +40,9 @@ def run(args: argparse.Namespace) -> int:
     show = chosen_show(args.data, args.name)
     if show is None:
         return EXIT_BAD_INPUT
-    return write_result(export_show(show, format_name), args.output, force=args.force)
+    watched = watched_from_args(show, args.watched)
+    if watched is None:
+        return EXIT_BAD_INPUT
+    # The same rule as the app and print: what is hidden there is left out here.
+    visible = visible_show(show, shield_for(show, watched, spoilers=args.spoilers))
+    return write_result(export_show(visible, format_name), args.output, force=args.force)

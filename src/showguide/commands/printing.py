@@ -9,7 +9,8 @@ from showguide.commands.choose import chosen_show
 from showguide.commands.files import write_stdout
 from showguide.commands.output import stdout
 from showguide.commands.render import SECTIONS, header
-from showguide.core.spoilers import SpoilerShield
+from showguide.commands.watched import watched_from_args
+from showguide.core.progress import shield_for
 
 
 def run(args: argparse.Namespace) -> int:
@@ -17,11 +18,16 @@ def run(args: argparse.Namespace) -> int:
     if show is None:
         return EXIT_BAD_INPUT
     # One rule for what is hidden, shared with the app and search.
-    shield = SpoilerShield(on=not args.spoilers)
+    watched = watched_from_args(show, args.watched)
+    if watched is None:
+        return EXIT_BAD_INPUT
+    shield = shield_for(show, watched, spoilers=args.spoilers)
     console = stdout()
     with console.capture() as captured:
         console.print(header(show))
-        for name in [args.section] if args.section else list(SECTIONS):
+        # A show with no episodes listed (a film, say) has no Episodes section.
+        sections = [name for name in SECTIONS if name != "episodes" or show.seasons]
+        for name in [args.section] if args.section else sections:
             console.print()
             console.print(SECTIONS[name](show, shield))
     text = captured.get()

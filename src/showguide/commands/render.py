@@ -13,6 +13,7 @@ depends on colour to be understood.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable
 from typing import Final
 
@@ -25,8 +26,10 @@ from rich.table import Table
 from rich.text import Text
 
 from showguide.core.arrange import cast_in_order, highlights_by_category, label
-from showguide.core.items import key_for
-from showguide.core.model import Character, FaqEntry, Highlight, Show, StoryThread
+from showguide.core.episodes import EpisodeOrder, progress_label, relative_day
+from showguide.core.items import key_for, summary_key
+from showguide.core.model import Character, Episode, FaqEntry, Highlight, Show, StoryThread
+from showguide.core.progress import visible_show
 from showguide.core.provenance import (
     attribution,
     safe_url,
@@ -107,7 +110,7 @@ def _facts(rows: list[tuple[str, Text]], *, indent: int = 0) -> _Labelled:
 
 
 def _hidden(shield: SpoilerShield, thing: StoryThread | Character | Highlight | FaqEntry) -> bool:
-    return shield.is_hidden(key_for(thing), thing.spoiler)
+    return shield.is_hidden(key_for(thing), thing.spoiler, thing.reveals)
 
 
 def header(show: Show) -> Group:
@@ -146,6 +149,10 @@ def overview(show: Show, shield: SpoilerShield) -> Group:
     rows.append(("Language", literal(show.original_language)))
     if show.premiere_date:
         rows.append(("Premieres", Text(show.premiere_date.isoformat())))
+    if show.released:
+        rows.append(("Released", Text(show.released.isoformat())))
+    if show.runtime:
+        rows.append(("Runtime", Text(f"{show.runtime} min")))
     cited = show.attribution
     parts: list[RenderableType] = [
         _section_rule("Overview"),
@@ -198,7 +205,8 @@ def sources(show: Show, shield: SpoilerShield) -> Group:
         licence = source_licence(source)
         if licence:
             rows.append(("Licence", literal(licence)))
-        supports = supported_by(show, source)
+        # Only what the shield lets through is named (see core.progress).
+        supports = supported_by(visible_show(show, shield), source)
         if supports:
             rows.append(("Supports", _joined(supports, "; ")))
         parts.append(_facts(rows, indent=2))
@@ -340,6 +348,44 @@ def faq(show: Show, shield: SpoilerShield) -> Group:
     return Group(*parts)
 
 
+def episodes(show: Show, shield: SpoilerShield, today: datetime.date | None = None) -> Group:
+    """Every season and episode; summaries past the viewer's progress are hidden."""
+    parts: list[RenderableType] = [_section_rule("Episodes")]
+    order = shield.order or EpisodeOrder(show)
+    if not len(order):
+        return Group(*parts, Text("No episodes are listed.", style=_DIM))
+    parts.append(Text(progress_label(order, shield.watched), style=_DIM))
+    today = today or datetime.date.today()
+    for season in show.seasons:
+        parts.append(Text())
+        heading = f"Season {season.number}" + (f": {season.title}" if season.title else "")
+        parts.append(literal(heading, _HEADING))
+        for episode in season.episodes:
+            code = f"S{season.number}E{episode.number}"
+            line = Text(f"{code}  ", style=_LABEL)
+            line.append(literal(episode.title, "bold"))
+            details = episode_details(episode, today)
+            if details:
+                line.append(f"  · {details}", style=_DIM)
+            parts.append(_indented(line))
+            if episode.summary:
+                if shield.is_hidden(summary_key(season.number, episode.number), False, code):
+                    parts.append(_indented(_notice("the summary of an episode not watched"), 2))
+                else:
+                    parts.append(_indented(literal(episode.summary), 2))
+    return Group(*parts)
+
+
+def episode_details(episode: Episode, today: datetime.date) -> str:
+    """``2031-04-01 (aired 2 weeks ago) · 60 min``: what is known of an episode."""
+    details = []
+    if episode.aired:
+        details.append(f"{episode.aired.isoformat()} ({relative_day(episode.aired, today)})")
+    if episode.runtime:
+        details.append(f"{episode.runtime} min")
+    return " · ".join(details)
+
+
 Section = Callable[[Show, SpoilerShield], Group]
 
 #: Every section, in the order the whole guide prints them.
@@ -350,4 +396,5 @@ SECTIONS: Final[dict[str, Section]] = {
     "highlights": highlights,
     "faq": faq,
     "sources": sources,
+    "episodes": episodes,
 }

@@ -60,7 +60,7 @@ SHOWS_FILE_SUFFIX = ".shows"
 #: Every shows file starts with this and its token.
 SHOWS_MAGIC = b"showguide shows "
 #: Bump when the layout of the cache files changes.
-LAYOUT = 3
+LAYOUT = 4
 #: Entries kept for files not seen in the latest load, e.g. from another --data.
 MAX_ENTRIES = 20_000
 

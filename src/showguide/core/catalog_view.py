@@ -59,6 +59,16 @@ class CatalogRow(msgspec.Struct, frozen=True, kw_only=True, dict=True):
     problems: tuple[Problem, ...] = ()
     #: False when no version of the show loaded: there is no guide to open.
     loaded: bool = True
+    #: The show's episode codes in watching order (see ShowSummary.episodes).
+    episodes: tuple[str, ...] = ()
+
+    def progress(self, watched: str | None) -> str | None:
+        """``4/16`` when ``watched`` is the code of the 4th of 16 episodes; None
+        for a show with no episodes. A code the show does not list counts as none."""
+        if not self.episodes:
+            return None
+        done = self.episodes.index(watched) + 1 if watched in self.episodes else 0
+        return f"{done}/{len(self.episodes)}"
 
     @classmethod
     def of(cls, entry: CatalogEntry) -> CatalogRow:
@@ -95,6 +105,7 @@ class CatalogRow(msgspec.Struct, frozen=True, kw_only=True, dict=True):
             origin=entry.origin,
             file=entry.file,
             problems=entry.problems,
+            episodes=summary.episodes,
         )
 
     @property

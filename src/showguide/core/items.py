@@ -18,9 +18,9 @@ from typing import Final, Literal, NamedTuple
 
 from showguide.core.model import Character, FaqEntry, Highlight, Performer, Show, StoryThread
 
-Pane = Literal["overview", "plot", "cast", "highlights", "faq"]
+Pane = Literal["overview", "plot", "cast", "highlights", "faq", "episodes"]
 #: The panes in the order the app shows them; search ties are broken in this order.
-PANES: Final[tuple[Pane, ...]] = ("overview", "plot", "cast", "highlights", "faq")
+PANES: Final[tuple[Pane, ...]] = ("overview", "plot", "cast", "highlights", "faq", "episodes")
 
 
 class ItemKey(NamedTuple):
@@ -57,6 +57,16 @@ def faq_key(entry_id: str) -> ItemKey:
     return ItemKey("faq", entry_id)
 
 
+def episode_key(season: int, episode: int) -> ItemKey:
+    """An episode's title (never hidden), keyed by its code: ``("episodes", "S1E4")``."""
+    return ItemKey("episodes", f"S{season}E{episode}")
+
+
+def summary_key(season: int, episode: int) -> ItemKey:
+    """An episode's summary: hidden until the episode has been watched."""
+    return ItemKey("episodes", f"S{season}E{episode}:summary")
+
+
 def key_for(thing: StoryThread | Character | Highlight | FaqEntry) -> ItemKey:
     """The key of a model object that can be flagged as a spoiler."""
     if isinstance(thing, StoryThread):
@@ -89,6 +99,9 @@ class Item(NamedTuple):
     key: ItemKey
     spoiler: bool
     fields: tuple[Field, ...]
+    #: The episode the item gives away (``S1E4``), as the file says; see
+    #: :mod:`showguide.core.episodes`. ``True`` counts as a spoiler.
+    reveals: str | bool | None = None
 
     @property
     def title(self) -> str:
@@ -122,7 +135,7 @@ def _character(character: Character) -> Item:
     fields.extend(_performer_fields("dance double", character.dance_double))
     fields.extend(_body("group", [character.group]))
     fields.append(Field("description", character.description, is_title=False))
-    return Item(character_key(character.id), character.spoiler, tuple(fields))
+    return Item(character_key(character.id), character.spoiler, tuple(fields), character.reveals)
 
 
 def _overview(show: Show) -> Iterator[Item]:
@@ -172,6 +185,7 @@ def _plot(show: Show) -> Iterator[Item]:
             thread_key(thread.id),
             thread.spoiler,
             (_title(thread.title), *_body("description", [thread.description])),
+            thread.reveals,
         )
 
 
@@ -188,6 +202,7 @@ def show_items(show: Show) -> list[Item]:
                 *_body("category", [h.category]),
                 *_body("description", [h.description]),
             ),
+            h.reveals,
         )
         for h in show.highlights
     )
@@ -200,7 +215,33 @@ def show_items(show: Show) -> list[Item]:
                 *_body("answer", [entry.answer]),
                 *_body("tag", entry.tags),
             ),
+            entry.reveals,
         )
         for entry in show.faq
     )
+    items.extend(_episodes(show))
     return items
+
+
+def _episodes(show: Show) -> Iterator[Item]:
+    # Two items an episode: its title, shown whatever the progress, and its
+    # summary, which reveals the episode itself. A word found in the summary
+    # of an episode not yet watched is counted as a hidden match, never shown.
+    for season in show.seasons:
+        for episode in season.episodes:
+            code = f"S{season.number}E{episode.number}"
+            yield Item(
+                episode_key(season.number, episode.number),
+                False,
+                (_title(episode.title), Field("episode", code, is_title=False)),
+            )
+            if episode.summary:
+                yield Item(
+                    summary_key(season.number, episode.number),
+                    False,
+                    (
+                        Field("summary of", code, is_title=False),
+                        Field("summary", episode.summary, is_title=False),
+                    ),
+                    code,
+                )

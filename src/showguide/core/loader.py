@@ -138,9 +138,10 @@ def show_from_tree(tree: Located, name: str) -> Show:
     """Convert located plain data into a Show, collecting every problem on failure."""
     # Imported here: only files with problems, or with ids to check, need it,
     # and difflib and the walker are not free to import.
+    from showguide.core.episode_checks import check_episodes
     from showguide.core.validate import check_ids, validate_tree
 
-    problems = [*tree.problems, *check_ids(tree, name)]
+    problems = [*tree.problems, *check_ids(tree, name), *check_episodes(tree, name)]
     if not problems:
         try:
             return msgspec.convert(tree.value, Show)

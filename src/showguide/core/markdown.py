@@ -123,6 +123,8 @@ def _overview(show: Show) -> list[str]:
         ("Country", md_text(show.country)),
         ("Original language", md_text(show.original_language)),
         ("Premieres", show.premiere_date.isoformat() if show.premiere_date else ""),
+        ("Released", show.released.isoformat() if show.released else ""),
+        ("Runtime", f"{show.runtime} min" if show.runtime else ""),
     ]
     lines += [f"- **{label}:** {value}" for label, value in details if value]
     lines += ["", "## Who it is for", "", md_prose(show.audience.summary), ""]
@@ -233,6 +235,27 @@ def _faq(show: Show) -> list[str]:
     return lines
 
 
+def _episodes(show: Show) -> list[str]:
+    """Every season and episode; a summary left out of the show (past the
+    reader's progress, see core.progress.visible_show) is simply not there."""
+    if not show.seasons:
+        return []
+    lines = ["## Episodes", ""]
+    for season in show.seasons:
+        title = f": {md_text(season.title)}" if season.title else ""
+        lines += [f"### Season {season.number}{title}", ""]
+        for episode in season.episodes:
+            facts = [episode.aired.isoformat()] if episode.aired else []
+            facts += [f"{episode.runtime} min"] if episode.runtime else []
+            detail = f" ({', '.join(facts)})" if facts else ""
+            item = f"- **S{season.number}E{episode.number}** {md_text(episode.title)}{detail}"
+            if episode.summary:
+                item += f": {md_text(episode.summary)}"
+            lines.append(item)
+        lines.append("")
+    return lines
+
+
 def _linkable(url: str) -> bool:
     return _LINKABLE_URL.match(url) is not None and safe_url(url) == url
 
@@ -294,6 +317,7 @@ def to_markdown(show: Show) -> str:
         *_cast(show),
         *_highlights(show),
         *_faq(show),
+        *_episodes(show),
         "## Verdict",
         "",
         md_prose(show.verdict),

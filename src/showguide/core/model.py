@@ -88,6 +88,49 @@ class _Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     """Shared settings: immutable, keyword-only, strict about unknown keys."""
 
 
+# --- episodes and progress ---------------------------------------------------
+# Seasons, episodes and ``reveals`` (which episode an item spoils). Kept in one
+# block: the spoiler shield reads them through showguide.core.episodes.
+
+EPISODE_CODE_PATTERN: Final = r"^[Ss][0-9]{1,3}[Ee][0-9]{1,4}$"
+
+EpisodeCode = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=EPISODE_CODE_PATTERN,
+        description="An episode as S<season>E<episode>, e.g. S1E4 or S01E04.",
+    ),
+]
+#: Which episode an item spoils: its code; or, with no episode to name (a
+#: film), ``true``, which means the same as ``spoiler: true``.
+Reveals = Annotated[
+    EpisodeCode | bool,
+    msgspec.Meta(
+        description="The episode this item gives away (S1E4), or true for a film."
+        " Hidden until you have watched that episode."
+    ),
+]
+Minutes = Annotated[int, msgspec.Meta(ge=1, le=10000, description="A length in minutes.")]
+
+
+class Episode(_Record, frozen=True, kw_only=True):
+    """One episode. Its summary is hidden until it has been watched."""
+
+    number: Annotated[int, msgspec.Meta(ge=0, le=9999)]
+    title: Line
+    aired: datetime.date | None = None
+    runtime: Minutes | None = None
+    summary: Prose | None = None
+
+
+class Season(_Record, frozen=True, kw_only=True):
+    """A season of a series: its number (0 for specials) and its episodes, in order."""
+
+    number: Annotated[int, msgspec.Meta(ge=0, le=999)]
+    title: Line | None = None
+    episodes: list[Episode] = []
+
+
 class Rating(_Record, frozen=True, kw_only=True):
     """An official age rating from one country's rating system."""
 
@@ -117,6 +160,7 @@ class StoryThread(_Record, frozen=True, kw_only=True):
     title: Line
     description: Prose
     spoiler: bool = False
+    reveals: Reveals | None = None
     sources: SourceIds = []
 
 
@@ -143,6 +187,7 @@ class Character(_Record, frozen=True, kw_only=True):
     actor: Performer | Unnamed = NOT_ANNOUNCED
     dance_double: Performer | Unnamed | None = None
     spoiler: bool = False
+    reveals: Reveals | None = None
     sources: SourceIds = []
 
 
@@ -152,6 +197,7 @@ class Highlight(_Record, frozen=True, kw_only=True):
     category: HighlightCategory
     description: Prose
     spoiler: bool = False
+    reveals: Reveals | None = None
     sources: SourceIds = []
 
 
@@ -161,6 +207,7 @@ class FaqEntry(_Record, frozen=True, kw_only=True):
     answer: Prose
     tags: list[Line] = []
     spoiler: bool = False
+    reveals: Reveals | None = None
     sources: SourceIds = []
 
 
@@ -243,6 +290,10 @@ class Show(_Record, frozen=True, kw_only=True):
     faq: list[FaqEntry] = []
     verdict: Prose
     sources: list[Source] = []
+    # Episodes (a series) or running time and release (a film).
+    seasons: list[Season] = []
+    runtime: Minutes | None = None
+    released: datetime.date | None = None
     #: The day the guide's facts were true as far as its author knew.
     as_of: datetime.date | None = None
     attribution: Attribution | None = None

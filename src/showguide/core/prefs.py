@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import msgspec
 
@@ -54,6 +54,23 @@ class State(msgspec.Struct, frozen=True, kw_only=True):
 
     def pane_for(self, show_id: str) -> str | None:
         return self.panes.get(show_id)
+
+    # --- watching progress --------------------------------------------------
+    #: The last episode watched in each show, by show id: an episode code
+    #: such as "S1E4", or None for "nothing watched yet". A dict keyed by show
+    #: so that two showguides saving at once merge show by show. Values are
+    #: not checked here: one bad entry must not cost the rest of the state;
+    #: core.progress.resolve gives a notice for it when its show opens.
+    progress: dict[str, Any] = {}
+
+    def with_progress(self, show_id: str, code: str | None) -> State:
+        """This state with ``code`` as the last episode watched in ``show_id``."""
+        return msgspec.structs.replace(self, progress={**self.progress, show_id: code})
+
+    def progress_for(self, show_id: str) -> str | None:
+        """The code stored for ``show_id``; anything else stored there, as text."""
+        value = self.progress.get(show_id)
+        return value if value is None or isinstance(value, str) else repr(value)
 
 
 T = TypeVar("T", Preferences, State)
@@ -124,7 +141,13 @@ def merge_state(mine: State, base: State, theirs: State) -> State:
     for show_id, pane in mine.panes.items():
         if base.panes.get(show_id) != pane:
             panes[show_id] = pane
-    return msgspec.structs.replace(mine, panes=panes)
+    # Progress the same way, show by show: marking episodes in one show here
+    # never undoes what the other showguide marked in another.
+    progress = dict(theirs.progress)
+    for show_id, code in mine.progress.items():
+        if show_id not in base.progress or base.progress[show_id] != code:
+            progress[show_id] = code
+    return msgspec.structs.replace(mine, panes=panes, progress=progress)
 
 
 def encode(value: Preferences | State) -> bytes:

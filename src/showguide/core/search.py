@@ -31,6 +31,7 @@ from collections.abc import Collection, Sequence
 from functools import reduce
 from typing import Final
 
+from showguide.core.episodes import EpisodeOrder
 from showguide.core.items import PANES, Item, ItemKey, Pane, show_items
 from showguide.core.model import Show
 from showguide.core.search_results import (
@@ -154,8 +155,17 @@ class SearchIndex:
         self._compact_title_items = [number for _, number in titles]
         self._pane_bits = {pane: _bitset(numbers) for pane, numbers in pane_items.items()}
         self._every_item = (1 << len(self._items)) - 1
-        self._spoilers = [number for number, item in enumerate(self._items) if item.spoiler]
+        #: Items the shield may hide: flagged, or revealing an episode.
+        self._spoilers = [
+            number
+            for number, item in enumerate(self._items)
+            if item.spoiler or item.reveals not in (None, False)
+        ]
         self._shown_cache: tuple[SpoilerShield, int, int] | None = None
+        self._flagged: list[int] | None = None
+        #: (order, positions, item numbers): the items that reveal an episode,
+        #: sorted by the position of that episode in ``order``.
+        self._by_episode: tuple[EpisodeOrder, list[int], list[int]] | None = None
 
     @classmethod
     def for_show(cls, show: Show) -> SearchIndex:
@@ -181,16 +191,20 @@ class SearchIndex:
         if parsed is None:
             return SearchResults(query, (), 0)
         allowed = self._allowed(shield, panes)
+        in_panes = self._allowed(None, panes)
         results: list[SearchResult] = []
         total = 0
         seen = 0
+        matched = 0
         for kind, bits in self._tiers(parsed):
+            matched |= bits
             bits &= allowed & ~seen
             seen |= bits
             total += bits.bit_count()
             for number in _lowest_bits(bits, limit - len(results)):
                 results.append(self._result(number, parsed, kind))
-        return SearchResults(query, tuple(results), total)
+        hidden = (matched & in_panes & ~allowed).bit_count()
+        return SearchResults(query, tuple(results), total, hidden)
 
     def matching_keys(
         self, query: str, *, shield: SpoilerShield, panes: Collection[Pane] | None = None
@@ -203,8 +217,8 @@ class SearchIndex:
         bits &= self._allowed(shield, panes)
         return {self._items[number].key for number in _all_bits(bits)}
 
-    def _allowed(self, shield: SpoilerShield, panes: Collection[Pane] | None) -> int:
-        allowed = self._shown(shield)
+    def _allowed(self, shield: SpoilerShield | None, panes: Collection[Pane] | None) -> int:
+        allowed = self._every_item if shield is None else self._shown(shield)
         if panes is not None:
             allowed &= reduce(operator.or_, (self._pane_bits[pane] for pane in panes), 0)
         return allowed
@@ -214,12 +228,49 @@ class SearchIndex:
         cached = self._shown_cache
         if cached is not None and cached[0] is shield and cached[1] == shield.version:
             return cached[2]
-        hidden = _bitset(
-            [number for number in self._spoilers if shield.is_hidden(self._items[number].key, True)]
-        )
+        hidden = self._flagged_bits(shield) | self._beyond_bits(shield) if shield.on else 0
         shown = self._every_item & ~hidden
         self._shown_cache = (shield, shield.version, shown)
         return shown
+
+    def _flagged_bits(self, shield: SpoilerShield) -> int:
+        """Items hidden whatever the progress (``spoiler`` or ``reveals: true``),
+        except those revealed one by one."""
+        if self._flagged is None:
+            self._flagged = [
+                number
+                for number in self._spoilers
+                if self._items[number].spoiler or self._items[number].reveals is True
+            ]
+        revealed = shield.revealed
+        return _bitset([n for n in self._flagged if self._items[n].key not in revealed])
+
+    def _beyond_bits(self, shield: SpoilerShield) -> int:
+        """Items that reveal an episode past the shield's progress, except those
+        revealed one by one.
+
+        Items are kept sorted by the episode they reveal (worked out once per
+        list of episodes), so a change of progress is one bisection and one
+        bitset, not a look-up per item: progress changes while a viewer
+        searches a show of thousands of items.
+        """
+        order = shield.order
+        if order is None:
+            return _bitset([n for n in self._spoilers if isinstance(self._items[n].reveals, str)])
+        if self._by_episode is None or self._by_episode[0] is not order:
+            pairs = sorted(
+                (position, number)
+                for number in self._spoilers
+                if isinstance(reveals := self._items[number].reveals, str)
+                and (position := order.reveals_at(reveals)) is not None
+            )
+            self._by_episode = (order, [p for p, _ in pairs], [n for _, n in pairs])
+        _, positions, numbers = self._by_episode
+        beyond = numbers[bisect_right(positions, shield.watched) :]
+        revealed = shield.revealed
+        if revealed:
+            beyond = [n for n in beyond if self._items[n].key not in revealed]
+        return _bitset(beyond)
 
     def _tiers(self, query: Query) -> list[tuple[MatchKind, int]]:
         """Each kind of match with the items that match that way (tiers overlap)."""

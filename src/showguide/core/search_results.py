@@ -88,6 +88,8 @@ class SearchResults:
     results: tuple[SearchResult, ...]
     #: How many items match in all (visible ones only), however many were returned.
     total: int
+    #: How many items match but are hidden by the spoiler shield: counted, never shown.
+    hidden: int = 0
 
     def by_pane(self) -> dict[Pane, list[SearchResult]]:
         """The results grouped by pane, panes in display order, best first within each."""

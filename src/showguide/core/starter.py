@@ -155,6 +155,24 @@ faq:
       - replace-me
     spoiler: false
 
+# Seasons and episodes, in the order they are watched. Season numbers are
+# unique in the show, episode numbers in their season. An episode's summary
+# stays hidden until the viewer has watched it ("showguide watched ID S1E1").
+# Any thread, character, highlight or question that gives away an episode
+# can say so with "reveals: S1E4" (S01E04 works too): it stays hidden until
+# that episode has been watched. A film has no seasons: delete them, and
+# give "runtime: 125" (minutes) and "released: 2025-01-31" instead; there
+# "reveals: true" means the same as "spoiler: true".
+seasons:
+  - number: 1
+    # title: The season's own name, if it has one
+    episodes:
+      - number: 1
+        title: Replace with the first episode's title
+        # aired: 2025-01-31    # as YYYY-MM-DD
+        # runtime: 60          # minutes
+        # summary: What happens in it.
+
 # The guide's overall opinion, in a sentence or two.
 verdict: Replace with your verdict.
 

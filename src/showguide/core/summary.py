@@ -32,6 +32,9 @@ class ShowSummary(msgspec.Struct, frozen=True, kw_only=True, array_like=True, gc
     #: The title folded (case and accents ignored): the catalog sorts by it.
     #: Kept here, so that it is worked out when a file is parsed, not at every start.
     sort_title: str
+    #: The codes of the show's episodes in watching order ("S1E1", ...): the
+    #: catalog shows progress ("4/16") without loading the whole show.
+    episodes: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, show: Show) -> ShowSummary:
@@ -48,4 +51,9 @@ class ShowSummary(msgspec.Struct, frozen=True, kw_only=True, array_like=True, gc
             tags=tuple(show.tags),
             country=show.country,
             sort_title=fold(show.title),
+            episodes=tuple(
+                f"S{season.number}E{episode.number}"
+                for season in show.seasons
+                for episode in season.episodes
+            ),
         )

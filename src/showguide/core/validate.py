@@ -18,7 +18,12 @@ from typing import Any
 import msgspec
 
 from showguide.core.errors import MAX_PROBLEMS, Problem
-from showguide.core.model import COUNTRY_CODE_PATTERN, FORMAT_VERSION, ID_PATTERN
+from showguide.core.model import (
+    COUNTRY_CODE_PATTERN,
+    EPISODE_CODE_PATTERN,
+    FORMAT_VERSION,
+    ID_PATTERN,
+)
 from showguide.core.yamlnodes import Located, Path, format_path
 
 _NONE = type(None)
@@ -36,6 +41,7 @@ _TYPE_NAMES = {
 _PATTERN_RULES = {
     ID_PATTERN: "lower-case letters, digits and hyphens",
     COUNTRY_CODE_PATTERN: "a country code of two capital letters, such as KR",
+    EPISODE_CODE_PATTERN: "an episode such as S1E4 (or true for a film)",
 }
 _PATTERN_MESSAGE = "Expected `str` matching regex "
 #: Lists whose items carry an ``id`` that must be unique within the list.
@@ -212,6 +218,8 @@ def _explain(message: str, value: Any, annotation: Any) -> str:
     bounds = re.match(r"Expected `int` (>=|<=) (-?\d+)", message)
     if bounds:
         return f"{_describe(value)} must be {bounds.group(1)} {bounds.group(2)}"
+    if typing.get_origin(base) in (typing.Union, types.UnionType):
+        return f"expected {_PATTERN_RULES[EPISODE_CODE_PATTERN]}, got {_describe(value)}"
     expected = _TYPE_NAMES.get(base, getattr(base, "__name__", str(base)))
     hint = " (put it in quotes to make it text)" if base is str and value is not None else ""
     return f"expected {expected}, got {_describe(value)}{hint}"

@@ -101,7 +101,9 @@ class ShowGuideApp(App[None]):
         if self.show is not None:
             from showguide.tui.guide import GuideScreen
 
-            return GuideScreen(self.show, self.shield)
+            return GuideScreen(
+                self.show, self.shield, watched=self.state.progress_for(self.show.id)
+            )
         assert self.catalog is not None
         if not self.has_catalog or self.chosen is not None:
             entry = self.chosen or self.catalog.entries[0]
@@ -143,7 +145,13 @@ class ShowGuideApp(App[None]):
         assert entry.show is not None
         self.show_keys[entry.id] = entry.key
         pane = self.state.pane_for(entry.id) or "overview"
-        return GuideScreen(entry.show, self.shield, pane=pane, can_go_back=self.has_catalog)
+        return GuideScreen(
+            entry.show,
+            self.shield,
+            pane=pane,
+            can_go_back=self.has_catalog,
+            watched=self.state.progress_for(entry.id),
+        )
 
     def open_show(self, entry: CatalogEntry) -> None:
         """Open ``entry``'s guide over the catalog, at the pane it was left on."""
@@ -154,6 +162,12 @@ class ShowGuideApp(App[None]):
 
     def remember_place(self, show_id: str, pane: str) -> None:
         self.state = self.state.with_pane(show_id, pane)
+
+    def remember_progress(self, show_id: str, code: str | None) -> None:
+        """Remember the last episode watched in ``show_id``, and save it at once:
+        progress is what a viewer would most mind losing."""
+        self.state = self.state.with_progress(show_id, code)
+        self.save_state()
 
     def action_reload(self) -> None:
         if self.catalog is None:

@@ -104,9 +104,20 @@ class CatalogScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.fitted_width = self.expected_list_width()
-        self.columns = Columns(self.natural, self.fitted_width)
+        self.columns = Columns(self.natural, self.fitted_width, self.watched())
         start = next((row for row in self.rows if row.id == self._start_on), None)
         self.refill(keep=start.key if start is not None else None)
+
+    def watched(self) -> dict[str, str | None]:
+        """The last episode watched in each show, as the app remembers it."""
+        state = getattr(self.app, "state", None)
+        return state.progress if state is not None else {}
+
+    def on_screen_resume(self) -> None:
+        # Back from a guide, where progress may have changed: redraw the column.
+        if self.natural.progress and self.is_mounted and self.fitted_width:
+            self.columns = Columns(self.natural, self.fitted_width, self.watched())
+            self.refill()
 
     def expected_list_width(self) -> int:
         """The width the list's rows will have, worked out before the first layout.
@@ -139,7 +150,7 @@ class CatalogScreen(Screen[None]):
         width = self.list_widget().scrollable_content_region.width - 2  # options' padding
         if width > 0 and width != self.fitted_width:
             self.fitted_width = width
-            self.columns = Columns(self.natural, width)
+            self.columns = Columns(self.natural, width, self.watched())
             self.refill()
 
     def refill(self, keep: str | None = None) -> None:
@@ -246,5 +257,7 @@ class CatalogScreen(Screen[None]):
         self.catalog = catalog
         self.rows = catalog.rows()
         self.natural = NaturalWidths.of(self.rows)
-        self.columns = Columns(self.natural, self.fitted_width or self.app.size.width // 2)
+        self.columns = Columns(
+            self.natural, self.fitted_width or self.app.size.width // 2, self.watched()
+        )
         self.refill(keep=current.key if current is not None else None)

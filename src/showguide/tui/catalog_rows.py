@@ -8,7 +8,7 @@ down one by one. Everything from a show file is made visible first
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
@@ -52,19 +52,26 @@ class NaturalWidths:
     title: int
     network: int
     status: int
+    #: The width of the progress column ("12/16"); 0 when no show lists episodes.
+    progress: int = 0
 
     @classmethod
     def of(cls, rows: Sequence[CatalogRow]) -> NaturalWidths:
-        title, network, status = 5, 7, len("Status")
+        title, network, status, progress = 5, 7, len("Status"), 0
         for row in rows:
             if not row.loaded:
                 continue
+            if row.episodes:
+                digits = len(str(len(row.episodes)))
+                progress = max(progress, len("Seen"), 2 * digits + 1)
             if title < TITLE_WIDTH_LIMIT:
                 native = cell_len(row.native_title) + 1 if row.native_title else 0
                 title = max(title, cell_len(row.title) + native)
             network = max(network, cell_len(row.network or ""))
             status = max(status, len(row.status or ""))
-        return cls(min(title, TITLE_WIDTH_LIMIT), min(network, NETWORK_WIDTH_LIMIT), status)
+        return cls(
+            min(title, TITLE_WIDTH_LIMIT), min(network, NETWORK_WIDTH_LIMIT), status, progress
+        )
 
 
 class Columns:
@@ -74,10 +81,15 @@ class Columns:
     genres first, the title last.
     """
 
-    def __init__(self, natural: NaturalWidths, width: int) -> None:
+    def __init__(
+        self, natural: NaturalWidths, width: int, progress: Mapping[str, str | None] = {}
+    ) -> None:
         self.year = 4
         self.network = natural.network
         self.status = natural.status
+        self.progress = natural.progress
+        #: The last episode watched, by show id (State.progress).
+        self.watched = progress
         gap = len(GAP)
         # The title may shrink to TITLE_WIDTH_MIN to make room for more columns.
         preferred = natural.title
@@ -85,6 +97,7 @@ class Columns:
         #: The columns after the title that fit, in order.
         self.shown: list[str] = []
         for name, column_width in (
+            *((("progress", self.progress),) if self.progress else ()),
             ("year", self.year),
             ("network", self.network),
             ("status", self.status),
@@ -107,8 +120,19 @@ class Columns:
             return text
 
         cells = [name("Title", "title", self.title)]
-        widths = {"year": self.year, "network": self.network, "status": self.status}
-        labels = {"year": "Year", "network": "Network", "status": "Status", "genres": "Genres"}
+        widths = {
+            "year": self.year,
+            "network": self.network,
+            "status": self.status,
+            "progress": self.progress,
+        }
+        labels = {
+            "year": "Year",
+            "network": "Network",
+            "status": "Status",
+            "genres": "Genres",
+            "progress": "Seen",
+        }
         for column in self.shown:
             cells.append(name(labels[column], column, widths.get(column)))
         return Text(GAP).join(cells)
@@ -133,7 +157,10 @@ class Columns:
             parts.append(("⚠ ", "bold yellow"))
         parts.append((fit(title, self.title, ellipsis=True), "bold"))
         for column in self.shown:
-            if column == "year":
+            if column == "progress":
+                seen = row.progress(self.watched.get(row.id))
+                cell = (fit(seen or "—", self.progress), "")
+            elif column == "year":
                 cell = (fit(str(row.year) if row.year else "—", self.year), "")
             elif column == "network":
                 cell = (fit(visible(row.network or "—"), self.network, ellipsis=True), "")

@@ -20,6 +20,7 @@ PANES: tuple[tuple[str, str], ...] = (
     ("highlights", "Highlights"),
     ("faq", "FAQ"),
     ("sources", "Sources"),
+    ("episodes", "Episodes"),
 )
 
 

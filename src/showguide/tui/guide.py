@@ -1,4 +1,4 @@
-"""The guide to one show: a header, the six panes behind a tab bar, and a footer."""
+"""The guide to one show: a header, the panes behind a tab bar, and a footer."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from textual.widgets import ContentSwitcher, Static
 
 from showguide.core.items import ItemKey
 from showguide.core.model import Show
+from showguide.core.progress import resolve
 from showguide.core.spoilers import SpoilerShield
 from showguide.tui.breakpoints import MIN_HEIGHT, MIN_WIDTH, breakpoint_classes
 from showguide.tui.commands import guide_bindings
@@ -40,6 +41,7 @@ PANE_FOCUS = {
     "highlights": "#highlights-list",
     "faq": "#faq-list",
     "sources": "#sources-list",
+    "episodes": "#episodes-list",
 }
 
 
@@ -53,12 +55,22 @@ class GuideScreen(Screen[None]):
         *,
         pane: str = "overview",
         can_go_back: bool = False,
+        watched: str | None = None,
     ) -> None:
         """The guide to ``show``, opening on ``pane``; ``can_go_back``: Esc
-        returns to the catalog of shows below this screen."""
+        returns to the catalog of shows below this screen. ``watched`` is the
+        code of the last episode watched, as remembered (None: none)."""
         super().__init__()
         self.show = show
-        self.shield = shield if shield is not None else SpoilerShield()
+        progress = resolve(show, watched)
+        #: This show's view of the app's shield: it also knows the progress.
+        self.shield = (shield if shield is not None else SpoilerShield()).for_show(
+            progress.order, progress.watched
+        )
+        self.progress_notice = progress.notice
+        self.has_episodes = bool(len(progress.order))
+        if pane == "episodes" and not self.has_episodes:
+            pane = "overview"
         self.initial_pane = pane if pane in PANE_FOCUS else "overview"
         self.can_go_back = can_go_back
         self._search_index: SearchIndex | None = None
@@ -86,6 +98,10 @@ class GuideScreen(Screen[None]):
             from showguide.tui.panes.sources import SourcesPane
 
             return SourcesPane(show, shield)
+        if pane == "episodes":
+            from showguide.tui.panes.episodes import EpisodesPane
+
+            return EpisodesPane(show, shield)
         from showguide.tui.panes.faq import FaqPane
 
         return FaqPane(show, shield, self.search_index, self.prepare_search_index)
@@ -96,7 +112,7 @@ class GuideScreen(Screen[None]):
         yield ShowHeader(self.show)
         # A one-line PaneBar and a ContentSwitcher rather than TabbedContent:
         # the same behaviour for a much cheaper first frame.
-        yield PaneBar(id="tabs")
+        yield PaneBar(id="tabs", episodes=self.has_episodes)
         # Only the first pane is built before the first frame; the others are
         # added when first shown (see ensure_pane).
         with ContentSwitcher(id="panes", initial="overview"):
@@ -105,6 +121,8 @@ class GuideScreen(Screen[None]):
         yield Static(id="too-small")
 
     async def on_mount(self) -> None:
+        if self.progress_notice:
+            self.notify(self.progress_notice, severity="warning", timeout=8)
         if self.initial_pane == "overview":
             self.focus_pane("overview")
         else:
@@ -238,7 +256,24 @@ class GuideScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back_to_catalog":
             return self.can_go_back
+        if action == "show_pane" and parameters == ("episodes",):
+            # A show with no episodes listed (a film) has no Episodes pane.
+            return self.has_episodes
         return True
+
+    def set_progress(self, watched: int) -> None:
+        """Remember ``watched`` episodes as watched, and show what that lets through."""
+        order = self.shield.order
+        if order is None:
+            return
+        watched = max(0, min(watched, len(order)))
+        if watched == self.shield.watched:
+            return
+        self.shield.set_watched(watched)
+        remember = getattr(self.app, "remember_progress", None)
+        if remember is not None:
+            remember(self.show.id, order.code(watched) if watched else None)
+        self.post_message(SpoilersChanged())
 
     def action_back_to_catalog(self) -> None:
         if self.can_go_back:

@@ -19,7 +19,9 @@ from textual.fuzzy import FuzzySearch
 from textual.style import Style
 from textual.widgets import Input, OptionList
 
-from showguide.core.items import ItemKey, character_key, faq_key, highlight_key
+from showguide.core.items import ItemKey, character_key, episode_key, faq_key, highlight_key
+from showguide.core.model import Show
+from showguide.core.spoilers import SpoilerShield
 from showguide.core.text import visible
 from showguide.core.textfold import fold, fold_with_offsets
 
@@ -57,6 +59,39 @@ class GuidePalette(CommandPalette):
             move()
 
 
+def palette_entries(show: Show, shield: SpoilerShield) -> Iterator[tuple[str, str, ItemKey | str]]:
+    """(title, help, what to do) for every item ``shield`` lets through: an item
+    key to jump to, or a tag to filter the FAQ by."""
+    for character in show.characters:
+        key = character_key(character.id)
+        if not shield.is_hidden(key, character.spoiler, character.reveals):
+            native = f" {character.native_name}" if character.native_name else ""
+            yield f"Cast: {character.name}{native}", "Show this character", key
+    for entry in show.faq:
+        key = faq_key(entry.id)
+        if not shield.is_hidden(key, entry.spoiler, entry.reveals):
+            yield f"FAQ: {entry.question}", "Show this question and its answer", key
+    for highlight in show.highlights:
+        key = highlight_key(highlight.id)
+        if not shield.is_hidden(key, highlight.spoiler, highlight.reveals):
+            yield f"Highlight: {highlight.title}", "Show this highlight", key
+    tags = sorted(
+        {
+            tag
+            for entry in show.faq
+            if not shield.is_hidden(faq_key(entry.id), entry.spoiler, entry.reveals)
+            for tag in entry.tags
+        }
+    )
+    for tag in tags:
+        yield f"FAQ tag: #{tag}", "Show only the questions with this tag", tag
+    # Episode titles show whatever the progress; their summaries are never here.
+    for season in show.seasons:
+        for episode in season.episodes:
+            key = episode_key(season.number, episode.number)
+            yield f"Episode {key.id}: {episode.title}", "Show this episode", key
+
+
 class GuideItems(Provider):
     def entries(self) -> Iterator[tuple[str, str, ItemKey | str]]:
         """(title, help, what to do): an item key to jump to, or a tag to filter by."""
@@ -65,30 +100,7 @@ class GuideItems(Provider):
         screen = self.screen
         if not isinstance(screen, GuideScreen):
             return
-        show, shield = screen.show, screen.shield
-        for character in show.characters:
-            key = character_key(character.id)
-            if not shield.is_hidden(key, character.spoiler):
-                native = f" {character.native_name}" if character.native_name else ""
-                yield f"Cast: {character.name}{native}", "Show this character", key
-        for entry in show.faq:
-            key = faq_key(entry.id)
-            if not shield.is_hidden(key, entry.spoiler):
-                yield f"FAQ: {entry.question}", "Show this question and its answer", key
-        for highlight in show.highlights:
-            key = highlight_key(highlight.id)
-            if not shield.is_hidden(key, highlight.spoiler):
-                yield f"Highlight: {highlight.title}", "Show this highlight", key
-        tags = sorted(
-            {
-                tag
-                for entry in show.faq
-                if not shield.is_hidden(faq_key(entry.id), entry.spoiler)
-                for tag in entry.tags
-            }
-        )
-        for tag in tags:
-            yield f"FAQ tag: #{tag}", "Show only the questions with this tag", tag
+        yield from palette_entries(screen.show, screen.shield)
 
     def run(self, target: ItemKey | str) -> None:
         from showguide.tui.guide import GuideScreen

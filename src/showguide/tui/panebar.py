@@ -55,6 +55,11 @@ class PaneBar(Widget, can_focus=True):
     #: The pane shown; the screen sets it. Redrawn in place: never a new size.
     active: reactive[str] = reactive(PANES[0][0], layout=False)
 
+    def __init__(self, *, episodes: bool = True, id: str | None = None) -> None:
+        """``episodes``: whether the show has an Episodes pane (a film has none)."""
+        super().__init__(id=id)
+        self.panes = [(pane, title) for pane, title in PANES if episodes or pane != "episodes"]
+
     class Chosen(Message):
         """A pane was chosen on the bar: by a click (which then moves the focus
         into the pane) or by an arrow key (the focus stays on the bar)."""
@@ -68,7 +73,7 @@ class PaneBar(Widget, can_focus=True):
         key_style = self.get_visual_style("pane-bar--key")
         active_style = self.get_visual_style("pane-bar--active")
         labels = []
-        for number, (pane, title) in enumerate(PANES, start=1):
+        for number, (pane, title) in enumerate(self.panes, start=1):
             label = Content.assemble((str(number), key_style), " ", title)
             if pane == self.active:
                 label = label.stylize(active_style)
@@ -86,7 +91,7 @@ class PaneBar(Widget, can_focus=True):
     def label_offset(self, pane: str) -> int:
         """Where ``pane``'s label starts, in cells from the bar's left edge."""
         offset = self.styles.padding.left
-        for number, (name, title) in enumerate(PANES, start=1):
+        for number, (name, title) in enumerate(self.panes, start=1):
             if name == pane:
                 return offset
             offset += len(f"{number} {title}") + len(self.gap)
@@ -96,6 +101,6 @@ class PaneBar(Widget, can_focus=True):
         self.post_message(self.Chosen(pane, focus_pane=True))
 
     def action_step(self, step: int) -> None:
-        names = [pane for pane, _title in PANES]
+        names = [pane for pane, _title in self.panes]
         index = (names.index(self.active) + step) % len(names)
         self.post_message(self.Chosen(names[index], focus_pane=False))

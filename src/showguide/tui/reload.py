@@ -65,7 +65,11 @@ def apply_reload(app: ShowGuideApp, catalog: Catalog) -> None:
         app.notify(f"Reloaded: {show.title} has not changed.", timeout=3)
         return
     fresh = GuideScreen(
-        entry.show, guide.shield, pane=guide.current_pane, can_go_back=guide.can_go_back
+        entry.show,
+        guide.shield,
+        pane=guide.current_pane,
+        can_go_back=guide.can_go_back,
+        watched=app.state.progress_for(entry.id),
     )
     app.show_keys[entry.id] = entry.key
     app.switch_screen(fresh)

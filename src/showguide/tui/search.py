@@ -44,6 +44,15 @@ def result_prompt(result: SearchResult) -> Text:
     return prompt
 
 
+def hidden_matches(count: int, *, has_episodes: bool) -> Text:
+    """`` · 2 matches hidden past your progress``: counted, never shown."""
+    if not count:
+        return Text()
+    noun = "match" if count == 1 else "matches"
+    where = "past your progress" if has_episodes else "as spoilers"
+    return Text(f" · {count} {noun} hidden {where}", style="italic")
+
+
 def option_id(key: ItemKey) -> str:
     return f"{key.pane}/{key.id}"
 
@@ -95,6 +104,7 @@ class SearchScreen(ModalScreen[ItemKey | None]):
 
     def show_results(self, query: str) -> None:
         found = self.index.search(query, shield=self.shield)
+        has_episodes = bool(self.shield.order and len(self.shield.order))
         options: list[Option | None] = []
         # Grouped by pane, the group holding the best match first, so that
         # the result Enter takes is at the top.
@@ -115,13 +125,22 @@ class SearchScreen(ModalScreen[ItemKey | None]):
                 Text("Type to search · ↑↓ choose · Enter jumps · Esc closes", style="dim")
             )
         elif found.total == 0:
-            status.update(Text("No matches", style="italic"))
+            status.update(
+                Text.assemble(
+                    ("No matches", "italic"),
+                    hidden_matches(found.hidden, has_episodes=has_episodes),
+                )
+            )
         else:
             shown = len(found.results)
             more = f" (best {shown} shown)" if shown < found.total else ""
             noun = "match" if found.total == 1 else "matches"
             status.update(
-                Text(f"{found.total} {noun}{more} · Enter jumps · Esc closes", style="dim")
+                Text.assemble(
+                    (f"{found.total} {noun}{more}", "dim"),
+                    hidden_matches(found.hidden, has_episodes=has_episodes),
+                    (" · Enter jumps · Esc closes", "dim"),
+                )
             )
 
     def action_move(self, step: int) -> None:

@@ -221,7 +221,8 @@ class ItemList(Container, SpoilerAware):
         return self.query_one(GuideList)
 
     def hidden(self, item_id: str) -> bool:
-        return self.shield.is_hidden((self.pane, item_id), self.items[item_id].spoiler)
+        item = self.items[item_id]
+        return self.shield.is_hidden((self.pane, item_id), item.spoiler, item.reveals)
 
     def prompt(self, item_id: str, hidden: bool) -> RenderableType | ListRow:
         raise NotImplementedError
@@ -238,13 +239,29 @@ class ItemList(Container, SpoilerAware):
         self.show_detail(event.option.id)
         self.refresh_bindings()
 
+    #: Whether each row was hidden when last drawn: a change of progress
+    #: redraws only the rows it changes, not a thousand-row list.
+    _drawn_hidden: dict[str, bool]
+
+    #: False for a pane that redraws its rows its own way (Episodes).
+    tracks_drawn_rows: ClassVar[bool] = True
+
+    def on_mount(self) -> None:
+        # The rows were just composed from the shield as it is now.
+        if self.tracks_drawn_rows:
+            self._drawn_hidden = {item_id: self.hidden(item_id) for item_id in self.items}
+
     def refresh_spoilers(self) -> None:
         item_list = self.item_list()
+        drawn = getattr(self, "_drawn_hidden", {})
         for option in item_list.options:
-            if option.id is not None and option.id in self.items:
-                item_list.replace_option_prompt(
-                    option.id, self.prompt(option.id, self.hidden(option.id))
-                )
+            item_id = option.id
+            if item_id is not None and item_id in self.items:
+                hidden = self.hidden(item_id)
+                if drawn.get(item_id) is not hidden:
+                    item_list.replace_option_prompt(item_id, self.prompt(item_id, hidden))
+                    drawn[item_id] = hidden
+        self._drawn_hidden = drawn
         self.show_detail(self.highlighted_id())
         self.refresh_bindings()
 
@@ -254,10 +271,14 @@ class ItemList(Container, SpoilerAware):
             return item_id is not None and self.hidden(item_id)
         return True
 
+    def reveal_key(self, item_id: str) -> tuple[str, str]:
+        """The shield's key for what ``s`` reveals on the row ``item_id``."""
+        return (self.pane, item_id)
+
     def action_reveal(self) -> None:
         item_id = self.highlighted_id()
         if item_id is not None and self.hidden(item_id):
-            self.shield.reveal((self.pane, item_id))
+            self.shield.reveal(self.reveal_key(item_id))
             self.post_message(SpoilersChanged())
 
     def jump_to(self, item_id: str) -> bool:

@@ -14,6 +14,14 @@ from showguide.display import literal
 from showguide.tui.widgets import GuideScroll, section
 
 
+def _episode_count(show: Show) -> str:
+    episodes = sum(len(season.episodes) for season in show.seasons)
+    if not episodes:
+        return ""
+    seasons = len(show.seasons)
+    return f"{episodes} in {seasons} season{'s' if seasons != 1 else ''} (7 lists them)"
+
+
 def facts_table(show: Show) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
@@ -28,6 +36,9 @@ def facts_table(show: Show) -> Table:
         ("Format", show.format.capitalize()),
         ("Network", show.network or "not known"),
         ("Premiere", when or "not yet announced"),
+        ("Released", str(show.released) if show.released else ""),
+        ("Runtime", f"{show.runtime} min" if show.runtime else ""),
+        ("Episodes", _episode_count(show)),
         ("Status", status_text(show)),
         ("Genres", ", ".join(show.genres)),
         ("Country", show.country),

@@ -53,7 +53,7 @@ class PlotPane(GuideScroll, SpoilerAware):
         self.shield = shield
 
     def hidden(self, thread: StoryThread) -> bool:
-        return self.shield.is_hidden(thread_key(thread.id), thread.spoiler)
+        return self.shield.is_hidden(thread_key(thread.id), thread.spoiler, thread.reveals)
 
     def per(self, thread: StoryThread) -> str:
         return attribution(self.show, list(thread.sources))

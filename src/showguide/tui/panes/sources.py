@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from showguide.core.arrange import label
 from showguide.core.model import Finding, Show, Source
+from showguide.core.progress import visible_show
 from showguide.core.provenance import (
     attribution,
     safe_url,
@@ -157,8 +158,10 @@ class SourcesPane(MasterDetail):
         item = self.items.get(item_id or "")
         if item is None:
             return
+        # "Supports" names the items a source supports: only those the shield
+        # lets through (nothing past the viewer's progress, no spoiler).
         body = (
-            source_detail(self.show, item)
+            source_detail(visible_show(self.show, self.shield), item)
             if isinstance(item, Source)
             else finding_detail(self.show, item)
         )
