@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from showguide.core.errors import ShowDataError
 from showguide.core.loader import parse_show
-from showguide.core.model import COUNTRY_CODE_PATTERN, ID_PATTERN, Show
+from showguide.core.model import COUNTRY_CODE_PATTERN, EPISODE_CODE_PATTERN, ID_PATTERN, Show
 from tests.showdata import FULL
 
 #: Each patterned place in the FULL show, its valid value there, and its rule.
@@ -33,7 +33,11 @@ PATTERNED: dict[tuple[str | int, ...], re.Pattern[str]] = {
     ("highlights", 0, "id"): re.compile("[a-z0-9][a-z0-9-]{0,79}"),
     ("faq", 0, "id"): re.compile("[a-z0-9][a-z0-9-]{0,79}"),
     ("audience", "ratings", 0, "country"): re.compile("[A-Z]{2}"),
+    ("highlights", 0, "reveals"): re.compile("[Ss][0-9]{1,3}[Ee][0-9]{1,4}"),
 }
+#: Places where a value of the right form must also name something that exists
+#: (an episode the show lists): matching the rule is necessary, not enough.
+MUST_EXIST = {("highlights", 0, "reveals")}
 PATHS = list(PATTERNED)
 PATH_IDS = [".".join(map(str, path)) for path in PATHS]
 
@@ -64,8 +68,9 @@ def _patterns_in(annotation: Any, seen: set[type]) -> list[str]:
 
 def test_every_pattern_in_the_model_is_one_of_the_whole_value_patterns() -> None:
     # A new patterned field must use whole_value() and be added to PATTERNED.
-    assert set(_patterns_in(Show, set())) == {ID_PATTERN, COUNTRY_CODE_PATTERN}
-    for pattern in (ID_PATTERN, COUNTRY_CODE_PATTERN):
+    every = {ID_PATTERN, COUNTRY_CODE_PATTERN, EPISODE_CODE_PATTERN}
+    assert set(_patterns_in(Show, set())) == every
+    for pattern in every:
         assert pattern.endswith("$(?!\\n)")
 
 
@@ -173,6 +178,10 @@ def test_a_patterned_value_loads_exactly_when_it_is_whole_of_the_rule(
         return  # not a character: refused by YAML, tested in the loader's own tests
     problems = _problem_paths(_with(path, value))
     loads = problems is None
-    assert loads == bool(PATTERNED[path].fullmatch(value)), (value, problems)
+    whole = bool(PATTERNED[path].fullmatch(value))
+    if path in MUST_EXIST:
+        assert whole or not loads, (value, problems)
+    else:
+        assert loads == whole, (value, problems)
     if not loads:
         assert problems is not None and _dotted(path) in problems

@@ -31,9 +31,10 @@ def _with_ids_ending(ending: str, number: int) -> dict[str, object]:
             "setting": "A test runner.",
             "threads": [{"id": f"twist{ending}", "title": "Twist", "description": "It turns."}],
         },
-        characters=[{**FULL["characters"][0], "id": f"hero{ending}"}],
-        highlights=[{**FULL["highlights"][0], "id": f"moment{ending}"}],
-        faq=[{**FULL["faq"][0], "id": f"question{ending}"}],
+        # reveals: None: no episode is listed here for an item to reveal.
+        characters=[{**FULL["characters"][0], "id": f"hero{ending}", "reveals": None}],
+        highlights=[{**FULL["highlights"][0], "id": f"moment{ending}", "reveals": None}],
+        faq=[{**FULL["faq"][0], "id": f"question{ending}", "reveals": None}],
         sources=FULL["sources"],  # the records above cite them
     )
     return data

@@ -41,6 +41,7 @@ def show_data(data_form: str) -> dict[str, object]:
             **FULL["faq"][0],
             "id": "who-dances",
             "spoiler": False,
+            "reveals": None,  # not hidden until an episode is watched
             "question": "Who dances?",
             "tags": [form(TAG, data_form)],
         },
@@ -48,6 +49,7 @@ def show_data(data_form: str) -> dict[str, object]:
             **FULL["faq"][0],
             "id": "when",
             "spoiler": False,
+            "reveals": None,  # not hidden until an episode is watched
             "question": "When is it on?",
             "tags": ["dates"],
         },

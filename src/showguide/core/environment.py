@@ -45,9 +45,10 @@ class EnvironmentProblem(NamedTuple):
 
 
 def _shown(name: str, raw: str) -> str:
-    """``NAME='value'``, cut short: the value is quoted as Python writes it."""
-    value = raw if len(raw) <= 40 else raw[:39] + "…"
-    return f"{name}={value!r}"
+    """``NAME='value'``, cut short: the value is quoted as Python writes it
+    (control characters escaped), and the quoted form is what is cut."""
+    quoted = repr(raw)
+    return f"{name}={quoted if len(quoted) <= 42 else quoted[:41] + '…'}"
 
 
 # --- SHOWGUIDE_MAX_FILE_BYTES -----------------------------------------------------------

@@ -92,7 +92,7 @@ class _Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
 # Seasons, episodes and ``reveals`` (which episode an item spoils). Kept in one
 # block: the spoiler shield reads them through showguide.core.episodes.
 
-EPISODE_CODE_PATTERN: Final = r"^[Ss][0-9]{1,3}[Ee][0-9]{1,4}$"
+EPISODE_CODE_PATTERN: Final = whole_value("[Ss][0-9]{1,3}[Ee][0-9]{1,4}")
 
 EpisodeCode = Annotated[
     str,
