@@ -197,7 +197,7 @@ SECTIONS: list[tuple[str, Callable[[bool], list[Line]]]] = [
     ("Big panes: 5,000 questions, 2,000 characters (in process)", panes),
     ("Search: 5,000 questions, 2,000 characters (in process)", search),
     ("A long series: 40 x 40 episodes, 2,000 items that reveal one", episodes),
-    ("Hostile files: validate, whole process (tests/hostile.py)", hostile),
+    ("Hostile files: validate, and starts among hostile user files (tests/hostile.py)", hostile),
     ("showguide serve: start, idle, a tab's first frame (whole process)", serve),
     ("Import from a local TVmaze-shaped server (whole process)", importing),
 ]

@@ -646,3 +646,166 @@ def dangling_symlink(folder: Path) -> Path:
     path = folder / "gone.yaml"
     path.symlink_to(folder / "never-written.yaml")
     return path
+
+
+# -- bad files in the user's folders --------------------------------------------------
+#
+# The files showguide keeps for itself (preferences, state, the parse cache)
+# are read on every start. Each case plants something in their place, in a
+# SHOWGUIDE_HOME whose cache is warm; every command must still work, in
+# bounded time and memory, without a traceback, and say what it set aside.
+
+
+@dataclass(frozen=True)
+class BadUserFile:
+    """Something planted where showguide keeps one of its own files."""
+
+    #: Plants the case in the home folder given; returns the path planted.
+    plant: Callable[[Path], Path]
+    #: True when the thing planted must be renamed aside (``NAME.corrupt-*``), with a notice.
+    set_aside: bool
+    skip: Callable[[], str] = lambda: ""
+    #: True when the thing planted must be gone after a start (a stray temporary file).
+    removed: bool = False
+
+
+BAD_USER_FILES: dict[str, BadUserFile] = {}
+
+#: What a probe prints: the Ballerina guide's title, then one notice a line.
+USER_FILES_PROBE = (
+    "from showguide.core.catalog import load_catalog\n"
+    "from showguide.core.prefs import load_remembered\n"
+    "remembered = load_remembered()\n"
+    "catalog = load_catalog()\n"
+    "print(catalog.resolve('ballerina').show.title)\n"
+    "for notice in (*remembered.notices, *catalog.notices):\n"
+    "    print(notice)\n"
+)
+
+
+def _no_fifos() -> str:
+    return "" if hasattr(os, "mkfifo") else "no FIFOs on this system"
+
+
+def bad_user_file(
+    *, set_aside: bool, skip: Callable[[], str] = lambda: "", removed: bool = False
+) -> Callable[[Callable[[Path], Path]], Callable[[Path], Path]]:
+    def register(plant: Callable[[Path], Path]) -> Callable[[Path], Path]:
+        name = plant.__name__.replace("_", "-")
+        BAD_USER_FILES[name] = BadUserFile(plant, set_aside, skip, removed)
+        return plant
+
+    return register
+
+
+def _in_place(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    return path
+
+
+def _fifo_at(path: Path) -> Path:
+    os.mkfifo(_in_place(path))  # nothing writes to it: a read would wait forever
+    return path
+
+
+def _endless_at(path: Path) -> Path:
+    _in_place(path).symlink_to("/dev/zero")  # a read would never end, nor its memory
+    return path
+
+
+def _sparse_at(path: Path, size: int) -> Path:
+    with _in_place(path).open("wb") as stream:  # takes no room on disk
+        stream.truncate(size)
+    return path
+
+
+def _shows_file(home: Path) -> Path:
+    (path,) = (home / "cache").glob("parse-cache-*.shows")
+    return path
+
+
+@bad_user_file(set_aside=True, skip=_no_fifos)
+def fifo_as_preferences(home: Path) -> Path:
+    return _fifo_at(home / "config" / "preferences.json")
+
+
+@bad_user_file(set_aside=True, skip=_no_fifos)
+def fifo_as_state(home: Path) -> Path:
+    return _fifo_at(home / "state" / "state.json")
+
+
+@bad_user_file(set_aside=True)
+def dev_zero_as_state(home: Path) -> Path:
+    return _endless_at(home / "state" / "state.json")
+
+
+@bad_user_file(set_aside=True)
+def four_gigabyte_preferences(home: Path) -> Path:
+    return _sparse_at(home / "config" / "preferences.json", 4 << 30)
+
+
+@bad_user_file(set_aside=True, skip=_no_fifos)
+def fifo_as_cache_index(home: Path) -> Path:
+    return _fifo_at(home / "cache" / "parse-cache.msgpack")
+
+
+@bad_user_file(set_aside=True)
+def dev_zero_as_cache_index(home: Path) -> Path:
+    return _endless_at(home / "cache" / "parse-cache.msgpack")
+
+
+@bad_user_file(set_aside=True)
+def four_gigabyte_cache_index(home: Path) -> Path:
+    return _sparse_at(home / "cache" / "parse-cache.msgpack", 4 << 30)
+
+
+@bad_user_file(set_aside=True, skip=_no_fifos)
+def fifo_as_cache_shows_file(home: Path) -> Path:
+    return _fifo_at(_shows_file(home))
+
+
+def _index_entries(home: Path, change: Callable[[list[Any]], None]) -> Path:
+    """Rewrite every entry of the index as a crafter would: with a checksum that holds."""
+    import zlib
+
+    path = home / "cache" / "parse-cache.msgpack"
+    stored = msgspec.msgpack.decode(path.read_bytes()[:-4])
+    for entry in stored["entries"]:
+        change(entry)
+    payload = msgspec.msgpack.encode(stored)
+    path.write_bytes(payload + zlib.crc32(payload).to_bytes(4, "big"))
+    return path
+
+
+@bad_user_file(set_aside=False)
+def cache_entry_of_four_exabytes(home: Path) -> Path:
+    def craft(entry: list[Any]) -> None:
+        entry[8] = 1 << 62  # the length of the encoded show
+
+    return _index_entries(home, craft)
+
+
+@bad_user_file(set_aside=False)
+def cache_entry_pointing_past_its_file(home: Path) -> Path:
+    def craft(entry: list[Any]) -> None:
+        entry[7] = 1 << 40  # where the encoded show starts
+
+    return _index_entries(home, craft)
+
+
+@bad_user_file(set_aside=False)
+def edited_title_in_the_cache_shows_file(home: Path) -> Path:
+    path = _shows_file(home)
+    data = path.read_bytes()
+    at = data.index(b"Ballerina")
+    path.write_bytes(data[:at] + b"Hijacked!" + data[at + 9 :])
+    return path
+
+
+@bad_user_file(set_aside=False, removed=True)
+def cache_save_killed_leaving_a_full_copy(home: Path) -> Path:
+    shows = _shows_file(home)
+    stray = shows.with_name(f".parse-cache-{'0' * 16}.shows.killed.tmp")
+    stray.write_bytes(shows.read_bytes())
+    return stray

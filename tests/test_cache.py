@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -191,23 +192,36 @@ def test_a_damaged_cache_file_is_ignored_and_rebuilt(
     assert parses.take() == []  # rebuilt: warm again
 
 
-ENTRY_SUMMARY, ENTRY_START, ENTRY_LENGTH = 5, 7, 8
+ENTRY_SUMMARY, ENTRY_START, ENTRY_LENGTH, ENTRY_CHECKSUM = 5, 7, 8, 9
+
+
+def read_index() -> Any:
+    """The index as plain data, its checksum checked and taken off."""
+    data = (cache_dir() / CACHE_FILE).read_bytes()
+    payload, checksum = data[:-4], data[-4:]
+    assert zlib.crc32(payload).to_bytes(4, "big") == checksum
+    return msgspec.msgpack.decode(payload)
+
+
+def write_index(stored: Any) -> None:
+    """Write an index as a crafter would: with a checksum that holds."""
+    payload = msgspec.msgpack.encode(stored)
+    (cache_dir() / CACHE_FILE).write_bytes(payload + zlib.crc32(payload).to_bytes(4, "big"))
 
 
 def tamper(change: Callable[[list[Any]], None]) -> None:
     """Edit the index entry of 1.yaml:
-    [key, size, mtime_ns, inode, name, summary, problems, start, length]."""
-    path = cache_dir() / CACHE_FILE
-    stored = msgspec.msgpack.decode(path.read_bytes())
+    [key, size, mtime_ns, inode, name, summary, problems, start, length, checksum]."""
+    stored = read_index()
     (entry,) = [entry for entry in stored["entries"] if entry[0].endswith("1.yaml")]
     change(entry)
-    path.write_bytes(msgspec.msgpack.encode(stored))
+    write_index(stored)
 
 
 def tamper_show(change: Callable[[dict[str, Any]], None]) -> None:
-    """Edit the cached show of 1.yaml, in the shows file that the index names."""
-    index = msgspec.msgpack.decode((cache_dir() / CACHE_FILE).read_bytes())
-    shows = cache_dir() / index["shows_file"]
+    """Edit the cached show of 1.yaml, in the shows file that the index names,
+    with a checksum that holds: what the model's checks are left to catch."""
+    shows = cache_dir() / read_index()["shows_file"]
 
     def edit(entry: list[Any]) -> None:
         data = shows.read_bytes()
@@ -217,6 +231,7 @@ def tamper_show(change: Callable[[dict[str, Any]], None]) -> None:
         encoded = msgspec.msgpack.encode(show)
         shows.write_bytes(data + encoded)
         entry[ENTRY_START], entry[ENTRY_LENGTH] = len(data), len(encoded)
+        entry[ENTRY_CHECKSUM] = zlib.crc32(encoded)
 
     tamper(edit)
 
@@ -428,10 +443,9 @@ def test_an_index_naming_a_shows_file_outside_the_cache_is_not_used(
     shelf: Path, parses: ParseCounter, name: str
 ) -> None:
     load_catalog([shelf])
-    path = cache_dir() / CACHE_FILE
-    stored = msgspec.msgpack.decode(path.read_bytes())
+    stored = read_index()
     stored["shows_file"] = name
-    path.write_bytes(msgspec.msgpack.encode(stored))
+    write_index(stored)
     parses.take()
 
     load_catalog([shelf])
@@ -453,3 +467,204 @@ def test_an_index_whose_shows_file_is_gone_is_rebuilt_not_limped_along(
     catalog = load_catalog([shelf])
     assert catalog.resolve("show-1").show is not None
     assert parses.take() == []  # mended: listed and opened from the cache again
+
+
+def shows_file() -> Path:
+    return cache_dir() / read_index()["shows_file"]
+
+
+def test_an_edited_byte_in_the_shows_file_is_caught_and_the_cache_mends_itself(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    load_catalog([shelf])
+    path = shows_file()
+    data = path.read_bytes()
+    # "Show 1" becomes "Show X" inside the encoded show: still a valid Show.
+    at = data.index(b"Show 1")
+    path.write_bytes(data[:at] + b"Show X" + data[at + 6 :])
+    parses.take()
+
+    show = load_catalog([shelf]).resolve("show-1").show
+
+    assert show is not None and show.title == "Show 1"
+    assert parses.take() == ["1.yaml"]
+    # Mended at once: the next run opens it from the cache, as written.
+    again = load_catalog([shelf]).resolve("show-1").show
+    assert again == show
+    assert parses.take() == []
+
+
+@pytest.mark.parametrize(
+    ("start", "length"),
+    [
+        (None, 2**62),  # a crafted length: must not allocate its size
+        (None, 2**31),
+        (2**62, None),
+        (-5, None),
+        (0, None),  # inside the header
+        (None, 0),
+        (None, -1),
+    ],
+)
+def test_a_crafted_offset_or_length_is_a_miss_not_a_memory_error(
+    shelf: Path, parses: ParseCounter, start: int | None, length: int | None
+) -> None:
+    load_catalog([shelf])
+    parses.take()
+
+    def craft(entry: list[Any]) -> None:
+        if start is not None:
+            entry[ENTRY_START] = start
+        if length is not None:
+            entry[ENTRY_LENGTH] = length
+
+    tamper(craft)
+    catalog = load_catalog([shelf])
+    show = catalog.resolve("show-1").show
+
+    assert show is not None and show.title == "Show 1"
+    assert parses.take() == ["1.yaml"]
+    # A save that copies the entries forward does not trust them either.
+    revise_show_1(shelf)
+    load_catalog([shelf])
+    assert "Show 1, revised" in titles(load_catalog([shelf]))
+
+
+def test_an_edited_byte_in_the_index_makes_none_of_it_trusted(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    expected = load_catalog([shelf])
+    path = cache_dir() / CACHE_FILE
+    data = bytearray(path.read_bytes())
+    at = data.index(b"Show 1")
+    data[at + 5] = ord("X")  # the title in the summary: the list would show it
+    path.write_bytes(bytes(data))
+    parses.take()
+
+    assert load_catalog([shelf]) == expected
+    assert len(parses.take()) == 4
+    load_catalog([shelf])
+    assert parses.take() == []  # rebuilt: warm again
+
+
+def test_a_killed_save_leaves_temporary_files_that_the_next_save_removes(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    load_catalog([shelf])
+    revise_show_1(shelf)
+    killed = (
+        "import os, signal\n"
+        "os.replace = lambda *args: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "from showguide.core.catalog import load_catalog\n"
+        f"load_catalog([{str(shelf)!r}])\n"
+    )
+    assert subprocess.run([sys.executable, "-c", killed], timeout=60).returncode == -9
+    (stray,) = [path for path in cache_dir().iterdir() if path.name.endswith(".tmp")]
+    assert stray.stat().st_size > 0  # a full copy of the shows
+
+    load_catalog([shelf])  # 1.yaml is parsed again and stored: a save
+
+    assert sorted(path.name for path in cache_dir().iterdir() if path.name.endswith(".tmp")) == []
+
+
+SAVING_AGAIN_AND_AGAIN = """
+import os, sys
+from showguide.core.cache import ParseCache
+
+key = os.path.join(sys.argv[1], "0.yaml")
+for _ in range(40):
+    cache = ParseCache.open()
+    cache.put(key, os.stat(key), "0.yaml", None)  # always something to save
+    assert cache.save()
+"""
+
+
+@pytest.mark.slow
+def test_two_processes_saving_the_cache_at_once_leave_a_usable_cache(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    load_catalog([shelf])
+    writers = [
+        subprocess.Popen([sys.executable, "-c", SAVING_AGAIN_AND_AGAIN, str(shelf)])
+        for _ in range(2)
+    ]
+    assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
+    # The index names the one shows file left, which holds the other shows.
+    assert shows_files() == [read_index()["shows_file"]]
+    parses.take()
+    catalog = load_catalog([shelf])
+    assert catalog.resolve("show-2").show is not None
+    assert parses.take() == []  # every other show still comes from the cache
+
+
+@pytest.mark.parametrize("which", ["index", "shows"])
+def test_a_fifo_in_place_of_a_cache_file_is_set_aside_with_a_notice(
+    shelf: Path, parses: ParseCounter, which: str
+) -> None:
+    load_catalog([shelf])
+    path = cache_dir() / CACHE_FILE if which == "index" else shows_file()
+    path.unlink()
+    os.mkfifo(path)
+    parses.take()
+    code = (
+        "import sys\n"
+        "from showguide.core.catalog import load_catalog\n"
+        "catalog = load_catalog([sys.argv[1]])\n"
+        "print(catalog.resolve('show-1').show.title)\n"
+        "print(*catalog.notices, sep='\\n')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(shelf)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    title, notice = result.stdout.splitlines()
+    assert title == "Show 1"
+    assert notice.startswith(f"the parse cache file {path} was unusable (it is not a regular")
+    (aside,) = cache_dir().glob(f"{path.name}.corrupt-*")
+    assert aside.is_fifo()  # set aside, never deleted
+    load_catalog([shelf])
+    assert parses.take() == []  # a fresh cache took its place
+
+
+def test_a_huge_index_is_set_aside_not_read(
+    shelf: Path, parses: ParseCounter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_catalog([shelf])
+    path = cache_dir() / CACHE_FILE
+    with path.open("r+b") as stream:  # sparse: no room taken on disk
+        stream.truncate(cache_module.MAX_INDEX_BYTES + 1)
+    parses.take()
+
+    catalog = load_catalog([shelf])
+
+    assert len(parses.take()) == 4
+    assert any(
+        "parse cache file" in notice and "over the limit" in notice for notice in catalog.notices
+    )
+    assert list(cache_dir().glob(f"{CACHE_FILE}.corrupt-*"))
+    load_catalog([shelf])
+    assert parses.take() == []
+
+
+def test_a_crafted_length_within_a_huge_shows_file_is_not_read_at_once(
+    shelf: Path, parses: ParseCounter
+) -> None:
+    load_catalog([shelf])
+    path = shows_file()
+    with path.open("r+b") as stream:  # sparse: a 4 GiB shows file that takes no room
+        stream.truncate(4 << 30)
+    parses.take()
+
+    def craft(entry: list[Any]) -> None:
+        entry[ENTRY_LENGTH] = 3 << 30  # within the file: only the size of the show bounds it
+
+    tamper(craft)
+    catalog = load_catalog([shelf])
+    show = catalog.resolve("show-1").show
+
+    assert show is not None and show.title == "Show 1"
+    assert parses.take() == ["1.yaml"]

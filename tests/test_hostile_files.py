@@ -20,7 +20,9 @@ from rich.cells import cell_len
 from tests.cli import cli_env
 from tests.hostile import (
     BAD_FILES,
+    BAD_USER_FILES,
     RAW_CONTROL,
+    USER_FILES_PROBE,
     hostile_text_show,
     long_marker,
     long_text_show,
@@ -126,3 +128,36 @@ def test_print_gets_through_100000_character_texts(tmp_path: Path) -> None:
     assert missing == [], missing
     assert max(map(cell_len, result.stdout.splitlines())) <= 80
     assert result.peak_rss_mb < MEMORY_LIMIT_MB
+
+
+def probe_user_files() -> Finished:
+    return run_measured([sys.executable, "-c", USER_FILES_PROBE], timeout=TIMEOUT_S, env=cli_env())
+
+
+@pytest.mark.parametrize("case", list(BAD_USER_FILES))
+def test_a_hostile_file_among_showguides_own_is_set_aside_and_nothing_changes(case: str) -> None:
+    bad = BAD_USER_FILES[case]
+    if reason := bad.skip():
+        pytest.skip(reason)
+    home = Path(os.environ["SHOWGUIDE_HOME"])
+    clean = showguide("print", "ballerina")  # fills the parse cache
+    assert clean.returncode == 0, clean.stderr
+    assert probe_user_files().returncode == 0  # and the preferences and state
+
+    planted = bad.plant(home)
+    started = probe_user_files()
+
+    assert started.returncode == 0, started.stderr
+    assert "Traceback" not in started.stderr
+    title, *notices = started.stdout.splitlines()
+    assert title == "Ballerina"
+    assert started.peak_rss_mb < MEMORY_LIMIT_MB
+    if bad.set_aside:
+        (aside,) = planted.parent.glob(f"{planted.name}.corrupt-*")  # never deleted
+        assert any(aside.name in notice for notice in notices), notices
+    if bad.removed:
+        assert not planted.exists()
+    # Every later run shows what the files say, as before.
+    again = showguide("print", "ballerina")
+    assert (again.returncode, again.stdout) == (0, clean.stdout)
+    assert probe_user_files().stdout == "Ballerina\n"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import msgspec
@@ -15,11 +15,13 @@ import pytest
 
 from showguide.core.atomic import stray_temps
 from showguide.core.prefs import (
+    MAX_BYTES,
     Preferences,
     State,
     load_preferences,
     load_remembered,
     load_state,
+    merge_changes,
     merge_state,
     preferences_path,
     save_preferences,
@@ -94,7 +96,7 @@ def test_an_unreadable_state_file_is_set_aside_with_a_notice() -> None:
 
     assert loaded.value == State()
     assert loaded.notice is not None
-    assert "cannot read it" in loaded.notice
+    assert "it is a folder" in loaded.notice
     assert [p.name.startswith("state.json.corrupt-") for p in path.parent.iterdir()] == [True]
 
 
@@ -173,19 +175,29 @@ def test_a_writer_killed_before_its_rename_loses_nothing() -> None:
 
     assert result.returncode == -9  # SIGKILL: it really died mid-save
     assert preferences_path().read_bytes() == before
-    assert load_preferences() == load_preferences().__class__(Preferences(theme="old"), None)
     # The killed save left its complete temporary file behind; readers ignore it.
     (stray,) = stray_temps(preferences_path())
     assert msgspec.json.decode(stray.read_bytes(), type=Preferences).theme == "new"
 
-    # A later save works, and removes the stray once it is too old to be a save in progress.
+    # The next start reads the old file, and removes the stray: nobody holds its lock.
+    assert load_preferences() == load_preferences().__class__(Preferences(theme="old"), None)
+    assert stray_temps(preferences_path()) == []
     assert save_preferences(Preferences(theme="later")) is None
     assert load_preferences().value.theme == "later"
-    assert stray_temps(preferences_path()) == [stray]
-    old = time.time() - 2 * 3600
-    os.utime(stray, (old, old))
-    assert save_preferences(Preferences(theme="latest")) is None
     assert stray_temps(preferences_path()) == []
+
+
+def test_a_save_still_under_way_elsewhere_keeps_its_temporary_file() -> None:
+    path = preferences_path()
+    assert save_preferences(Preferences(theme="old")) is None
+    # Another process's save, mid-write: its temporary file is locked.
+    busy = path.with_name(f".{path.name}.busy.tmp")
+    with busy.open("wb") as stream:
+        fcntl.flock(stream.fileno(), fcntl.LOCK_EX)
+        assert save_preferences(Preferences(theme="new")) is None
+        assert stray_temps(path) == [busy]
+    assert save_preferences(Preferences(theme="newer")) is None
+    assert stray_temps(path) == []
 
 
 def test_a_state_save_killed_before_its_rename_loses_nothing() -> None:
@@ -245,6 +257,189 @@ def test_concurrent_writers_never_leave_a_half_written_file() -> None:
     assert final.notice is None
     assert final.value.theme in {f"w{i}-{saves - 1}" for i in range(3)}
     assert stray_temps(path) == []
+
+
+MERGING_WRITER = textwrap.dedent(
+    """
+    import sys
+    from showguide.core.prefs import State, load_state, save_merged, state_path
+
+    writer, saves = sys.argv[1], int(sys.argv[2])
+    state = since = load_state().value
+    for n in range(saves):
+        state = state.with_pane(f"{writer}-{n}", "cast")
+        saved = save_merged(state_path(), state, since, "state")
+        if saved.notice:
+            sys.exit(saved.notice)
+        state = since = saved.value
+    """
+)
+
+
+@pytest.mark.slow
+def test_two_processes_saving_state_at_once_lose_nothing() -> None:
+    saves = 60
+    writers = [
+        subprocess.Popen([sys.executable, "-c", MERGING_WRITER, name, str(saves)])
+        for name in ("a", "b")
+    ]
+    assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
+    panes = load_state().value.panes
+    assert sorted(panes) == sorted(f"{name}-{n}" for name in "ab" for n in range(saves))
+
+
+def test_a_save_writes_only_what_changed_since_it_read_the_file() -> None:
+    start = Preferences(theme="nord", spoiler_shield=False)
+    assert save_preferences(start) is None
+    # Another showguide raises the shield meanwhile.
+    assert save_preferences(Preferences(theme="nord", spoiler_shield=True), since=start) is None
+    # This one changes the theme, from what it read at the start.
+    assert save_preferences(Preferences(theme="dracula", spoiler_shield=False), since=start) is None
+    assert load_preferences().value == Preferences(theme="dracula", spoiler_shield=True)
+
+
+def test_keys_this_version_does_not_know_survive_a_save() -> None:
+    path = state_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('{"last_show": "a", "progress": {"a": {"episode": 3}}}')
+    since = load_state().value
+    assert save_state(since.with_pane("b", "faq"), since=since) is None
+    saved = json.loads(path.read_text())
+    assert saved["progress"] == {"a": {"episode": 3}}
+    assert saved["panes"] == {"b": "faq"}
+
+
+@pytest.mark.parametrize(
+    ("since", "mine", "disk", "merged"),
+    [
+        # Unchanged here: what is on disk wins, whatever it is.
+        ({"a": 1}, {"a": 1}, {"a": 2}, {"a": 2}),
+        # Changed here: ours wins.
+        ({"a": 1}, {"a": 3}, {"a": 2}, {"a": 3}),
+        # Nested dicts merge key by key, at any depth (progress per show, per season).
+        (
+            {"progress": {"x": {"season": 1, "episode": 1}}},
+            {"progress": {"x": {"season": 1, "episode": 2}, "y": {"season": 1}}},
+            {"progress": {"x": {"season": 2, "episode": 1}, "z": {"season": 4}}},
+            {
+                "progress": {
+                    "x": {"season": 2, "episode": 2},
+                    "z": {"season": 4},
+                    "y": {"season": 1},
+                }
+            },
+        ),
+        # Removed here: removed; removed there and unchanged here: stays removed.
+        ({"a": 1, "b": 2}, {"b": 2}, {"a": 1, "b": 2}, {"b": 2}),
+        ({"a": 1, "b": 2}, {"a": 1, "b": 2}, {"b": 2}, {"b": 2}),
+        # None is a value, not an absence.
+        ({"theme": "nord"}, {"theme": None}, {"theme": "nord"}, {"theme": None}),
+        # Lists are values: whole.
+        ({"l": [1]}, {"l": [1, 2]}, {"l": [3]}, {"l": [1, 2]}),
+    ],
+)
+def test_changes_merge_key_by_key(
+    since: dict[str, object], mine: dict[str, object], disk: dict[str, object], merged: object
+) -> None:
+    assert merge_changes(since, mine, disk) == merged
+
+
+def test_a_corrupt_file_met_while_saving_is_set_aside_not_overwritten() -> None:
+    path = preferences_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"{not json")
+    notice = save_preferences(Preferences(theme="nord"), since=Preferences())
+    assert notice is not None and "kept it as preferences.json.corrupt-" in notice
+    (aside,) = path.parent.glob("preferences.json.corrupt-*")
+    assert aside.read_bytes() == b"{not json"
+    assert load_preferences().value.theme == "nord"
+
+
+def fifo_in_place_of(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+
+
+@pytest.mark.parametrize("which", ["preferences", "state"])
+@pytest.mark.parametrize("bad", ["fifo", "huge", "device"])
+def test_a_fifo_a_device_or_a_huge_file_is_set_aside_never_read(which: str, bad: str) -> None:
+    path = preferences_path() if which == "preferences" else state_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if bad == "fifo":
+        os.mkfifo(path)  # reading it would block until a writer came
+    elif bad == "device":
+        path.symlink_to(os.devnull)  # reads as empty without end of trouble: a device
+    else:
+        with path.open("wb") as stream:  # sparse: takes no room on disk
+            stream.truncate(MAX_BYTES + 1)
+    # Loading in a process of its own: a hang would fail the test, not hang it.
+    code = (
+        "from showguide.core.prefs import load_remembered\n"
+        "remembered = load_remembered()\n"
+        "print(len(remembered.notices), remembered.preferences.spoiler_shield)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=30, check=False
+    )
+    assert result.stdout == "1 True\n", result.stderr
+    (aside,) = path.parent.glob(f"{path.name}.corrupt-*")  # set aside, never deleted
+    assert aside.is_symlink() if bad == "device" else aside.exists()
+    assert not path.exists() and not path.is_symlink()
+    # A fresh file is saved in its place.
+    assert save_preferences(Preferences()) is None and save_state(State()) is None
+    assert path.is_file()
+
+
+def test_a_save_past_a_file_size_limit_leaves_the_old_file_byte_identical() -> None:
+    path = state_path()
+    assert save_state(State().with_pane("ballerina", "cast")) is None
+    before = path.read_bytes()
+    code = textwrap.dedent(
+        f"""
+        import resource, signal
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, ({len(before) + 10}, {len(before) + 10}))
+        from showguide.core.prefs import State, save_state
+        state = State()
+        for n in range(50):
+            state = state.with_pane(f"show-{{n}}", "faq")
+        print(save_state(state))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"could not save state to {path}: File too large\n"
+    assert path.read_bytes() == before
+    assert stray_temps(path) == []
+
+
+class Progress(msgspec.Struct, frozen=True):
+    season: int
+    episode: int
+
+
+class Watching(msgspec.Struct, frozen=True):
+    """A state with progress per show, as State is to gain."""
+
+    progress: dict[str, Progress] = {}
+    last_show: str | None = None
+
+
+def test_a_record_in_a_map_is_taken_whole_never_half_from_each_process() -> None:
+    since = Watching({"x": Progress(1, 5), "y": Progress(3, 1)})
+    # Another process: x on to season 2, and a new show z.
+    disk = msgspec.to_builtins(
+        Watching({"x": Progress(2, 1), "y": Progress(3, 1), "z": Progress(1, 1)}, "z")
+    )
+    # This one: one more episode of x, and y watched on.
+    mine = Watching({"x": Progress(1, 6), "y": Progress(3, 2)})
+
+    merged = msgspec.convert(merge_changes(since, mine, disk), Watching)
+
+    assert merged.progress == {"x": Progress(1, 6), "y": Progress(3, 2), "z": Progress(1, 1)}
+    assert merged.last_show == "z"  # not changed here: theirs
 
 
 def test_a_merge_keeps_the_panes_another_showguide_changed_meanwhile() -> None:

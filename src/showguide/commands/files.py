@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -32,9 +34,11 @@ def _refuse(message: str) -> int:
 def write_result(text: str, target: str | None, *, force: bool) -> int:
     """Write ``text`` to ``target`` (standard output when None or "-").
 
-    An existing file is replaced only with ``force``: the file is opened with
-    exclusive creation otherwise, so nothing is overwritten even if it
-    appears between a check and the write.
+    The file is written atomically (:mod:`showguide.core.atomic`): a write
+    that fails, on a full disk or past a file size limit, leaves the old file
+    byte for byte as it was. An existing file is replaced only with ``force``;
+    without it nothing is overwritten, even a file that appears while the text
+    is being written.
     """
     if target is None or target == STDOUT_NAME:
         write_stdout(text)
@@ -43,10 +47,44 @@ def write_result(text: str, target: str | None, *, force: bool) -> int:
     if path.is_dir():
         return _refuse(f"{target} is a folder; give the name of a file to write")
     try:
-        with path.open("w" if force else "x", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        _write_file(path, text.encode("utf-8"), force=force)
     except FileExistsError:
         return _refuse(f"{target} already exists; use --force to replace it")
     except OSError as error:
         return _refuse(f"cannot write {target}: {error.strerror or error}")
     return EXIT_OK
+
+
+def _write_file(path: Path, data: bytes, *, force: bool) -> None:
+    from showguide.core.atomic import write_atomic
+
+    try:
+        info = path.stat()  # through a symbolic link: its target is what gets replaced
+    except FileNotFoundError:
+        info = None
+    if info is None:
+        if path.is_symlink():
+            # A link to nothing: it exists, so only --force writes through it,
+            # creating the file it names (the link itself stays).
+            if not force:
+                raise FileExistsError(path)
+            path = Path(os.path.realpath(path))
+        write_atomic(path, data, replace=False, mode=_new_file_mode(), make_folder=False)
+        return
+    if not force:
+        raise FileExistsError(path)
+    if not stat.S_ISREG(info.st_mode):
+        # A device or a pipe (``-o /dev/stdout``) cannot be replaced by a
+        # rename, and a rename would put a plain file in its place: write into it.
+        with path.open("wb") as stream:
+            stream.write(data)
+        return
+    real = Path(os.path.realpath(path))
+    write_atomic(real, data, mode=stat.S_IMODE(info.st_mode), make_folder=False)
+
+
+def _new_file_mode() -> int:
+    """The permissions ``open()`` would give a new file: 0o666 less the umask."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -20,10 +20,26 @@ user opens one.
   and the file starts with: an index never reads another save's shows file,
   and a show that cannot be read or decoded from it is parsed again.
 
+Nothing in the cache is trusted: the index ends with a CRC-32 of the rest,
+and each entry holds the CRC-32 of its encoded show and where it is, which is
+checked against the shows file's size before anything is read. An edited byte
+or a crafted length is then a miss: the show is parsed from its file, and the
+entry mended (written again) at once. Both files are read like show files
+(:mod:`showguide.core.guarded`): a FIFO, a device or a huge file in their
+place is set aside, with a notice, and never read.
+
 A stale entry is simply a miss; an index that does not decode, or that another
 version wrote, is ignored and replaced at the next save. Saving is atomic: the
 shows file is written first, then the index that names it, so a save cut short
-leaves the old index and its shows file as they were.
+leaves the old index and its shows file as they were; the temporary files of a
+save cut short are removed by the next one. Saves take turns under a lock
+beside the index, so two showguides saving at once never leave an index
+naming a shows file that the other removed.
+
+Why two files and not sqlite3 (atomic, safe with two processes, easy to
+verify): measured by ``benchmarks/cache_format.py``, a warm start reading
+1,000 entries costs more with sqlite3 (its import, a row and a decode per
+entry) than one typed decode of the index; see docs/performance.md.
 
 Modification times have a granularity (a few milliseconds on Linux, two
 seconds on FAT), so a file saved twice within one tick with the same size would
@@ -37,7 +53,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import stat
 import time
+import zlib
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -45,10 +63,11 @@ from pathlib import Path
 import msgspec
 
 from showguide import __version__
-from showguide.core.atomic import write_atomic
+from showguide.core.atomic import locked, remove_stale_temps, write_atomic
 from showguide.core.discovery import RACY_SECONDS
 from showguide.core.environment import max_file_bytes
 from showguide.core.errors import Problem
+from showguide.core.guarded import UnusableFile, read_guarded
 from showguide.core.model import FORMAT_VERSION, RULES_REVISION, Show
 from showguide.core.summary import ShowSummary
 from showguide.core.userdirs import cache_dir
@@ -57,10 +76,17 @@ from showguide.core.userdirs import cache_dir
 CACHE_FILE = "parse-cache.msgpack"
 SHOWS_FILE_PREFIX = "parse-cache-"
 SHOWS_FILE_SUFFIX = ".shows"
+#: The temporary files of every save's shows file, each under its own name, start so.
+STRAY_PREFIXES = (f".{SHOWS_FILE_PREFIX}",)
 #: Every shows file starts with this and its token.
 SHOWS_MAGIC = b"showguide shows "
 #: Bump when the layout of the cache files changes.
-LAYOUT = 4
+LAYOUT = 5
+#: The index ends with the CRC-32 of what comes before, in this many bytes.
+CHECKSUM_BYTES = 4
+#: Neither file is read past these sizes: 20,000 entries take a few MiB.
+MAX_INDEX_BYTES = 256 * 1024 * 1024
+MAX_SHOWS_BYTES = 1024 * 1024 * 1024
 #: Entries kept for files not seen in the latest load, e.g. from another --data.
 MAX_ENTRIES = 20_000
 
@@ -91,6 +117,8 @@ class _Entry(msgspec.Struct, frozen=True, array_like=True, gc=False):
     #: Where the encoded show is in the shows file; length 0 when it did not load.
     start: int
     length: int
+    #: The CRC-32 of the encoded show.
+    checksum: int
 
 
 class _Index(msgspec.Struct, frozen=True):
@@ -119,22 +147,37 @@ class ShowsFile:
         token = path.name.removeprefix(SHOWS_FILE_PREFIX).removesuffix(SHOWS_FILE_SUFFIX)
         self.header = SHOWS_MAGIC + token.encode()
 
-    def read(self, start: int, length: int) -> bytes | None:
-        """The bytes at ``start``, or None if the file is gone or is not this save's."""
-        try:
-            with self.path.open("rb") as stream:
-                if stream.read(len(self.header)) != self.header:
-                    return None
-                stream.seek(start)
-                data = stream.read(length)
-        except OSError:  # removed by a later save, or unreadable: the show is parsed
-            return None
-        return data if len(data) == length else None
+    def read(self, start: int, length: int, checksum: int) -> bytes | None:
+        """The bytes at ``start``, or None if they are not there or not what was written.
 
-    def read_all(self) -> bytes | None:
+        None too if the file is gone, is not this save's, or is not a regular
+        file: the show is then parsed from its own file.
+        """
+        if start < len(self.header) or length <= 0:
+            return None
         try:
-            data = self.path.read_bytes()
+            handle = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except OSError:  # removed by a later save, or unreadable
+            return None
+        try:
+            info = os.fstat(handle)
+            # Bounds before reading: a crafted length must not allocate its size.
+            if not stat.S_ISREG(info.st_mode) or start + length > info.st_size:
+                return None
+            if os.pread(handle, len(self.header), 0) != self.header:
+                return None
+            data = os.pread(handle, length, start)
         except OSError:
+            return None
+        finally:
+            os.close(handle)
+        return data if len(data) == length and zlib.crc32(data) == checksum else None
+
+    def read_all(self, limit: int) -> bytes | None:
+        """The whole file, up to ``limit`` bytes; None if it is unusable or not this save's."""
+        try:
+            data = read_guarded(self.path, min(limit, MAX_SHOWS_BYTES))
+        except (OSError, UnusableFile):
             return None
         return data if data.startswith(self.header) else None
 
@@ -142,20 +185,25 @@ class ShowsFile:
 class Cached:
     """A cache hit: the summary and problems now, the show itself on demand."""
 
-    __slots__ = ("_entry", "_shows", "problems", "summary")
+    __slots__ = ("_cache_path", "_entry", "_shows", "problems", "summary")
 
-    def __init__(self, entry: _Entry, shows: ShowsFile, problems: tuple[Problem, ...]) -> None:
+    def __init__(
+        self, entry: _Entry, shows: ShowsFile, problems: tuple[Problem, ...], cache_path: Path
+    ) -> None:
         self.summary = entry.summary
         self.problems = problems
         self._entry = entry
         self._shows = shows
+        self._cache_path = cache_path
 
     def show(self) -> Show | None:
         """The cached show, or None if it cannot be read or is not a valid Show."""
         entry = self._entry
         if entry.summary is None:
             return None
-        data = self._shows.read(entry.start, entry.length)
+        if entry.length > _max_encoded_bytes(entry.size):
+            return None  # no show file of that size encodes to so much: crafted
+        data = self._shows.read(entry.start, entry.length, entry.checksum)
         if data is None:
             return None
         try:
@@ -164,6 +212,28 @@ class Cached:
             return None
         # A show from another file would be a valid Show too: check it is this one.
         return show if show.id == entry.summary.id else None
+
+    def mend(self, show: Show | None, problems: Iterable[Problem]) -> None:
+        """Store what parsing the file gave, after :meth:`show` found its entry bad.
+
+        Stored only if the file is still the one the entry was made from; a
+        changed file is a miss next time anyway. Saved at once: the run that
+        read this entry may have saved its cache already.
+        """
+        entry = self._entry
+        try:
+            info = Path(entry.key).stat()
+        except OSError:
+            return
+        if (info.st_size, info.st_mtime_ns, info.st_ino) != (
+            entry.size,
+            entry.mtime_ns,
+            entry.inode,
+        ):
+            return
+        cache = ParseCache.open(self._cache_path)
+        cache.put(entry.key, info, entry.name, show, problems)
+        cache.save()
 
 
 class _Added:
@@ -192,27 +262,57 @@ class ParseCache:
         self._trusted_before_ns = time.time_ns() - RACY_SECONDS * 1_000_000_000
         self.hits = 0
         self.misses = 0
+        #: What to tell the user: a cache file that was not a file, or huge, set aside.
+        self.notices: list[str] = []
 
     @classmethod
     def open(cls, path: Path | None = None) -> ParseCache:
         """The cache at ``path`` (default: the user's cache folder), empty if unusable."""
         path = path or cache_dir() / CACHE_FILE
         try:
-            data = path.read_bytes()
+            data = read_guarded(path, MAX_INDEX_BYTES)
+        except UnusableFile as error:  # a FIFO, a device, a huge file: never read it
+            return cls._set_aside(path, str(error))
         except OSError:  # missing (the first run) or unreadable: start empty
             return cls(path)
+        index = _decode_index(data)
+        if index is None or not _is_shows_file_name(index.shows_file):
+            return cls(path)  # damaged, or from another version: rebuilt at the next save
+        shows = path.parent / index.shows_file
         try:
-            index = _index_decoder.decode(data)
-        except msgspec.DecodeError:  # damaged or from an older layout
-            return cls(path)
-        if index.version != cache_version() or not _is_shows_file_name(index.shows_file):
-            return cls(path)
-        if not (path.parent / index.shows_file).is_file():
+            info = shows.lstat()
+        except OSError:
             # Removed, by hand or by another run's save racing this one's:
             # every show would be parsed when opened, and the cache never
             # saved again to mend it. Start empty instead; this run saves it.
             return cls(path)
+        if not stat.S_ISREG(info.st_mode):
+            return cls._set_aside(shows, "it is not a regular file", index_path=path)
+        # A save killed mid-way left a full copy of the shows: a run with
+        # nothing to save must not keep it for ever (one listing of the folder).
+        remove_stale_temps(path, STRAY_PREFIXES)
         return cls(path, index)
+
+    @classmethod
+    def _set_aside(cls, bad: Path, reason: str, index_path: Path | None = None) -> ParseCache:
+        """An empty cache, with a notice that ``bad`` was renamed aside (never deleted)."""
+        from showguide.core.prefs import corrupt_name
+
+        cache = cls(index_path or bad)
+        cache._dirty = True  # a fresh file takes its place at the end of this run
+        aside = corrupt_name(bad)
+        try:
+            bad.rename(aside)
+        except OSError as error:
+            cache.notices.append(
+                f"the parse cache file {bad} is unusable ({reason}) and could not be moved"
+                f" aside ({error.strerror or error}); not using the cache"
+            )
+        else:
+            cache.notices.append(
+                f"the parse cache file {bad} was unusable ({reason}); kept it as {aside.name}"
+            )
+        return cache
 
     def get(self, key: str, info: os.stat_result, name: str) -> Cached | None:
         """The cached result for the file at resolved path ``key``, if still valid.
@@ -238,7 +338,7 @@ class ParseCache:
                 replace(problem, file=name) if problem.file == entry.name else problem
                 for problem in problems
             )
-        return Cached(entry, self._old_shows, problems)
+        return Cached(entry, self._old_shows, problems, self.path)
 
     def put(
         self,
@@ -263,6 +363,7 @@ class ParseCache:
             tuple(problems),
             0,
             len(encoded),
+            zlib.crc32(encoded),
         )
         self._seen[key] = _Added(entry, encoded)
         self._dirty = True
@@ -271,12 +372,34 @@ class ParseCache:
         """Write the cache if anything was added; False if it could not be written."""
         if not self._dirty:
             return True
+        try:
+            with locked(self.path):
+                self._write()
+        except OSError:  # a read-only cache folder only makes the next run slower
+            return False
+        self._dirty = False
+        return True
+
+    def _write(self) -> None:
+        old, shows_file = self._old, self._old_shows
+        # Under the lock, what the latest save left is what to build on: another
+        # showguide may have saved since this one opened the cache (and removed
+        # the shows file it opened).
+        latest = _read_index(self.path)
+        if latest is not None and (shows_file is None or latest.shows_file != shows_file.path.name):
+            old = {entry.key: entry for entry in latest.entries}
+            shows_file = ShowsFile(self.path.parent / latest.shows_file)
         kept: dict[str, _Entry | _Added] = dict(self._seen)
-        for key in _still_present(k for k in self._old if k not in kept):
+        for key in _still_present(k for k in old if k not in kept):
             if len(kept) >= MAX_ENTRIES:
                 break
-            kept[key] = self._old[key]
-        old_shows = self._old_shows.read_all() if self._old_shows is not None else None
+            kept[key] = old[key]
+        old_shows = None
+        if shows_file is not None:
+            needed = max(
+                (e.start + e.length for e in kept.values() if isinstance(e, _Entry)), default=0
+            )
+            old_shows = shows_file.read_all(needed) if needed else None
         shows_path = self.path.parent / _new_shows_file_name()
         chunks = [ShowsFile(shows_path).header]
         offset = len(chunks[0])
@@ -287,22 +410,55 @@ class ParseCache:
             else:
                 entry = item
                 encoded = old_shows[entry.start : entry.start + entry.length] if old_shows else b""
-                if len(encoded) != entry.length:
-                    continue  # its show is no longer to be had: a miss next time
+                if len(encoded) != entry.length or zlib.crc32(encoded) != entry.checksum:
+                    continue  # its show is no longer to be had, or damaged: a miss next time
             entries.append(msgspec.structs.replace(entry, start=offset))
             chunks.append(encoded)
             offset += len(encoded)
-        index = _Index(cache_version(), shows_path.name, entries)
+        index = _encoder.encode(_Index(cache_version(), shows_path.name, entries))
         try:
-            write_atomic(shows_path, b"".join(chunks))
-            write_atomic(self.path, _encoder.encode(index))
-        except OSError:  # a read-only cache folder only makes the next run slower
+            write_atomic(shows_path, b"".join(chunks), stray_prefixes=STRAY_PREFIXES)
+            write_atomic(self.path, index + zlib.crc32(index).to_bytes(CHECKSUM_BYTES, "big"))
+        except OSError:
             with contextlib.suppress(OSError):  # the folder may not even be one
                 shows_path.unlink(missing_ok=True)
-            return False
-        self._dirty = False
+            raise
         _remove_other_shows_files(shows_path)
-        return True
+
+
+def _max_encoded_bytes(file_size: int) -> int:
+    """The most an encoded show can take, from a show file of ``file_size`` bytes.
+
+    Encoded, a show is about the size of its YAML, or smaller; aliases can
+    repeat values, up to the loader's limits (yamlnodes: a million characters
+    of text, ten thousand values). Far above both, yet never the gigabytes a
+    crafted length within a huge shows file could ask to be read at once.
+    """
+    return 4 * file_size + (16 << 20)
+
+
+def _read_index(path: Path) -> _Index | None:
+    """The index at ``path`` if it is usable, without a word if it is not."""
+    try:
+        index = _decode_index(read_guarded(path, MAX_INDEX_BYTES))
+    except (OSError, UnusableFile):
+        return None
+    return index if index is not None and _is_shows_file_name(index.shows_file) else None
+
+
+def _decode_index(data: bytes) -> _Index | None:
+    """The index in ``data`` if its checksum holds, it decodes, and this version wrote it."""
+    payload, checksum = data[:-CHECKSUM_BYTES], data[-CHECKSUM_BYTES:]
+    if (
+        len(data) <= CHECKSUM_BYTES
+        or zlib.crc32(payload).to_bytes(CHECKSUM_BYTES, "big") != checksum
+    ):
+        return None
+    try:
+        index = _index_decoder.decode(payload)
+    except msgspec.DecodeError:  # damaged or from an older layout
+        return None
+    return index if index.version == cache_version() else None
 
 
 def _new_shows_file_name() -> str:
@@ -332,6 +488,8 @@ def _remove_other_shows_files(current: Path) -> None:
             if path.name != current.name and _is_shows_file_name(path.name)
         ]
         for path in others:
+            if path.is_symlink() or not path.is_file():
+                continue  # not one this cache wrote: left alone
             path.unlink(missing_ok=True)  # missing: another run removed it first
     except OSError:
         return  # cannot remove here: the files only take room until a later save
@@ -357,6 +515,7 @@ def put_encoded(
     stored as it came, without decoding and encoding it again here."""
     if info.st_mtime_ns >= cache._trusted_before_ns:
         return
+    stored = encoded if summary is not None else b""
     entry = _Entry(
         key,
         info.st_size,
@@ -366,7 +525,8 @@ def put_encoded(
         summary,
         tuple(problems),
         0,
-        len(encoded) if summary is not None else 0,
+        len(stored),
+        zlib.crc32(stored),
     )
-    cache._seen[key] = _Added(entry, encoded if summary is not None else b"")
+    cache._seen[key] = _Added(entry, stored)
     cache._dirty = True

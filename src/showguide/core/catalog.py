@@ -47,6 +47,10 @@ class PendingShow(Protocol):
         """The show, or None if it cannot be had (the file is then parsed again)."""
         ...
 
+    def mend(self, show: Show | None, problems: tuple[Problem, ...]) -> None:
+        """Keep what parsing the file again gave, after :meth:`show` gave None."""
+        ...
+
 
 class _Encoded:
     """A show parsed (maybe by a worker process) and encoded; decoded when first asked for."""
@@ -60,6 +64,9 @@ class _Encoded:
         from showguide.core.parallel import decode
 
         return decode(self.data)
+
+    def mend(self, show: Show | None, problems: tuple[Problem, ...]) -> None:
+        """Nothing to mend: these bytes were made in this run, not read from the cache."""
 
 
 class CatalogEntry:
@@ -139,10 +146,12 @@ class CatalogEntry:
             self._pending = None
             show = pending.show()
             if show is None:
-                # The cached show cannot be read or does not decode: never
-                # trust it, parse the file again.
+                # The cached show cannot be read, is not what was written, or
+                # does not decode: never trust it, parse the file again, and
+                # mend the cache with what that gives.
                 show, self.problems = _load_file(self.file)
                 self.summary = ShowSummary.of(show) if show is not None else None
+                pending.mend(show, self.problems)
             self._show = show
         return self._show
 
@@ -403,6 +412,11 @@ class _Reader:
         if self._cache is not None:
             self._cache.save()
 
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """What the parse cache has to tell the user (a cache file set aside)."""
+        return tuple(self._cache.notices) if self._cache is not None else ()
+
 
 class CatalogLoad:
     """A catalog being loaded: the files found, those the parse cache (or the
@@ -478,7 +492,7 @@ class CatalogLoad:
         entries, overridden, notices = _apply_overrides(loaded)
         return Catalog(
             tuple(entries),
-            notices=(*self.discovery.notices, *notices),
+            notices=(*self.discovery.notices, *notices, *self.reader.notices),
             problems=tuple(self.discovery.problems),
             overridden=tuple(overridden),
             data_paths=self.data_paths,

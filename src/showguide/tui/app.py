@@ -74,11 +74,12 @@ class ShowGuideApp(App[None]):
         self.remembering = remembered is not None
         self.preferences = remembered.preferences if remembered else Preferences()
         self.state = remembered.state if remembered else State()
+        # As last read or saved: a save writes only what changed since, so that
+        # another showguide's choices, saved meanwhile, are not reverted.
+        self.saved_preferences = self.preferences
+        self.base_state = self.state
         #: The state as last saved: saving it again would change nothing.
         self.saved_state: State | None = None
-        #: The state as read or last saved: what another showguide running at
-        #: the same time changed since then is kept when saving (merge_state).
-        self.base_state = self.state
         self.startup_notices = remembered.notices if remembered else ()
         #: The file each opened show was read from (its entry's key), to find it on reload.
         self.show_keys: dict[str, str] = {}
@@ -197,25 +198,32 @@ class ShowGuideApp(App[None]):
     def save_preferences(self, preferences: Preferences) -> None:
         self.preferences = preferences
         if self.remembering:
-            from showguide.core.prefs import save_preferences
+            from showguide.core.prefs import preferences_path, save_merged
 
-            if (problem := save_preferences(preferences)) is not None:
-                self.notify(problem, severity="warning", timeout=6)
+            saved = save_merged(
+                preferences_path(), preferences, self.saved_preferences, "preferences"
+            )
+            # Take in what another showguide saved meanwhile, so that the next
+            # save does not write back this app's older value of it.
+            self.preferences = self.saved_preferences = saved.value
+            if saved.notice is not None:
+                self.notify(saved.notice, severity="warning", timeout=6)
 
     def save_state(self, *, ended: bool = False) -> None:
         """Save where the viewer is; ``ended``: the app has stopped, so a save
         that fails is told on standard error rather than in a notification."""
         if self.remembering and self.state != self.saved_state:
-            from showguide.core.prefs import load_state, merge_state, save_state
+            from showguide.core.prefs import save_merged, state_path
 
-            state = merge_state(self.state, self.base_state, load_state().value)
-            if (problem := save_state(state)) is not None:
+            saved = save_merged(state_path(), self.state, self.base_state, "state")
+            if saved.written:
+                # Take in what another showguide saved meanwhile.
+                self.state = self.saved_state = self.base_state = saved.value
+            if saved.notice is not None:
                 if ended:
-                    print(f"showguide: {problem}", file=sys.stderr)
+                    print(f"showguide: {saved.notice}", file=sys.stderr)
                 else:
-                    self.notify(problem, severity="warning", timeout=6)
-            else:
-                self.state = self.saved_state = self.base_state = state
+                    self.notify(saved.notice, severity="warning", timeout=6)
 
     async def action_quit(self) -> None:
         self.save_state()
