@@ -254,6 +254,5 @@ def test_any_value_of_any_variable_gives_a_sane_run(
         assert variable.split("_")[-1] in line
         assert len(line) < 200
         assert not any(c < " " for c in line)
-    if result.code == 2:
-        assert variable == "SHOWGUIDE_HOME"
-        assert warnings
+    if result.code == 2:  # a home it cannot use, or a small limit that refuses the file
+        assert (variable == "SHOWGUIDE_HOME" and warnings) or "over the limit" in result.out
