@@ -3,7 +3,9 @@
     python benchmarks/hostile_files.py [--runs N]
 
 The files are tests/hostile.py's BAD_FILES, generated into a temporary
-folder; then its BAD_USER_FILES, each planted in a fresh home whose parse
+folder, each with the environment its case sets (bad environment values
+such as a 99-terabyte SHOWGUIDE_MAX_FILE_BYTES are cases too); then its
+BAD_USER_FILES, each planted in a fresh home whose parse
 cache is warm, where a start (tests.hostile.USER_FILES_PROBE: preferences,
 state, the catalog through the cache, a show opened) is measured instead. Each is validated in its own process (benchmarks.timing.run_measured:
 wall time, and peak RSS read with wait4 for that process alone); the median

@@ -7,7 +7,10 @@ Two kinds of case:
   field, and 100,000-character strings. The guide must show them literally.
 - *Bad files* (``BAD_FILES``): each must give a clear ``FILE:LINE:COLUMN``
   problem and exit status 2 from ``showguide validate``, quickly and in
-  little memory.
+  little memory. Among them: numbers too long to convert (thousands of
+  digits, base 60, hexadecimal), and bad environment values (a size limit of
+  99 terabytes or past the int range) run with a file that shows the command
+  went on.
 
 Large cases are generated here at test time, never committed.
 """
@@ -406,6 +409,44 @@ def _fifty_megabytes(folder: Path) -> Path:
     return path
 
 
+# -- bad environment values, with files that show the run went on -----------------------
+
+
+#: A limit bigger than memory: it used to be allocated before the first byte was read.
+@bad_file(
+    "more than 250,000 values in one file",
+    env=(("SHOWGUIDE_MAX_FILE_BYTES", "99999999999999"),),
+)
+def fifty_megabytes_under_a_limit_of_99_terabytes(folder: Path) -> Path:
+    return _fifty_megabytes(folder)
+
+
+#: Digits past what an index can hold: int() read them, then read() overflowed.
+@bad_file(
+    "title: duplicate key",
+    env=(("SHOWGUIDE_MAX_FILE_BYTES", "9" * 40),),
+)
+def size_limit_past_the_int_range(folder: Path) -> Path:
+    return _write(folder, _valid_yaml() + "title: Again\n")
+
+
+#: Past int()'s 4,300 digits: taken as "as much as allowed", with a warning.
+@bad_file(
+    "more than 250,000 values in one file",
+    env=(("SHOWGUIDE_MAX_FILE_BYTES", "9" * 5_000),),
+)
+def size_limit_of_5000_digits(folder: Path) -> Path:
+    return _fifty_megabytes(folder)
+
+
+@bad_file(
+    "over the limit of 4,194,304",
+    env=(("SHOWGUIDE_MAX_FILE_BYTES", "-1"),),
+)
+def negative_size_limit(folder: Path) -> Path:
+    return _fifty_megabytes(folder)
+
+
 @bad_file("is not UTF-8; save the file as UTF-8")
 def random_binary(folder: Path) -> Path:
     return _write(folder, random.Random(7).randbytes(64 * 1024), "random.bin")
@@ -469,6 +510,45 @@ def key_of_100000_characters(folder: Path) -> Path:
 @bad_file(f"(file): expected a mapping, got '{'x' * 37}…'")
 def only_a_100000_character_string(folder: Path) -> Path:
     return _write(folder, "x" * 100_000 + "\n")
+
+
+@bad_file("tags[0]: a number 5,000 characters long; at most 64 are read")
+def integer_of_5000_digits(folder: Path) -> Path:
+    # Past Python's 4,300-digit limit for int(): it used to end every command.
+    return _write(folder, _valid_yaml() + "tags: [" + "7" * 5_000 + "]\n")
+
+
+@bad_file("verdict: a number 3,000,001 characters long; at most 64 are read")
+def base_60_integer_of_a_million_places(folder: Path) -> Path:
+    # YAML 1.1's sexagesimal integer: converting it takes time quadratic in its length.
+    return _replacing_verdict(folder, "1" + ":59" * 1_000_000)
+
+
+@bad_file(
+    "verdict: a number 39,000,001 characters long; at most 64 are read",
+    env=(("SHOWGUIDE_MAX_FILE_BYTES", str(64 * 1024 * 1024)),),
+)
+def base_60_integer_of_39_megabytes_under_a_raised_limit(folder: Path) -> Path:
+    # PyYAML's resolver alone kept a backtracking record per ":59": gigabytes.
+    return _replacing_verdict(folder, "1" + ":59" * 13_000_000)
+
+
+@bad_file("verdict: a number 3,000,002 characters long; at most 64 are read")
+def hexadecimal_integer_of_3_million_digits(folder: Path) -> Path:
+    # Converts at once (hex has no digit limit), but could never be printed.
+    return _replacing_verdict(folder, "0x" + "f" * 3_000_000)
+
+
+@bad_file("verdict: a number 3,000,002 characters long; at most 64 are read")
+def float_of_3_million_digits(folder: Path) -> Path:
+    return _replacing_verdict(folder, "9" * 3_000_000 + ".5")
+
+
+@bad_file("year: a number 200,000 characters long; at most 64 are read")
+def many_long_numbers(folder: Path) -> Path:
+    numbers = "".join(f"  n{i}: {'7' * 200_000}\n" for i in range(15))
+    text = _valid_yaml().replace("title: Test Show", f"year: {'7' * 200_000}\ntitle: Test Show")
+    return _write(folder, text + "extra:\n" + numbers)
 
 
 @bad_file("(file): the file is empty; a show file is a YAML mapping")

@@ -89,6 +89,14 @@ YAML_PIECES = [
     "title",
     "faq",
     "- id: x",
+    # Numbers too long to convert: past int()'s 4,300 digits, a long base-60
+    # integer (quadratic to convert), a hex one too big to print.
+    "7" * 5_000,
+    "1" + ":59" * 5_000,
+    "0x" + "f" * 5_000,
+    "9" * 5_000 + ".5",
+    "!!int " + "7" * 5_000,
+    "!!int ١٢",
 ]
 yaml_texts = st.lists(st.sampled_from(YAML_PIECES) | st.text(max_size=3), max_size=40).map("".join)
 
@@ -189,6 +197,23 @@ def test_yaml_pieces_inserted_into_a_valid_file(path: tuple[Any, ...], piece: st
     at = next((i for i, line in enumerate(lines) if needle in line), 0)
     lines.insert(at, piece + "\n")
     load_or_problems("".join(lines))
+
+
+def _set(data: Any, path: tuple[Any, ...], value: Any) -> Any:
+    data = copy.deepcopy(data)
+    parent = data
+    for part in path[:-1]:
+        parent = parent[part]
+    parent[path[-1]] = value
+    return data
+
+
+@fuzz
+@given(st.sampled_from(sorted(_paths(FULL))[1:]), st.sampled_from(YAML_PIECES))
+def test_yaml_pieces_written_as_a_value(path: tuple[Any, ...], piece: str) -> None:
+    """Each piece, written as is where a value of a valid file goes."""
+    text = as_yaml(_set(FULL, path, "PIECE-GOES-HERE"))
+    load_or_problems(text.replace("PIECE-GOES-HERE", piece, 1))
 
 
 PROBLEM_LINE = re.compile(r"^.+?:\d+:\d+: .+?: .+$")

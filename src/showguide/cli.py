@@ -358,7 +358,23 @@ def dispatch(argv: Sequence[str]) -> int:
         args = _launch_parser().parse_args(rest)
     # --data given before the command comes first: discovery order is the order given.
     args.data = [*main_args.data, *args.data]
+    if not _environment_usable():
+        return EXIT_BAD_INPUT
     return handler(args)
+
+
+def _environment_usable() -> bool:
+    """Warn, one line each, about environment values not used as given.
+
+    False when one of them is one showguide cannot run without.
+    """
+    from showguide.core.environment import environment_problems
+    from showguide.core.text import one_line
+
+    problems = environment_problems()
+    for problem in problems:
+        print(f"showguide: {one_line(problem.message)}", file=sys.stderr)
+    return not any(problem.fatal for problem in problems)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -395,7 +411,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         report(f"{error.filename}: {error.strerror or error}")
         return EXIT_BAD_INPUT
     except Exception as error:  # the last line of defence: a bug, reported without a traceback
-        if os.environ.get("SHOWGUIDE_DEBUG"):
+        from showguide.core.environment import debugging
+
+        if debugging():
             raise
         report(f"internal error: {type(error).__name__}: {error}")
         report("this is a bug; run again with SHOWGUIDE_DEBUG=1 to see where it happened")

@@ -65,9 +65,10 @@ import msgspec
 from showguide import __version__
 from showguide.core.atomic import locked, remove_stale_temps, write_atomic
 from showguide.core.discovery import RACY_SECONDS
+from showguide.core.environment import max_file_bytes
 from showguide.core.errors import Problem
 from showguide.core.guarded import UnusableFile, read_guarded
-from showguide.core.model import FORMAT_VERSION, Show
+from showguide.core.model import FORMAT_VERSION, RULES_REVISION, Show
 from showguide.core.summary import ShowSummary
 from showguide.core.userdirs import cache_dir
 
@@ -88,16 +89,14 @@ MAX_INDEX_BYTES = 256 * 1024 * 1024
 MAX_SHOWS_BYTES = 1024 * 1024 * 1024
 #: Entries kept for files not seen in the latest load, e.g. from another --data.
 MAX_ENTRIES = 20_000
-#: The loader's size limit changes what loading gives. Named here rather than
-#: imported: the loader pulls in YAML, which a warm load never needs.
-MAX_BYTES_VARIABLE = "SHOWGUIDE_MAX_FILE_BYTES"
 
 
 def cache_version() -> str:
     """Everything besides the file itself that changes what loading it gives."""
     return (
-        f"layout {LAYOUT}; format {FORMAT_VERSION}; showguide {__version__};"
-        f" msgspec {msgspec.__version__}; max bytes {os.environ.get(MAX_BYTES_VARIABLE, '')!r}"
+        f"layout {LAYOUT}; format {FORMAT_VERSION}; rules {RULES_REVISION};"
+        f" showguide {__version__};"
+        f" msgspec {msgspec.__version__}; max bytes {max_file_bytes()}"
     )
 
 

@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import os
 import time
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from showguide.core.discovery import RACY_SECONDS, FoundFile, discover, discover_sources
-from showguide.core.errors import Problem, ShowDataError
+from showguide.core.errors import Problem
 from showguide.core.model import Show
 from showguide.core.paths import bundled_show_files
 from showguide.core.summary import ShowSummary
+from showguide.core.textfold import fold
 
 if TYPE_CHECKING:
     from showguide.core.cache import ParseCache
@@ -244,8 +246,14 @@ class Catalog:
         )
 
     def resolve(self, name: str) -> CatalogEntry:
-        """The one entry whose id or title is ``name`` or starts with it (any case)."""
-        wanted = name.casefold()
+        """The one entry whose id or title is ``name`` or starts with it.
+
+        Names are compared folded (:func:`~showguide.core.textfold.fold`): in
+        any case, and whether the file or the user's keyboard wrote Hangul as
+        syllables (NFC) or as the jamo they decompose into (NFD, as macOS
+        names files and some editors save text).
+        """
+        wanted = fold(name)
         keys = [(entry, _names(entry)) for entry in self.entries]
         exact = [entry for entry, names in keys if wanted in names]
         if len(exact) == 1:
@@ -260,16 +268,19 @@ class Catalog:
             raise UnknownShow(f"{name!r} matches more than one show; did you mean {listed}?")
         import difflib  # only an unknown name needs it
 
-        known = sorted({n for _, names in keys for n in names})
-        close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
-        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        known = {n: shown for _, names in keys for n, shown in names.items()}
+        close = difflib.get_close_matches(wanted, sorted(known), n=3, cutoff=0.5)
+        hint = f"; did you mean {' or '.join(repr(known[c]) for c in close)}?" if close else ""
         raise UnknownShow(f"no show called {name!r}{hint}")
 
 
-def _names(entry: CatalogEntry) -> set[str]:
+def _names(entry: CatalogEntry) -> dict[str, str]:
+    """The entry's names, folded for comparing, each with how a hint shows it."""
     if entry.summary is None:
-        return {entry.path.stem.casefold()}
-    return {entry.summary.id.casefold(), entry.summary.title.casefold()}
+        written = [entry.path.stem]
+    else:
+        written = [entry.summary.id, entry.summary.title]
+    return {fold(name): unicodedata.normalize("NFC", name).casefold() for name in written}
 
 
 def _id_of(entry: CatalogEntry) -> str:
@@ -281,12 +292,9 @@ def _id_of(entry: CatalogEntry) -> str:
 
 def _load_file(path: Path | str) -> Loaded:
     # Imported here: the loader brings in YAML, which a load from the cache never needs.
-    from showguide.core.loader import load_show
+    from showguide.core.loader import load_show_or_problems
 
-    try:
-        return load_show(path), ()
-    except ShowDataError as error:
-        return None, error.problems
+    return load_show_or_problems(path)
 
 
 def load_entry(path: Path | str, origin: str) -> CatalogEntry:

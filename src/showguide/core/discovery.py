@@ -27,11 +27,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from showguide.core.environment import search_path
 from showguide.core.errors import WHOLE_FILE, Problem
 from showguide.core.paths import bundled_data_dir
 
 Origin = Literal["bundled", "user", "--data", "SHOWGUIDE_PATH"]
-PATH_VARIABLE = "SHOWGUIDE_PATH"
 SHOW_FILE_SUFFIXES = (".yaml", ".yml")
 #: A file modified less than this many seconds ago may change again within its
 #: timestamp's granularity (milliseconds on Linux, two seconds on FAT) without
@@ -63,9 +63,7 @@ def discover_sources(data_paths: Sequence[str | Path] = ()) -> list[Source]:
         Source(user_shows_dir(), "user"),
     ]
     sources.extend(Source(Path(path), "--data") for path in data_paths)
-    for part in os.environ.get(PATH_VARIABLE, "").split(os.pathsep):
-        if part:  # an empty part ("a::b", a trailing separator) means nothing
-            sources.append(Source(Path(part).expanduser(), "SHOWGUIDE_PATH"))
+    sources.extend(Source(path, "SHOWGUIDE_PATH") for path in search_path())
     return sources
 
 

@@ -15,18 +15,29 @@ line and column rather than raising something a user would see as a traceback:
 
 from __future__ import annotations
 
-import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 import msgspec
 
+from showguide.core.environment import (
+    DEFAULT_MAX_FILE_BYTES,
+    MAX_FILE_BYTES_VARIABLE,
+    debugging,
+)
+
+# Kept importable from here, where it lived before core/environment.py.
+from showguide.core.environment import max_file_bytes as max_file_bytes
 from showguide.core.errors import WHOLE_FILE, Problem, ShowDataError
 from showguide.core.model import Show
 from showguide.core.yamlnodes import Located, compose_located
 
-DEFAULT_MAX_BYTES = 4 * 1024 * 1024
-MAX_BYTES_VARIABLE = "SHOWGUIDE_MAX_FILE_BYTES"
+DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES
+MAX_BYTES_VARIABLE = MAX_FILE_BYTES_VARIABLE
+#: Read in pieces this big past the size stat() gave: a file that grows while
+#: it is read costs memory as it grows, never the whole limit up front.
+_READ_CHUNK = 1024 * 1024
 
 _BOMS = {
     b"\xff\xfe\x00\x00": "UTF-32",
@@ -34,16 +45,6 @@ _BOMS = {
     b"\xff\xfe": "UTF-16",
     b"\xfe\xff": "UTF-16",
 }
-
-
-def max_file_bytes() -> int:
-    """The size limit for one show file: the default, or the environment's override."""
-    raw = os.environ.get(MAX_BYTES_VARIABLE, "")
-    try:
-        value = int(raw)
-    except ValueError:
-        return DEFAULT_MAX_BYTES
-    return value if value > 0 else DEFAULT_MAX_BYTES
 
 
 def _file_problem(name: str, message: str) -> ShowDataError:
@@ -73,12 +74,32 @@ def read_show_bytes(path: Path, *, max_bytes: int | None = None) -> bytes:
         )
     try:
         with path.open("rb") as stream:
-            data = stream.read(limit + 1)
+            data = _read_at_most(stream, info.st_size, limit + 1)
     except OSError as error:
         raise _file_problem(name, f"cannot read: {error.strerror or error}") from None
     if len(data) > limit:  # the file grew after stat()
         raise _file_problem(name, f"file is over the limit of {limit:,} bytes")
     return data
+
+
+def _read_at_most(stream: BinaryIO, expected: int, most: int) -> bytes:
+    """Up to ``most`` bytes of ``stream``, whose size was ``expected``.
+
+    ``read(most)`` would allocate ``most`` bytes before reading one: with the
+    limit raised to a gigabyte, every small file would cost a gigabyte.
+    """
+    first = stream.read(min(expected + 1, most))
+    if len(first) <= expected or len(first) >= most:
+        return first  # the whole file (or all that is allowed)
+    pieces = [first]
+    total = len(first)
+    while total < most:
+        piece = stream.read(min(_READ_CHUNK, most - total))
+        if not piece:
+            break
+        pieces.append(piece)
+        total += len(piece)
+    return b"".join(pieces)
 
 
 def decode_show_bytes(data: bytes, name: str) -> str:
@@ -140,3 +161,23 @@ def load_show(path: Path | str, *, max_bytes: int | None = None) -> Show:
     path = Path(path)
     text = decode_show_bytes(read_show_bytes(path, max_bytes=max_bytes), str(path))
     return parse_show(text, str(path))
+
+
+def load_show_or_problems(path: Path | str) -> tuple[Show | None, tuple[Problem, ...]]:
+    """The show in one file, or its problems: what the catalog keeps for each file.
+
+    A bug met while reading one file (a 5,000-digit number once ended every
+    command) becomes that file's problem, so it cannot take the other shows
+    down with it; SHOWGUIDE_DEBUG asks for the traceback instead.
+    """
+    try:
+        return load_show(path), ()
+    except ShowDataError as error:
+        return None, error.problems
+    except Exception as error:
+        if debugging():
+            raise
+        detail = f"{type(error).__name__}: {error}"
+        detail = detail if len(detail) <= 100 else detail[:99] + "…"
+        message = f"cannot be read because of a bug in showguide ({detail}); please report it"
+        return None, (Problem(str(path), 1, 1, WHOLE_FILE, message),)

@@ -28,8 +28,27 @@ NOT_NAMED: Final = "not named by the source"
 #: accepts it beside a Performer mapping.
 Unnamed = Literal["not yet announced", "not named by the source"]
 
-ID_PATTERN: Final = r"^[a-z0-9][a-z0-9-]*$"
-COUNTRY_CODE_PATTERN: Final = r"^[A-Z]{2}$"
+#: Bump when the rules of what loads change without the format changing (a
+#: pattern made stricter, a new limit), so that no cache keeps a show that the
+#: loader would now refuse.
+RULES_REVISION: Final = 2
+
+
+def whole_value(pattern: str) -> str:
+    """A regular expression that matches only the whole value, in Python and in JSON Schema.
+
+    msgspec looks for a pattern anywhere in the value (``re.search``), and in
+    Python ``$`` also matches before a final newline, so ``^[a-z]+$`` accepts
+    ``"abc\\n"``: an id that then breaks every widget named after it.
+    ``\\Z`` would fix Python but is not valid in JSON Schema's (ECMAScript)
+    regular expressions, which editors use; ``$(?!\\n)`` means "the very end"
+    in both.
+    """
+    return rf"^(?:{pattern})$(?!\n)"
+
+
+ID_PATTERN: Final = whole_value("[a-z0-9][a-z0-9-]*")
+COUNTRY_CODE_PATTERN: Final = whole_value("[A-Z]{2}")
 
 Id = Annotated[
     str,
@@ -73,7 +92,7 @@ class _Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
 # Seasons, episodes and ``reveals`` (which episode an item spoils). Kept in one
 # block: the spoiler shield reads them through showguide.core.episodes.
 
-EPISODE_CODE_PATTERN: Final = r"^[Ss][0-9]{1,3}[Ee][0-9]{1,4}$"
+EPISODE_CODE_PATTERN: Final = whole_value("[Ss][0-9]{1,3}[Ee][0-9]{1,4}")
 
 EpisodeCode = Annotated[
     str,

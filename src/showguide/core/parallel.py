@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 
 import msgspec
 
-from showguide.core.errors import Problem, ShowDataError
+from showguide.core.errors import Problem
 from showguide.core.model import Show
 from showguide.core.summary import ShowSummary
 
@@ -67,12 +67,11 @@ def usable_cores() -> int:
 
 def parse_one(path: str) -> Parsed:
     """Parse the show file at ``path`` (as named), in whatever process runs this."""
-    from showguide.core.loader import load_show
+    from showguide.core.loader import load_show_or_problems
 
-    try:
-        show = load_show(path)
-    except ShowDataError as error:
-        return None, None, error.problems
+    show, problems = load_show_or_problems(path)
+    if show is None:
+        return None, None, problems
     return _encoder.encode(show), ShowSummary.of(show), ()
 
 

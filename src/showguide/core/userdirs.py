@@ -10,28 +10,43 @@ look at user folders do not pay for it at start-up.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Literal
 
+from showguide.core.environment import (
+    HOME_VARIABLE,
+    XDG_DEFAULTS,
+    ignored_xdg_variables,
+    showguide_home,
+)
+
 APP_NAME = "showguide"
-HOME_VARIABLE = "SHOWGUIDE_HOME"
+__all__ = [
+    "HOME_VARIABLE",
+    "SHOWS_FOLDER",
+    "cache_dir",
+    "config_dir",
+    "data_dir",
+    "state_dir",
+    "user_dir",
+    "user_shows_dir",
+]
 #: Show files found here are loaded along with the bundled ones.
 SHOWS_FOLDER = "shows"
 
 Kind = Literal["data", "config", "state", "cache"]
 
 
-def _home() -> Path | None:
-    raw = os.environ.get(HOME_VARIABLE, "")
-    return Path(raw).expanduser() if raw else None
-
-
 def user_dir(kind: Kind) -> Path:
     """The folder for one kind of file; it may not exist yet."""
-    home = _home()
+    home = showguide_home()
     if home is not None:
         return home / kind
+    variable, default = XDG_DEFAULTS[kind]
+    if variable in ignored_xdg_variables():
+        # platformdirs would take a relative XDG path as it is, relative to the
+        # current folder; the spec says to ignore it.
+        return Path.home() / default / APP_NAME
     import platformdirs
 
     # appauthor=False: no "showguide/showguide" nesting on Windows.

@@ -43,6 +43,7 @@ _PATTERN_RULES = {
     COUNTRY_CODE_PATTERN: "a country code of two capital letters, such as KR",
     EPISODE_CODE_PATTERN: "an episode such as S1E4 (or true for a film)",
 }
+_PATTERN_MESSAGE = "Expected `str` matching regex "
 #: Lists whose items carry an ``id`` that must be unique within the list.
 _ID_LISTS: tuple[Path, ...] = (
     ("characters",),
@@ -202,9 +203,13 @@ def _explain(message: str, value: Any, annotation: Any) -> str:
     if length:
         most = "at least" if length.group(1) == ">=" else "at most"
         return f"{_describe(value)} must be {most} {length.group(2)} characters long"
-    pattern = re.match(r"Expected `str` matching regex '(.*)'$", message)
-    if pattern:
-        rule = _PATTERN_RULES.get(pattern.group(1), f"text matching {pattern.group(1)}")
+    if message.startswith(_PATTERN_MESSAGE):
+        # msgspec shows the pattern as Python writes it in quotes (its repr).
+        shown = message.removeprefix(_PATTERN_MESSAGE)
+        rule = next(
+            (rule for pattern, rule in _PATTERN_RULES.items() if repr(pattern) == shown),
+            f"text matching {shown}",
+        )
         return f"{_describe(value)} must be {rule}"
     if message.startswith("Invalid RFC3339 encoded date") or (
         base is datetime.date and isinstance(value, str)

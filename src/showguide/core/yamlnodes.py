@@ -11,8 +11,9 @@ recursion, however deep the file nests.
 
 The conversion also refuses what a show file never needs and an attacker might
 send: unknown tags, duplicate keys, non-text keys, merge keys, absurd nesting,
-too many values, and aliases that expand into huge trees ("billion laughs")
-or huge texts.
+too many values, aliases that expand into huge trees ("billion laughs")
+or huge texts, and numbers too long to convert in bounded time (checked
+before conversion, whatever YAML form they take).
 """
 
 from __future__ import annotations
@@ -42,19 +43,45 @@ MAX_ALIAS_TEXT = 1_000_000
 #: one-character list items would have two million, and would take seconds
 #: and hundreds of megabytes to read.
 MAX_VALUES = 250_000
+#: Characters in a number, boolean or other non-text scalar. Show files need
+#: years and version numbers; a longer one is refused before it is converted:
+#: Python will not turn more than 4,300 decimal digits into an int (or back),
+#: converting a base-60 integer ("1:2:3:...") takes time quadratic in its
+#: length, and a huge hexadecimal one cannot be printed.
+MAX_NUMBER_CHARS = 64
 
 _TAG = "tag:yaml.org,2002:"
 _STR = f"{_TAG}str"
 _INT = f"{_TAG}int"
 _NULL = f"{_TAG}null"
 _TIMESTAMP = f"{_TAG}timestamp"
+_BOOL = f"{_TAG}bool"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: YAML 1.1's int and float, as PyYAML's resolver writes them, with every
+#: repetition possessive. For a long plain scalar the resolver's own patterns
+#: keep a backtracking record per repetition: 160 MB and a second for a 4 MB
+#: base-60 number. Possessive repeats keep none, and match the same strings:
+#: each repeated part is followed by a character it cannot contain.
+#: tests/test_loader_scalars.py checks the two agree.
+_LONG_NUMBER = re.compile(
+    r"""[-+]?0b[0-1_]++
+    |[-+]?0[0-7_]++
+    |[-+]?(?:0|[1-9][0-9_]*+)
+    |[-+]?0x[0-9a-fA-F_]++
+    |[-+]?[1-9][0-9_]*+(?::[0-5]?[0-9])++
+    |[-+]?[0-9][0-9_]*+\.[0-9_]*+(?:[eE][-+][0-9]++)?
+    |\.[0-9][0-9_]*+(?:[eE][-+][0-9]++)?
+    |[-+]?[0-9][0-9_]*+(?::[0-5]?[0-9])++\.[0-9_]*+
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN)""",
+    re.VERBOSE,
+)
 _constructor = yaml.constructor.SafeConstructor()
 _BUILD = {
     _INT: _constructor.construct_yaml_int,
     f"{_TAG}float": _constructor.construct_yaml_float,
-    f"{_TAG}bool": _constructor.construct_yaml_bool,
+    _BOOL: _constructor.construct_yaml_bool,
 }
 
 
@@ -389,6 +416,10 @@ class _Builder:
             return tag
         if not event.implicit[0]:  # quoted or a block: always text
             return _STR
+        if len(event.value) > MAX_NUMBER_CHARS:
+            # Too long for a bool or a null; a timestamp stays text anyway. So
+            # the one question is whether YAML would read a number.
+            return _INT if _LONG_NUMBER.fullmatch(event.value) else _STR
         resolved: str = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         return resolved
 
@@ -406,15 +437,33 @@ class _Builder:
             return text
         if tag == _NULL:
             return None
-        if tag == _INT and text.isdigit() and text.isascii() and text[0] != "0":
+        if len(text) > MAX_NUMBER_CHARS:
+            kind = "a true-or-false value" if tag == _BOOL else "a number"
+            self.problem(
+                slot,
+                f"{kind} {len(text):,} characters long; at most {MAX_NUMBER_CHARS}"
+                " are read (put it in quotes to make it text)",
+            )
+            return None
+        if not text.isascii():
+            # Python's int() and float() take any script's digits ("١٢"); YAML does not.
+            self.problem(slot, f"{_shown(text)} is not a valid {_short_tag(tag)}")
+            return None
+        if tag == _INT and text.isdigit() and text[0] != "0":
             return int(text)  # the common case, without PyYAML's general one
         node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark)
         try:
             return _BUILD[tag](node)
-        except (ValueError, KeyError, yaml.constructor.ConstructorError):
-            # An explicit tag on text that is not of that type, e.g. "!!int abc".
-            self.problem(slot, f"{event.value!r} is not a valid {_short_tag(tag)}")
+        except (ValueError, KeyError, IndexError, yaml.constructor.ConstructorError):
+            # An explicit tag on text that is not of that type, e.g. "!!int abc"
+            # (or "!!int" on nothing at all, which PyYAML indexes into).
+            self.problem(slot, f"{_shown(text)} is not a valid {_short_tag(tag)}")
             return None
+
+
+def _shown(text: str) -> str:
+    """``text`` quoted, cut short enough to keep a problem on one readable line."""
+    return repr(text if len(text) <= 38 else text[:37] + "…")
 
 
 def _short_tag(tag: str) -> str:

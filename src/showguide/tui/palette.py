@@ -23,6 +23,7 @@ from showguide.core.items import ItemKey, character_key, episode_key, faq_key, h
 from showguide.core.model import Show
 from showguide.core.spoilers import SpoilerShield
 from showguide.core.text import visible
+from showguide.core.textfold import fold, fold_with_offsets
 
 
 class GuidePalette(CommandPalette):
@@ -151,25 +152,33 @@ def palette_text(title: str) -> str:
 def letters_in_order(query: str, text: str) -> list[int]:
     """Where the query's letters are in ``text``, in order (empty when they are not all there).
 
+    Both are folded first (:func:`~showguide.core.textfold.fold`), so case,
+    accents and the Unicode form do not matter: a Hangul name saved
+    decomposed (NFD) is found by the syllables a keyboard types, and the
+    reverse. The offsets are of ``text`` as written.
+
     A contiguous match wins; otherwise each letter takes its first place after
     the one before. Textual's matcher tries every placement instead, which for
     a long text full of the same letters never finishes; this is linear.
     """
-    lowered = [char.lower() for char in text]
-    if query.strip() and all(len(char) == 1 for char in lowered):
-        start = "".join(lowered).find(query.lower())
-        if start >= 0:
-            return [i for i in range(start, start + len(query)) if not text[i].isspace()]
-    offsets: list[int] = []
-    position = 0
-    for char in (c.lower() for c in query if not c.isspace()):
-        while position < len(lowered) and lowered[position] != char:
+    wanted = fold(query)
+    folded, original = fold_with_offsets(text)
+    found: list[int] = []
+    start = folded.find(wanted) if wanted.strip() else -1
+    if start >= 0:
+        found = [original[i] for i in range(start, start + len(wanted)) if not folded[i].isspace()]
+    else:
+        position = 0
+        for char in wanted:
+            if char.isspace():
+                continue
+            position = folded.find(char, position)
+            if position < 0:
+                return []
+            found.append(original[position])
             position += 1
-        if position == len(lowered):
-            return []
-        offsets.append(position)
-        position += 1
-    return offsets
+    # Several folded letters can come from one character ("발" is three jamo).
+    return sorted(set(found))
 
 
 def highlighted(text: str, offsets: list[int], style: Style) -> Content:

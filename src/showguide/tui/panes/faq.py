@@ -19,6 +19,7 @@ from showguide.core.model import FaqEntry, Show
 from showguide.core.provenance import attribution
 from showguide.core.search import SearchIndex
 from showguide.core.spoilers import SpoilerShield
+from showguide.core.textfold import fold
 from showguide.display import literal
 from showguide.tui.panes.plot import theme_chips
 from showguide.tui.rows import ListRow
@@ -43,7 +44,7 @@ def answer_view(entry: FaqEntry, hidden: bool, per: str = "") -> Group:
 def parse_filter(text: str) -> tuple[str, list[str]]:
     """Filter text as (words to search for, tags): ``#tag`` words are tags."""
     words = text.split()
-    tags = [word[1:].casefold() for word in words if word.startswith("#") and len(word) > 1]
+    tags = [fold(word[1:]) for word in words if word.startswith("#") and len(word) > 1]
     query = " ".join(word for word in words if not word.startswith("#"))
     return query, tags
 
@@ -108,7 +109,7 @@ class FaqPane(MasterDetail):
             # A hidden spoiler never matches: not even its tags may show through.
             if self.hidden(item_id):
                 continue
-            if tags and not set(tags) <= {tag.casefold() for tag in entry.tags}:
+            if tags and not set(tags) <= {fold(tag) for tag in entry.tags}:
                 continue
             if found is not None and ("faq", item_id) not in found:
                 continue

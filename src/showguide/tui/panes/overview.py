@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 
 from showguide.core.model import Show
 from showguide.core.provenance import attribution, stale_status, status_text
+from showguide.core.textfold import fold
 from showguide.display import literal
 from showguide.tui.widgets import GuideScroll, section
 
@@ -28,7 +29,7 @@ def facts_table(show: Show) -> Table:
     when = str(show.premiere_date) if show.premiere_date else (str(show.year) if show.year else "")
     # The romanized title is worth a row only when the title is not already it.
     romanized = show.romanized_title or ""
-    if romanized.casefold() == show.title.casefold():
+    if fold(romanized) == fold(show.title):
         romanized = ""
     rows = [
         ("Romanized", romanized),
