@@ -8,7 +8,6 @@ imports what it needs when it runs, and only launching the app imports Textual.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 
