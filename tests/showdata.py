@@ -52,6 +52,7 @@ FULL: dict[str, Any] = show_dict(
     network="Example Streamer",
     year=2031,
     premiere_date="2031-04-01",
+    end_date="2032-06-30",
     status="announced",
     genres=["Drama"],
     tags=["sea", "family"],

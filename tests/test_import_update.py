@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Iterator
@@ -101,6 +102,7 @@ def test_update_brings_tvmaze_changes_and_keeps_the_users_work(
     assert show.verdict == "A quiet gem."
     # TVmaze's changes came in.
     assert show.status == "ended"
+    assert show.end_date == datetime.date(2021, 4, 2)
     assert [c.name for c in show.characters] == ["Maren Holt", "Inspector Vale", "Rhea"]
     if supports("seasons"):
         data = yaml.safe_load(text)

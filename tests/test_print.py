@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -331,3 +332,15 @@ def test_a_name_that_fits_several_shows_or_a_missing_data_path_exits_2(
     assert (absent.code, absent.out) == (2, "")
     assert absent.err.startswith(f"{missing}:1:1: ")
     assert len(absent.err.splitlines()) == 1
+
+
+def test_an_ended_series_says_when_it_ended_in_print_and_markdown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = show_dict(status="ended", premiere_date="2031-04-01", end_date="2032-06-30")
+    path = write_show(tmp_path, data)
+    plain_terminal(monkeypatch)
+    out = run_cli(capsys, "--data", str(path), "print", "test-show", "-s", "overview").out
+    assert re.search(r"Premieres +2031-04-01\nEnded +2032-06-30\n", out), out
+    markdown = run_cli(capsys, "--data", str(path), "export", "test-show", "-f", "markdown").out
+    assert "- **Ended:** 2032-06-30" in markdown

@@ -149,6 +149,8 @@ def overview(show: Show, shield: SpoilerShield) -> Group:
     rows.append(("Language", literal(show.original_language)))
     if show.premiere_date:
         rows.append(("Premieres", Text(show.premiere_date.isoformat())))
+    if show.end_date:
+        rows.append(("Ended", Text(show.end_date.isoformat())))
     if show.released:
         rows.append(("Released", Text(show.released.isoformat())))
     if show.runtime:

@@ -46,6 +46,7 @@ _YAML_BLOCKS: Final = (
         "network",
         "year",
         "premiere_date",
+        "end_date",
         "runtime",
         "released",
         "status",

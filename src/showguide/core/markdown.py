@@ -123,6 +123,7 @@ def _overview(show: Show) -> list[str]:
         ("Country", md_text(show.country)),
         ("Original language", md_text(show.original_language)),
         ("Premieres", show.premiere_date.isoformat() if show.premiere_date else ""),
+        ("Ended", show.end_date.isoformat() if show.end_date else ""),
         ("Released", show.released.isoformat() if show.released else ""),
         ("Runtime", f"{show.runtime} min" if show.runtime else ""),
     ]

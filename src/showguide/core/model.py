@@ -277,6 +277,8 @@ class Show(_Record, frozen=True, kw_only=True):
     network: Line | None = None
     year: Annotated[int, msgspec.Meta(ge=1900, le=2200)] | None = None
     premiere_date: datetime.date | None = None
+    #: The day a series' last episode aired (TVmaze's "ended"), only when it is known.
+    end_date: datetime.date | None = None
     status: Status
     genres: list[Line] = []
     tags: list[Line] = []

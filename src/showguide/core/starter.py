@@ -73,6 +73,7 @@ format: series
 # network: The network or streaming service
 # year: 2025
 # premiere_date: 2025-01-31   # the first day it airs, as YYYY-MM-DD
+# end_date: 2026-03-20       # the day the last episode aired, once it has ended
 # announced, upcoming, airing or ended
 status: announced
 genres:

@@ -36,6 +36,7 @@ def facts_table(show: Show) -> Table:
         ("Format", show.format.capitalize()),
         ("Network", show.network or "not known"),
         ("Premiere", when or "not yet announced"),
+        ("Ended", str(show.end_date) if show.end_date else ""),
         ("Released", str(show.released) if show.released else ""),
         ("Runtime", f"{show.runtime} min" if show.runtime else ""),
         ("Episodes", _episode_count(show)),
