@@ -353,20 +353,7 @@ class ParseCache:
             return
         summary = ShowSummary.of(show) if show is not None else None
         encoded = _encoder.encode(show) if show is not None else b""
-        entry = _Entry(
-            key,
-            info.st_size,
-            info.st_mtime_ns,
-            info.st_ino,
-            name,
-            summary,
-            tuple(problems),
-            0,
-            len(encoded),
-            zlib.crc32(encoded),
-        )
-        self._seen[key] = _Added(entry, encoded)
-        self._dirty = True
+        put_encoded(self, key, info, name, summary, encoded, problems)
 
     def save(self) -> bool:
         """Write the cache if anything was added; False if it could not be written."""
