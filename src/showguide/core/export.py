@@ -67,6 +67,9 @@ _YAML_BLOCKS: Final = (
     ("as_of", "attribution"),
     ("source_check",),
 )
+#: The order of a show file's top-level keys, as export writes them; the
+#: TVmaze import writes and updates files in the same order.
+SHOW_KEY_ORDER: Final = tuple(key for block in _YAML_BLOCKS for key in block)
 #: Fields written even when they hold their default value.
 _ALWAYS_WRITTEN: Final = frozenset({"actor"})
 #: Prose longer than this is folded (``>-``) rather than written on one line.

@@ -30,6 +30,7 @@ from typing import Any, Final
 
 import msgspec
 
+from showguide.core.export import SHOW_KEY_ORDER
 from showguide.core.model import Show as ShowModel
 from showguide.core.starter import show_id_for
 from showguide.tvmaze import shapes
@@ -53,37 +54,9 @@ _STATUS: Final = {
     "In Development": "announced",
 }
 
-#: The order of a show file's top-level keys (the model's, with the fields
-#: the team is adding in their place); :mod:`.update` inserts new keys by it.
-KEY_ORDER: Final = (
-    "format_version",
-    "id",
-    "title",
-    "native_title",
-    "romanized_title",
-    "format",
-    "network",
-    "year",
-    "premiere_date",
-    "end_date",
-    "runtime",
-    "status",
-    "genres",
-    "tags",
-    "country",
-    "original_language",
-    "audience",
-    "logline",
-    "plot",
-    "characters",
-    "highlights",
-    "faq",
-    "verdict",
-    "sources",
-    "as_of",
-    "attribution",
-    "seasons",
-)
+#: The order of a show file's top-level keys: export's, so an imported file
+#: reads like an exported one; :mod:`.update` inserts new keys by it.
+KEY_ORDER: Final = SHOW_KEY_ORDER
 #: Every block that comes from TVmaze names it (issue 13's per-block sources):
 #: a guide with more than one source attributes unnamed blocks to no one, and
 #: the placeholders the user fills in are theirs, not TVmaze's.
