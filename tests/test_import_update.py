@@ -360,3 +360,16 @@ def test_an_unedited_file_becomes_tvmazes_data_and_keeps_the_users_own(
         assert in_order(result.get(key, [])) == in_order(value), key
     assert {key: result[key] for key in user_part} == user_part
     assert dump_document(document, original).startswith("# my comment\n")
+
+
+def test_update_reads_and_writes_plain_values_as_showguides_loader_does() -> None:
+    # ruamel's own YAML 1.1 rules read N as a bool and 0E0 as a float; PyYAML,
+    # and so showguide, reads both as text. An update must agree with showguide,
+    # or it takes a title such as "N" for the user's edit and never updates it.
+    original = "title: N\nnative_title: 0E0\nlogline: no\nyear: 2031\n"
+    document = load_document(original)
+    assert (document["title"], document["native_title"]) == ("N", "0E0")
+    assert (document["logline"], document["year"]) == (False, 2031)  # as PyYAML reads them
+    document["title"], document["logline"] = "yes", "0E0"
+    written = dump_document(document, original)
+    assert yaml.safe_load(written) == yaml.safe_load(original) | {"title": "yes", "logline": "0E0"}

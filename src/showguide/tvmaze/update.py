@@ -32,6 +32,7 @@ user's own keys and items) is never looked at.
 from __future__ import annotations
 
 import datetime
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -86,10 +87,36 @@ def _yaml() -> Any:
 
     handler = YAML()  # round-trip: comments, order and styles are kept
     handler.version = (1, 1)  # as PyYAML, and so showguide's loader, reads files
+    handler.Resolver = _pyyaml_resolver()
     handler.indent(mapping=2, sequence=4, offset=2)
     handler.width = 76
     handler.preserve_quotes = True
     return handler
+
+
+@functools.cache
+def _pyyaml_resolver() -> Any:
+    """A ruamel.yaml resolver that reads plain scalars exactly as PyYAML does.
+
+    ruamel's own YAML 1.1 rules differ at the edges (``N`` is a bool to it,
+    ``0E0`` a float; to PyYAML, and so to showguide's loader, both are text).
+    With its rules an update read such a title as another value, took it for
+    the user's edit and kept it; writing, it could leave unquoted a value that
+    PyYAML then reads as something else.
+    """
+    import yaml
+    from ruamel.yaml.resolver import VersionedResolver
+
+    rules: dict[str | None, list[tuple[str, Any]]] = {}
+    for first, entries in yaml.resolver.Resolver.yaml_implicit_resolvers.items():
+        rules.setdefault(first, []).extend(entries)
+
+    class PyYamlResolver(VersionedResolver):
+        @property
+        def versioned_resolver(self) -> dict[str | None, list[tuple[str, Any]]]:
+            return rules
+
+    return PyYamlResolver
 
 
 def load_document(text: str) -> Any:
