@@ -48,7 +48,7 @@ class Shot:
 
 def shots() -> list[Shot]:
     """Every picture: the catalog, each pane the app has, search, and help."""
-    from showguide.tui.commands import PANES
+    from showguide.core.keytable import PANES
 
     def pane(name: str) -> Step:
         async def show(pilot: Any) -> None:

@@ -42,7 +42,7 @@ def test_every_picture_is_committed_and_none_is_left_over() -> None:
 
 
 def test_there_is_a_picture_of_every_pane() -> None:
-    from showguide.tui.commands import PANES
+    from showguide.core.keytable import PANES
 
     # The pictures are of the bundled show, a film: it has no Episodes pane.
     # (tests/tui/test_episodes_pane.py pins that pane's look in snapshots.)

@@ -184,7 +184,7 @@ async def test_help_lists_the_live_keys_of_the_focused_widget(key: str) -> None:
         for expected in (
             "Show the next question's answer.",
             "Show the FAQ pane.",
-            "Quit the app",
+            "Quit showguide, remembering where you were.",
             "Open the highlighted item.",
         ):
             assert expected in text

@@ -44,6 +44,10 @@ class Preferences(msgspec.Struct, frozen=True, kw_only=True):
     theme: str | None = None
     #: Hide spoilers until asked.
     spoiler_shield: bool = True
+    #: Keys given to commands by id, e.g. ``{"faq.next": "j"}`` (see
+    #: core.keymap, which checks each entry: one bad entry must not cost the
+    #: rest of the preferences, so nothing about it is checked here).
+    keymap: Any = {}
 
 
 class State(msgspec.Struct, frozen=True, kw_only=True):

@@ -5,23 +5,24 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import Iterable
-from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 import msgspec
 from textual.app import App, SystemCommand
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from showguide.core.catalog import Catalog, CatalogEntry, CatalogLoad
+from showguide.core.keymap import check_keymap
+from showguide.core.keynames import key_label
 from showguide.core.model import Show
-from showguide.core.prefs import Preferences, Remembered, State
+from showguide.core.prefs import PREFERENCES_FILE, Preferences, Remembered, State
 from showguide.core.spoilers import SpoilerShield
 from showguide.core.text import one_line, visible
+from showguide.tui.bindings import bindings
 from showguide.tui.breakpoints import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
-from showguide.tui.commands import APP_COMMANDS, GUIDE_COMMANDS, PANE_COMMANDS, app_bindings
 from showguide.tui.messages import ShieldToggled
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def guide_items_provider() -> type[Provider]:
     return GuideItems
 
 
-class ShowGuideApp(App[None]):
+class ShowGuideApp(App[None], inherit_bindings=False):
     TITLE = "showguide"
     CSS_PATH = [
         "app.tcss",
@@ -43,7 +44,9 @@ class ShowGuideApp(App[None]):
         "panes/highlights.tcss",
         "catalog.tcss",
     ]
-    BINDINGS: ClassVar[list[BindingType]] = app_bindings()
+    # Every key from the command table: Textual's own (Ctrl+C only telling
+    # how to quit, Ctrl+Q) are replaced by the table's.
+    BINDINGS: ClassVar[list[BindingType]] = bindings("app")
     HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
 
@@ -54,7 +57,7 @@ class ShowGuideApp(App[None]):
     #: terminal restored (main screen, mouse reporting off, cursor shown).
     #: Left to Python's defaults they would kill the process with the
     #: terminal still in the app's modes. SIGINT comes only from outside
-    #: (``kill -INT``): in the app, Ctrl+C is a key (action_help_quit).
+    #: (``kill -INT``): in the app, Ctrl+C is a key (action_copy_or_quit).
     ENDING_SIGNALS: ClassVar[tuple[signal.Signals, ...]] = tuple(
         getattr(signal, name)
         for name in ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGINT")
@@ -105,6 +108,15 @@ class ShowGuideApp(App[None]):
         self.ends_on_signals = False
         if self.preferences.theme in self.available_themes:
             self.theme = self.preferences.theme
+        # The user's keys, by command id; entries that cannot apply are told
+        # on mount, and the others still do.
+        where = PREFERENCES_FILE
+        if self.remembering:
+            from showguide.core.prefs import preferences_path
+
+            where = str(preferences_path())
+        self.keymap = check_keymap(self.preferences.keymap, where)
+        self.set_keymap(self.keymap.for_textual())
 
     # --- what reaches the screen ------------------------------------------------
 
@@ -141,13 +153,28 @@ class ShowGuideApp(App[None]):
     def validate_sub_title(self, sub_title: object) -> str:
         return one_line(str(sub_title))
 
-    def action_help_quit(self) -> None:
-        """Ctrl+C quits, as in other terminal tools, keeping the user's place.
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys are shown the same way everywhere: ``Ctrl+P``, ``?``, ``Esc``."""
+        return binding.key_display or key_label(binding.key)
 
-        Textual's default only says which key quits. Where Ctrl+C copies (text
-        selected on screen or in an input), that binding comes first.
-        """
-        self.call_later(self.action_quit)
+    def action_copy_or_quit(self) -> None:
+        """Ctrl+C copies the selected text, as in a terminal; with nothing
+        selected it quits, as in other terminal tools, keeping the user's place."""
+        from textual.widgets import Input
+
+        selected = self.screen.get_selected_text()
+        focused = self.focused
+        if not selected and isinstance(focused, Input):
+            selected = focused.selected_text
+        if selected:
+            self.copy_to_clipboard(selected)
+            self.notify("Copied the selected text.", timeout=2)
+        else:
+            self.call_later(self.action_quit)
+
+    def action_take_screenshot(self) -> None:
+        # As Textual's palette entry does: after the palette has closed.
+        self.set_timer(0.1, self.deliver_screenshot)
 
     @property
     def has_catalog(self) -> bool:
@@ -184,6 +211,8 @@ class ShowGuideApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self.theme_changed)
+        for notice in self.keymap.notices:
+            self.notify(notice, severity="warning", timeout=10)
         if self.catalog is not None:
             for notice in (*self.startup_notices, *self.catalog.notices):
                 self.notify(notice, timeout=8)
@@ -296,6 +325,11 @@ class ShowGuideApp(App[None]):
                     self.notify(saved.notice, severity="warning", timeout=6)
 
     async def action_quit(self) -> None:
+        from showguide.tui.loading import LoadingScreen
+
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.action_leave()  # stops the reading too
+            return
         self.save_state()
         self.exit()
 
@@ -307,29 +341,23 @@ class ShowGuideApp(App[None]):
         self.exit(return_code=128 + number)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        from showguide.tui.guide import GuideScreen
+        """The palette's commands: those of the command table that work on
+        ``screen`` where its focus is, with their keys; Textual's own are not
+        listed (their wording is not the app's, and "Keys" is our Help)."""
+        from showguide.tui.palette import palette_commands
 
-        # The guide's own commands first: they are what people look for here.
-        if isinstance(screen, GuideScreen):
-            for command in (*PANE_COMMANDS, *GUIDE_COMMANDS):
-                if screen.check_action(command.action, ()) is False:
-                    continue
-                yield SystemCommand(
-                    command.title, command.help, partial(screen.run_action, command.action)
-                )
-        for command in APP_COMMANDS:
-            if command.palette:
-                yield SystemCommand(
-                    command.title, command.help, partial(self.run_action, command.action)
-                )
-        yield from super().get_system_commands(screen)
+        for title, help_text, run in palette_commands(self, screen):
+            yield SystemCommand(title, help_text, run)
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
         from showguide.tui.palette import GuidePalette
 
-        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+        # Not over itself, nor over a help opened from it (F1 in the palette).
+        if self.use_command_palette and not any(
+            isinstance(screen, CommandPalette) for screen in self.screen_stack
+        ):
             self.push_screen(GuidePalette(id="--command-palette"))
 
     def action_help(self) -> None:

@@ -13,7 +13,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
@@ -21,10 +21,12 @@ from textual.widgets.option_list import Option
 
 from showguide.core.catalog import Catalog
 from showguide.core.catalog_view import CatalogRow, SortKey, filter_rows, sort_rows
+from showguide.tui.bindings import bindings
 from showguide.tui.breakpoints import WIDE_WIDTH, breakpoint_classes
 from showguide.tui.catalog_rows import Columns, NaturalWidths, row_detail
 from showguide.tui.keybar import KeyBar
 from showguide.tui.rows import ListRow
+from showguide.tui.text_input import TextInput
 from showguide.tui.widgets import GuideList, GuideScroll
 
 #: The sort orders the sort key cycles through: (column, newest or last first).
@@ -46,26 +48,14 @@ class CatalogList(GuideList):
             screen.call_after_refresh(screen.fit_columns)
 
 
-class CatalogScreen(Screen[None]):
+class CatalogScreen(Screen[None], inherit_bindings=False):
     """Every show: type to filter, up and down to choose, Enter to open."""
 
     AUTO_FOCUS = "#catalog-filter"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", tooltip="Open the highlighted show."),
-        Binding(
-            "ctrl+s", "sort", "Sort", tooltip="Sort by title, year, network, status or origin."
-        ),
-        # The app's reload key, shown here: the catalog is where files are managed.
-        Binding("ctrl+r", "app.reload", "Reload", tooltip="Read the show files again."),
-        # q types into the filter here, so show the key that quits from anywhere.
-        Binding("ctrl+q", "app.quit", "Quit", tooltip="Leave showguide."),
-        Binding("down", "move(1)", "Next show", show=False, tooltip="Highlight the next show."),
-        Binding("up", "move(-1)", "Previous show", show=False, tooltip="Highlight the show above."),
-        Binding("pagedown", "page(1)", "Page down", show=False, tooltip="Move a page down."),
-        Binding("pageup", "page(-1)", "Page up", show=False, tooltip="Move a page up."),
-        Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Clear the filter."),
-    ]
+    # Where the filter has the focus, it takes q, ? and r as text: the
+    # footer shows the app's other keys for them (Ctrl+Q, F1, Ctrl+R).
+    BINDINGS: ClassVar[list[BindingType]] = bindings("catalog")
 
     def __init__(self, catalog: Catalog, *, highlight: str | None = None) -> None:
         """``highlight``: the id of the show to start on (the one last opened)."""
@@ -90,7 +80,7 @@ class CatalogScreen(Screen[None]):
         # width: no rows are rendered at a width the list never keeps.
         self.set_classes(breakpoint_classes(self.app, self.app.size))
         yield Static(id="catalog-title")
-        yield Input(
+        yield TextInput(
             placeholder="Type to filter shows · ↑↓ choose · Enter opens", id="catalog-filter"
         )
         with Vertical(id="catalog-body", classes="master-detail"):

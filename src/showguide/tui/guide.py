@@ -17,8 +17,8 @@ from showguide.core.items import ItemKey
 from showguide.core.model import Show
 from showguide.core.progress import resolve
 from showguide.core.spoilers import SpoilerShield
+from showguide.tui.bindings import bindings
 from showguide.tui.breakpoints import MIN_HEIGHT, MIN_WIDTH, breakpoint_classes
-from showguide.tui.commands import guide_bindings
 from showguide.tui.header import ShowHeader
 from showguide.tui.keybar import KeyBar
 from showguide.tui.messages import ShieldToggled, SpoilersChanged
@@ -45,8 +45,8 @@ PANE_FOCUS = {
 }
 
 
-class GuideScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = guide_bindings()
+class GuideScreen(Screen[None], inherit_bindings=False):
+    BINDINGS: ClassVar[list[BindingType]] = bindings("guide")
 
     def __init__(
         self,

@@ -12,20 +12,21 @@ import threading
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
 from showguide.core.catalog import Catalog, CatalogLoad
 from showguide.core.parallel import LoadCancelled, progress_text
+from showguide.tui.bindings import bindings
 from showguide.tui.keybar import KeyBar
 
 if TYPE_CHECKING:
     from showguide.tui.app import ShowGuideApp
 
 
-class LoadingScreen(Screen[None]):
+class LoadingScreen(Screen[None], inherit_bindings=False):
     """Reading the show files: how many of how many, and a way out."""
 
     # Here, not in a .tcss file: Textual reads a screen's CSS_PATH only for
@@ -64,10 +65,8 @@ class LoadingScreen(Screen[None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave", "Leave", tooltip="Stop reading and leave showguide."),
-        Binding("q", "leave", "Leave", show=False, tooltip="Stop reading and leave showguide."),
-    ]
+    # q leaves too: the app's quit stops the reading (ShowGuideApp.action_quit).
+    BINDINGS: ClassVar[list[BindingType]] = bindings("loading")
 
     def __init__(self, load: CatalogLoad) -> None:
         super().__init__()

@@ -1,5 +1,7 @@
-"""Command-palette entries for the items of the show on screen.
+"""The command palette: the app's commands, and the items of the show on screen.
 
+The commands are those of the command table (showguide.core.keytable) that
+work where the focus is, each with its keys (:func:`palette_commands`).
 Characters, FAQ questions and highlights can be jumped to by name, and the
 FAQ filtered by tag. Items hidden by the spoiler shield are left out: their
 names and questions are spoiler text too.
@@ -9,24 +11,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
+from textual.actions import parse
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.fuzzy import FuzzySearch
+from textual.screen import Screen
 from textual.style import Style
 from textual.widgets import Input, OptionList
 
 from showguide.core.items import ItemKey, character_key, episode_key, faq_key, highlight_key
+from showguide.core.keytable import BY_ID, Command, in_home
 from showguide.core.model import Show
 from showguide.core.spoilers import SpoilerShield
 from showguide.core.text import visible
 from showguide.core.textfold import fold, fold_with_offsets
+from showguide.tui.bindings import bindings, keys_label
 
 
-class GuidePalette(CommandPalette):
+class GuidePalette(CommandPalette, inherit_bindings=False):
     """Textual's command palette, mended for keys typed faster than a frame.
 
     Textual 8.2 pages an option list by a map of its lines that exists only
@@ -38,10 +46,7 @@ class GuidePalette(CommandPalette):
     (ScreenStackError), besides running the command twice.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown", "page(1)", "Next page", show=False),
-        Binding("pageup", "page(-1)", "Previous page", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("palette")
 
     @on(Input.Submitted)
     @on(OptionList.OptionSelected)
@@ -57,6 +62,56 @@ class GuidePalette(CommandPalette):
         )
         if commands.scrollable_content_region:
             move()
+
+
+def palette_commands(
+    app: App[Any], screen: Screen[Any]
+) -> Iterator[tuple[str, str, Callable[[], object]]]:
+    """(title, help, run) for each command of the table that works on
+    ``screen`` where its focus is, found in the bindings of the focused
+    widget and its parents, keys that an input there takes included; then
+    the commands only the palette runs (theme, screenshot...)."""
+    keymap: dict[str, tuple[str, ...]] = dict(getattr(getattr(app, "keymap", None), "keys", {}))
+    focused = screen.focused
+    nodes: list[DOMNode] = list(focused.ancestors_with_self) if focused else [screen, app]
+    seen: set[str] = set()
+    for node in nodes:
+        for cls in type(node).__mro__:
+            for binding in cls.__dict__.get("BINDINGS", ()):
+                command = (
+                    BY_ID.get(binding.id)
+                    if isinstance(binding, Binding) and binding.id is not None
+                    else None
+                )
+                if command is None or not command.palette or command.id in seen:
+                    continue
+                if not _enabled(app, screen, node, binding.action):
+                    continue
+                seen.add(command.id)
+                keys = keymap.get(command.id, command.keys)
+                help_text = f"{command.description} Key: {keys_label(keys)}"
+                yield command.palette, help_text, partial(app.run_action, binding.action, node)
+    for command in in_home("app"):
+        if not command.keys and command.palette and _palette_only_applies(command, screen):
+            # The screen the palette was opened over, not the palette itself.
+            target: DOMNode = screen if command.action.startswith("screen.") else app
+            run = partial(app.run_action, command.action.removeprefix("screen."), target)
+            yield command.palette, command.description, run
+
+
+def _enabled(app: App[Any], screen: Screen[Any], node: DOMNode, action: str) -> bool:
+    namespace, name, parameters = parse(action)
+    target = app if namespace == "app" else screen if namespace == "screen" else node
+    return target.check_action(name, parameters) is not False
+
+
+def _palette_only_applies(command: Command, screen: Screen[Any]) -> bool:
+    if command.id == "maximize":
+        focused = screen.focused
+        return screen.maximized is None and focused is not None and focused.allow_maximize
+    if command.id == "minimize":
+        return screen.maximized is not None
+    return True
 
 
 def palette_entries(show: Show, shield: SpoilerShield) -> Iterator[tuple[str, str, ItemKey | str]]:

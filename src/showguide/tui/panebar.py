@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.style import Style
 from textual.widget import Widget
 
-from showguide.tui.commands import PANES
+from showguide.core.keytable import PANES
+from showguide.tui.bindings import bindings
 
 GAP = "   "
 #: The narrowest gap, for terminals too narrow for the usual one.
@@ -47,10 +48,7 @@ class PaneBar(Widget, can_focus=True):
     }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"pane-bar--key", "pane-bar--active"}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,h", "step(-1)", "Previous pane", show=False),
-        Binding("right,l", "step(1)", "Next pane", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("tabs")
 
     #: The pane shown; the screen sets it. Redrawn in place: never a new size.
     active: reactive[str] = reactive(PANES[0][0], layout=False)

@@ -8,19 +8,22 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from showguide.core.items import ItemKey
+from showguide.core.keytable import PANES
 from showguide.core.search import SearchIndex
 from showguide.core.search_results import SearchResult
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
-from showguide.tui.commands import PANES
-from showguide.tui.widgets import heading
+from showguide.tui.bindings import bindings
+from showguide.tui.keybar import KeyBar
+from showguide.tui.text_input import TextInput
+from showguide.tui.widgets import GuideList, heading
 
 PANE_TITLES: dict[str, str] = dict(PANES)
 MATCH_STYLE = "bold reverse"
@@ -62,24 +65,14 @@ def key_of(option_id: str) -> ItemKey:
     return ItemKey(pane, item_id)  # type: ignore[arg-type]  # panes come from option_id()
 
 
-class SearchScreen(ModalScreen[ItemKey | None]):
+class SearchScreen(ModalScreen[ItemKey | None], inherit_bindings=False):
     """Type to search; up/down choose; Enter jumps; Esc goes back where you were."""
 
     # Loaded when the screen is first opened, not with the app: the first
     # frame has fewer rules to parse and to match against every widget.
     CSS_PATH = "search.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Close", tooltip="Close search and go back."),
-        Binding("down", "move(1)", "Next result", show=False, tooltip="Highlight the next result."),
-        Binding(
-            "up",
-            "move(-1)",
-            "Previous result",
-            show=False,
-            tooltip="Highlight the previous result.",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("search")
 
     def __init__(self, index: SearchIndex, shield: SpoilerShield, query: str = "") -> None:
         super().__init__()
@@ -89,11 +82,12 @@ class SearchScreen(ModalScreen[ItemKey | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-dialog"):
-            yield Input(
+            yield TextInput(
                 self.initial_query, placeholder="Search names, questions, plot…", id="search-input"
             )
-            yield OptionList(id="search-results")
+            yield GuideList(id="search-results")
             yield Static(id="search-status")
+            yield KeyBar(id="search-keys")
 
     def on_mount(self) -> None:
         self.show_results(self.initial_query)

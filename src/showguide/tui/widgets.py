@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.console import RenderableType
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container, VerticalScroll
 from textual.geometry import Size
 from textual.strip import Strip
@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
+from showguide.tui.bindings import bindings
 from showguide.tui.messages import SpoilersChanged
 from showguide.tui.rows import ListRow
 
@@ -28,13 +29,10 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 
-class GuideList(OptionList):
-    """An option list that also moves with j and k."""
+class GuideList(OptionList, inherit_bindings=False):
+    """An option list whose keys are the table's (which add j and k)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("list")
 
     # Textual's OptionList keeps rendered options and the map of its lines in
     # caches that do not know the width they were made at, and empties both on
@@ -156,18 +154,12 @@ class GuideList(OptionList):
 class MasterList(GuideList):
     """The list half of a MasterDetail: Enter opens the highlighted item."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Open", tooltip="Open the highlighted item."),
-    ]
 
+class GuideScroll(VerticalScroll, can_focus=True, inherit_bindings=False):
+    """A focusable scrolling column of text, whose keys are the table's
+    (which add j and k, and leave out sideways scrolling: text wraps)."""
 
-class GuideScroll(VerticalScroll, can_focus=True):
-    """A focusable scrolling column of text that also scrolls with j and k."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Scroll down", show=False),
-        Binding("k", "scroll_up", "Scroll up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("scroll")
 
 
 def heading(text: str) -> Option:
@@ -206,9 +198,7 @@ class ItemList(Container, SpoilerAware):
     in step with the spoiler shield and handles ``s`` (reveal).
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "reveal", "Reveal", tooltip="Reveal the spoiler under the cursor."),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("item-list")
 
     pane: ClassVar[str]
 
@@ -300,15 +290,7 @@ class MasterDetail(ItemList):
     back to the tab bar.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            show=False,
-            tooltip="Go back: from the detail to its list, from a list to the tab bar.",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("master-detail")
 
     def list_widget(self) -> MasterList:
         return self.query_one(MasterList)

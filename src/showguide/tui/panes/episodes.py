@@ -20,7 +20,7 @@ from typing import ClassVar
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 from textual.widgets.option_list import Option
@@ -30,6 +30,7 @@ from showguide.core.items import summary_key
 from showguide.core.model import Episode, Season, Show
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
+from showguide.tui.bindings import bindings
 from showguide.tui.rows import ListRow
 from showguide.tui.widgets import GuideScroll, MasterDetail, MasterList, heading, hidden_notice
 
@@ -44,20 +45,7 @@ def today() -> datetime.date:
 class EpisodeList(MasterList):
     """The list of episodes; its keys mark progress."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "space,w",
-            "mark_watched",
-            "Watched",
-            tooltip="Mark the highlighted episode watched, and every episode before it.",
-        ),
-        Binding(
-            "W",
-            "unmark_watched",
-            "Unwatch",
-            tooltip="Mark the highlighted episode not watched, and every episode after it.",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("episode-list")
 
     def action_mark_watched(self) -> None:
         pane = self.parent.parent if self.parent is not None else None

@@ -10,7 +10,7 @@ from rich.console import Group
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
@@ -21,8 +21,10 @@ from showguide.core.search import SearchIndex
 from showguide.core.spoilers import SpoilerShield
 from showguide.core.textfold import fold
 from showguide.display import literal
+from showguide.tui.bindings import bindings
 from showguide.tui.panes.plot import theme_chips
 from showguide.tui.rows import ListRow
+from showguide.tui.text_input import TextInput
 from showguide.tui.widgets import GuideScroll, MasterDetail, MasterList, hidden_notice
 
 
@@ -51,13 +53,7 @@ def parse_filter(text: str) -> tuple[str, list[str]]:
 
 class FaqPane(MasterDetail):
     pane = "faq"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_question", "Next", tooltip="Show the next question's answer."),
-        Binding(
-            "p", "previous_question", "Previous", tooltip="Show the previous question's answer."
-        ),
-        Binding("f", "filter", "Filter", tooltip="Filter the questions by words or #tag."),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("faq")
 
     def __init__(
         self,
@@ -79,7 +75,7 @@ class FaqPane(MasterDetail):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="master"):
-            yield Input(placeholder="f: filter by words or #tag", id="faq-filter")
+            yield TextInput(placeholder="f: filter by words or #tag", id="faq-filter")
             yield MasterList(*self.options(self.shown_ids), id="faq-list")
         with GuideScroll(id="faq-answer", classes="detail") as answer:
             answer.border_title = "Answer"

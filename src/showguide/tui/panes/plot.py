@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Static
 
 from showguide.core.items import thread_key
@@ -15,6 +15,7 @@ from showguide.core.model import Show, StoryThread
 from showguide.core.provenance import attribution
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
+from showguide.tui.bindings import bindings
 from showguide.tui.messages import SpoilersChanged
 from showguide.tui.widgets import GuideScroll, SpoilerAware, hidden_notice, section
 
@@ -43,9 +44,7 @@ def thread_widget_id(thread_id: str) -> str:
 
 
 class PlotPane(GuideScroll, SpoilerAware):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "reveal", "Reveal", tooltip="Reveal the first hidden story thread."),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("plot")
 
     def __init__(self, show: Show, shield: SpoilerShield) -> None:
         super().__init__(id="plot-scroll")

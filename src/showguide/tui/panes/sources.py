@@ -16,7 +16,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -33,6 +33,7 @@ from showguide.core.provenance import (
 )
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
+from showguide.tui.bindings import bindings
 from showguide.tui.rows import ListRow
 from showguide.tui.widgets import GuideScroll, MasterDetail, MasterList, heading
 
@@ -104,9 +105,7 @@ class SourcesPane(MasterDetail):
     """The guide's sources and its source check, each with a detail."""
 
     pane = "sources"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "open_link", "Open link", tooltip="Open the source's web page."),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("sources")
 
     #: How a link is opened; tests replace it so that no browser ever starts.
     opener: ClassVar[Callable[[App[Any], str], None]] = staticmethod(open_in_browser)
