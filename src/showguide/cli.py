@@ -69,6 +69,12 @@ def _list(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _keys(args: argparse.Namespace) -> int:
+    from showguide.commands.keys import run
+
+    return run(args)
+
+
 def _schema(args: argparse.Namespace) -> int:
     from showguide.commands.schema import run
 
@@ -298,6 +304,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None,
     "export": ("export a show as Markdown, JSON or YAML (spoilers hidden)", _add_export, _export),
     "new": ("write a commented starter show file", _add_new, _new),
     "watched": ("show or set how far you have watched a show", _add_watched, _watched),
+    "keys": ("list every key of the app, and the command ids a keymap remaps", None, _keys),
     "serve": ("serve the guide to web browsers (needs showguide[serve])", _add_serve, _serve),
     "import": ("write or update a guide from TVmaze (uses the network)", _add_import, _import),
 }

@@ -114,38 +114,52 @@ PANES: tuple[tuple[str, str], ...] = tuple(
     for command in _panes()
 )
 
-_TEXT_INPUT: tuple[tuple[str, str, str], ...] = (
-    ("left", "cursor_left", "Move the cursor left."),
-    ("shift+left", "cursor_left(True)", "Move the cursor left, selecting."),
-    ("ctrl+left", "cursor_left_word", "Move the cursor a word left."),
-    ("ctrl+shift+left", "cursor_left_word(True)", "Move the cursor a word left, selecting."),
-    ("right", "cursor_right", "Move the cursor right, or take the suggestion."),
-    ("shift+right", "cursor_right(True)", "Move the cursor right, selecting."),
-    ("ctrl+right", "cursor_right_word", "Move the cursor a word right."),
-    ("ctrl+shift+right", "cursor_right_word(True)", "Move the cursor a word right, selecting."),
-    ("backspace", "delete_left", "Delete the character on the left."),
-    ("ctrl+shift+a", "select_all", "Select all the text."),
-    ("home,ctrl+a", "home", "Go to the start of the text."),
-    ("end,ctrl+e", "end", "Go to the end of the text."),
-    ("shift+home", "home(True)", "Select to the start of the text."),
-    ("shift+end", "end(True)", "Select to the end of the text."),
-    ("delete,ctrl+d", "delete_right", "Delete the character on the right."),
-    ("enter", "submit", "Submit the text."),
-    ("ctrl+w", "delete_left_word", "Delete the word on the left."),
-    ("ctrl+u", "delete_left_all", "Delete everything on the left."),
-    ("ctrl+backspace,alt+backspace", "delete_right_word", "Delete the word on the right."),
-    ("ctrl+k", "delete_right_all", "Delete everything on the right."),
-    ("ctrl+x", "cut", "Cut the selected text."),
-    ("ctrl+v", "paste", "Paste the clipboard."),
+_TEXT_INPUT: tuple[tuple[str, str, str, str], ...] = (
+    ("left", "left", "cursor_left", "Move the cursor left."),
+    ("select-left", "shift+left", "cursor_left(True)", "Move the cursor left, selecting."),
+    ("word-left", "ctrl+left", "cursor_left_word", "Move the cursor a word left."),
+    (
+        "select-word-left",
+        "ctrl+shift+left",
+        "cursor_left_word(True)",
+        "Move the cursor a word left, selecting.",
+    ),
+    ("right", "right", "cursor_right", "Move the cursor right, or take the suggestion."),
+    ("select-right", "shift+right", "cursor_right(True)", "Move the cursor right, selecting."),
+    ("word-right", "ctrl+right", "cursor_right_word", "Move the cursor a word right."),
+    (
+        "select-word-right",
+        "ctrl+shift+right",
+        "cursor_right_word(True)",
+        "Move the cursor a word right, selecting.",
+    ),
+    ("delete-left", "backspace", "delete_left", "Delete the character on the left."),
+    ("select-all", "ctrl+shift+a", "select_all", "Select all the text."),
+    ("home", "home,ctrl+a", "home", "Go to the start of the text."),
+    ("end", "end,ctrl+e", "end", "Go to the end of the text."),
+    ("select-home", "shift+home", "home(True)", "Select to the start of the text."),
+    ("select-end", "shift+end", "end(True)", "Select to the end of the text."),
+    ("delete-right", "delete,ctrl+d", "delete_right", "Delete the character on the right."),
+    ("submit", "enter", "submit", "Submit the text."),
+    ("delete-word-left", "ctrl+w", "delete_left_word", "Delete the word on the left."),
+    ("delete-all-left", "ctrl+u", "delete_left_all", "Delete everything on the left."),
+    (
+        "delete-word-right",
+        "ctrl+backspace,alt+backspace",
+        "delete_right_word",
+        "Delete the word on the right.",
+    ),
+    ("delete-all-right", "ctrl+k", "delete_right_all", "Delete everything on the right."),
+    ("cut", "ctrl+x", "cut", "Cut the selected text."),
+    ("paste", "ctrl+v", "paste", "Paste the clipboard."),
 )
 
 
 def _typing() -> tuple[Command, ...]:
+    """Textual's Input keys (less Ctrl+C, which the app's copy-or-quit has)."""
     return tuple(
         Command(
-            "typing."
-            + action.split("(")[0].replace("_", "-")
-            + ("-select" if "(True)" in action else ""),
+            f"typing.{name}",
             TYPING,
             "text-input",
             tuple(keys.split(",")),
@@ -153,7 +167,7 @@ def _typing() -> tuple[Command, ...]:
             description,
             help=False,
         )
-        for keys, action, description in _TEXT_INPUT
+        for name, keys, action, description in _TEXT_INPUT
     )
 
 

@@ -24,14 +24,18 @@ def bindings(home: str) -> list[BindingType]:
     made: list[BindingType] = []
     for command, keys in bound_in((home,)):
         action = command.action
-        if command.home == "app" and home != "app" and not action.startswith(_NAMESPACED):
-            action = f"app.{action}"
+        show = bool(command.label)
+        if command.home == "app" and home != "app":
+            if not action.startswith(_NAMESPACED):
+                action = f"app.{action}"
+            # A modal screen's footer is short: its own keys, help and quit.
+            show = show and command.footer_rank == 0
         made.append(
             Binding(
                 ",".join(keys),
                 action,
                 command.label or command.description,
-                show=bool(command.label),
+                show=show,
                 tooltip=command.description,
                 id=command.id,
                 priority=command.priority,
