@@ -106,7 +106,7 @@ def normalize(key: str) -> str | None:
     key = key.strip()
     if not key:
         return None
-    if key.endswith("+"):  # the plus key itself: "+" or "ctrl++"
+    if key == "+" or key.endswith("++"):  # the plus key itself: "+" or "ctrl++"
         before = key[:-1].rstrip("+")
         mods, base = (before.split("+") if before else []), "+"
     else:

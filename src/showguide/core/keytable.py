@@ -50,7 +50,7 @@ PLACE_TITLES: dict[str, str] = {place.id: place.title for place in PLACES}
 
 #: The place whose keys the help screen folds into one line.
 TYPING = "typing"
-TYPING_SUMMARY = "Usual text editing keys: arrows, Home, End, Backspace, Delete, Ctrl+X/V, ..."
+TYPING_SUMMARY = "Usual text editing keys"
 
 #: Homes that are modal screens: Textual stops there when it looks for a
 #: key's binding, so the app's keys are repeated in their own bindings.

@@ -26,6 +26,9 @@ from showguide.tui.bindings import bindings, command_of
 from showguide.tui.keybar import KeyBar
 from showguide.tui.widgets import GuideScroll
 
+#: How many typing keys the folded line names.
+TYPING_SAMPLE = 8
+
 #: What the focused part of the screen is called, by widget id.
 FOCUS_NAMES = {
     "overview-scroll": "Overview",
@@ -79,9 +82,10 @@ def help_rows(
         if not live:
             continue
         if place.id == TYPING:
-            typing_keys = [key for command_id in live for key in keys_of[command_id]]
-            sample = ", ".join(typing_keys[:6]) + ", …"
-            groups.append((place.title, [(sample, TYPING_SUMMARY)]))
+            # One line, with a few of the keys as they are now (remapped or not).
+            keys = [key for command_id in live for key in keys_of[command_id]]
+            plain = [key for key in keys if "Shift+" not in key][:TYPING_SAMPLE]
+            groups.append((place.title, [("", f"{TYPING_SUMMARY}: {', '.join(plain)}, …")]))
             continue
         rows = [
             (", ".join(keys_of[command_id]), BY_ID[command_id].description) for command_id in live
