@@ -12,7 +12,6 @@ from textual.keys import Keys, _character_to_key, key_to_character
 from showguide.cli import main
 from showguide.core.keymap import check_keymap
 from showguide.core.keynames import (
-    MODIFIERS,
     NAMED_KEYS,
     character_key,
     key_character,
@@ -73,10 +72,6 @@ def test_key_names_are_normalized_as_textual_writes_them(written: str, key: str)
 @pytest.mark.parametrize("written", ["", "ctlr+r", "foo", "f25", "ctrl+", "a b", "ctrl+ctrl+a"])
 def test_names_textual_does_not_know_are_refused(written: str) -> None:
     assert normalize(written) is None
-
-
-def test_modifiers_are_those_textual_reads() -> None:
-    assert set(MODIFIERS) >= {"ctrl", "shift", "alt"}
 
 
 @pytest.mark.parametrize(
@@ -232,3 +227,18 @@ def test_showguide_keys_shows_the_users_keys_and_the_bad_entries(
 
 def test_the_table_names_each_command_once() -> None:
     assert set(BY_ID) == {command.id for command in COMMANDS}
+
+
+def test_the_documented_keymap_applies_without_a_notice() -> None:
+    from tests.conftest import REPO
+
+    doc = (REPO / "docs" / "shows-and-preferences.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## Your keys: the keymap") :]
+    block = re.search(r"```json\n(.*?)```", section, re.S)
+    assert block is not None
+    keymap = check_keymap(json.loads(block[1])["keymap"], SOURCE)
+    assert keymap.notices == () and len(keymap.keys) == 3
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    inline = re.search(r'`"keymap": (\{.*?\})`', readme, re.S)
+    assert inline is not None
+    assert check_keymap(json.loads(inline[1]), SOURCE).notices == ()
