@@ -101,7 +101,8 @@ def bindings_table(groups: list[tuple[str, list[tuple[str, str]]]]) -> Table:
     for number, (title, rows) in enumerate(groups):
         if number:
             table.add_row("", "")
-        table.add_row(Text(title, style="bold underline"), "")
+        # A span, not the Text's own style: that would underline the padding too.
+        table.add_row(Text.assemble((title, "bold underline")), "")
         for keys, description in rows:
             table.add_row(Text(keys), Text(description))
     return table
