@@ -16,6 +16,7 @@ from showguide.core.catalog import plan_catalog
 from showguide.core.parallel import Parsed
 from showguide.tui.app import ShowGuideApp
 from showguide.tui.catalog import CatalogScreen
+from showguide.tui.keybar import KeyBar
 from showguide.tui.loading import LoadingScreen
 from tests.tui.shows import on_screen
 
@@ -69,6 +70,8 @@ async def test_the_app_draws_at_once_and_counts_the_files_read(gate: Gate, tmp_p
         assert isinstance(app.screen, LoadingScreen)
         assert "Reading show files 0 / 13" in count_text(app)
         assert "Esc or q leaves" in on_screen(app, app.screen.query_one("#loading-hint"))
+        footer = on_screen(app, app.screen.query_one(KeyBar))
+        assert "q Quit" in footer and "? Help" in footer and "Reload" not in footer
 
         gate.let_through(5)
         await pilot.wait_for_scheduled_animations()

@@ -267,6 +267,11 @@ class ShowGuideApp(App[None], inherit_bindings=False):
         self.state = self.state.with_progress(show_id, code)
         self.save_state()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reload" and self.loading is not None:
+            return False  # the files are being read: nothing to read again yet
+        return True
+
     def action_reload(self) -> None:
         if self.catalog is None:
             self.notify("Nothing to reload: this guide was not read from files.", timeout=3)
