@@ -53,8 +53,12 @@ def test_saved_preferences_and_state_come_back_in_the_next_run() -> None:
     loaded = load_state().value
     assert (loaded.last_show, loaded.last_pane) == ("other", "faq")
     assert loaded.pane_for("ballerina") == "cast"
-    # Readable and editable by a person.
-    assert json.loads(preferences_path().read_text()) == {"theme": "nord", "spoiler_shield": False}
+    # Readable and editable by a person; the empty keymap shows where keys go.
+    assert json.loads(preferences_path().read_text()) == {
+        "theme": "nord",
+        "spoiler_shield": False,
+        "keymap": {},
+    }
 
 
 @pytest.mark.parametrize(
