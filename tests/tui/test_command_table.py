@@ -310,3 +310,14 @@ async def test_the_palette_has_one_help_and_only_the_apps_wording(shows: Path) -
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_the_app_saving_a_preference_keeps_the_users_keymap() -> None:
+    path = write_keymap({"pane.cast": "c"})
+    app = ShowGuideApp(ballerina(), remembered=load_remembered())
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["theme"] == "nord"
+    assert saved["keymap"] == {"pane.cast": "c"}

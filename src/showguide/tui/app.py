@@ -268,9 +268,8 @@ class ShowGuideApp(App[None], inherit_bindings=False):
         self.save_state()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reload" and self.loading is not None:
-            return False  # the files are being read: nothing to read again yet
-        return True
+        # While the files are being read there is nothing to read again yet.
+        return not (action == "reload" and self.loading is not None)
 
     def action_reload(self) -> None:
         if self.catalog is None:

@@ -116,7 +116,7 @@ class SearchScreen(ModalScreen[ItemKey | None], inherit_bindings=False):
         status = self.query_one("#search-status", Static)
         if not query.strip():
             status.update(
-                Text("Type to search · ↑↓ choose · Enter jumps · Esc closes", style="dim")
+                Text("Type to search · ↑↓ choose · Enter jumps", style="dim")
             )
         elif found.total == 0:
             status.update(
@@ -133,7 +133,7 @@ class SearchScreen(ModalScreen[ItemKey | None], inherit_bindings=False):
                 Text.assemble(
                     (f"{found.total} {noun}{more}", "dim"),
                     hidden_matches(found.hidden, has_episodes=has_episodes),
-                    (" · Enter jumps · Esc closes", "dim"),
+                    (" · Enter jumps", "dim"),
                 )
             )
 
