@@ -115,9 +115,7 @@ class SearchScreen(ModalScreen[ItemKey | None], inherit_bindings=False):
         results_list.highlighted = first
         status = self.query_one("#search-status", Static)
         if not query.strip():
-            status.update(
-                Text("Type to search · ↑↓ choose · Enter jumps", style="dim")
-            )
+            status.update(Text("Type to search · ↑↓ choose · Enter jumps", style="dim"))
         elif found.total == 0:
             status.update(
                 Text.assemble(
