@@ -143,20 +143,18 @@ def test_bad_entries_give_notices_and_the_rest_still_applies() -> None:
             "no.such": "x",
             "faq.next": "ctlr+n",
             "faq.previous": "f",  # the FAQ's filter key
-            "theme": "t",  # the palette runs it; it has no key
+            "theme": "ctrl+t",  # the palette runs it: a key of its own is welcome
             "help": 5,
             "pane.cast": "c",
         },
         SOURCE,
     )
-    assert keymap.keys == {"pane.cast": ("c",)}
+    assert keymap.keys == {"pane.cast": ("c",), "theme": ("ctrl+t",)}
     assert list(keymap.notices) == [
         f'{SOURCE}: keymap entry "no.such": no command has this id'
         " (showguide keys lists them); it is ignored",
         f'{SOURCE}: keymap entry "faq.next": "ctlr+n" is not a key name Textual knows'
         " (names look like q, ctrl+r, f5, escape, question_mark); it is ignored",
-        f'{SOURCE}: keymap entry "theme": this command has no key to change:'
-        " the command palette runs it; it is ignored",
         f'{SOURCE}: keymap entry "help": give a key, "ctrl+r", or a list of keys,'
         ' ["f5", "ctrl+r"]; it is ignored',
         f'{SOURCE}: keymap entry "faq.previous": f is already the key of "faq.filter"'

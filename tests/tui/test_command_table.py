@@ -321,3 +321,18 @@ async def test_the_app_saving_a_preference_keeps_the_users_keymap() -> None:
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert saved["theme"] == "nord"
     assert saved["keymap"] == {"pane.cast": "c"}
+
+
+async def test_a_keymap_gives_a_palette_only_command_a_key() -> None:
+    app = app_with_keymap({"theme": "ctrl+t"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert help_row(app, "Choose the colours of the app.") == (
+            "Ctrl+T Choose the colours of the app."
+        )
+        await pilot.press("escape")
+        palette = {title: text for title, text, _run in palette_commands(app, app.screen)}
+        assert palette["Theme"] == "Choose the colours of the app. Key: Ctrl+T"
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)  # Textual's theme picker

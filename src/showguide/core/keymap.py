@@ -76,8 +76,6 @@ def _entry_keys(command_id: object, value: object) -> tuple[str, tuple[str, ...]
     """(problem, keys): the entry's keys as Textual names them, or what is wrong."""
     if not isinstance(command_id, str) or command_id not in BY_ID:
         return "no command has this id (showguide keys lists them)", ()
-    if not BY_ID[command_id].keys:
-        return "this command has no key to change: the command palette runs it", ()
     if isinstance(value, str):
         names = value.split(",")
     elif isinstance(value, list) and all(isinstance(name, str) for name in value):

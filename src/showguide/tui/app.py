@@ -17,6 +17,7 @@ from textual.screen import Screen
 from showguide.core.catalog import Catalog, CatalogEntry, CatalogLoad
 from showguide.core.keymap import check_keymap
 from showguide.core.keynames import key_label
+from showguide.core.keytable import BY_ID
 from showguide.core.model import Show
 from showguide.core.prefs import PREFERENCES_FILE, Preferences, Remembered, State
 from showguide.core.spoilers import SpoilerShield
@@ -117,6 +118,14 @@ class ShowGuideApp(App[None], inherit_bindings=False):
             where = str(preferences_path())
         self.keymap = check_keymap(self.preferences.keymap, where)
         self.set_keymap(self.keymap.for_textual())
+        for command_id, keys in self.keymap.keys.items():
+            command = BY_ID[command_id]
+            if not command.keys:
+                # A command only the palette runs has no binding for the
+                # keymap to remap: the user's keys make it one.
+                self.bind(
+                    ",".join(keys), command.action, description=command.description, show=False
+                )
 
     # --- what reaches the screen ------------------------------------------------
 

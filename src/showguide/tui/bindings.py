@@ -13,7 +13,7 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 from showguide.core.keynames import key_label
-from showguide.core.keytable import BY_ID, Command, bound_in
+from showguide.core.keytable import BY_ID, Command, bound_in, in_home
 
 #: Actions already addressed to a namespace of their own.
 _NAMESPACED = ("app.", "screen.")
@@ -45,8 +45,19 @@ def bindings(home: str) -> list[BindingType]:
 
 
 def command_of(binding: Binding) -> Command | None:
-    """The command a live binding was made for (None for a binding not made here)."""
-    return BY_ID.get(binding.id) if binding.id is not None else None
+    """The command a live binding was made for (None for a binding not made here).
+
+    A command only the palette runs gets a binding when the user's keymap
+    gives it keys (ShowGuideApp binds them, without an id): found by action.
+    """
+    if binding.id is not None:
+        return BY_ID.get(binding.id)
+    return _PALETTE_ONLY.get(binding.action)
+
+
+_PALETTE_ONLY: dict[str, Command] = {
+    command.action: command for command in in_home("app") if not command.keys
+}
 
 
 def keys_label(keys: list[str] | tuple[str, ...]) -> str:

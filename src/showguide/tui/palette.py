@@ -96,7 +96,11 @@ def palette_commands(
             # The screen the palette was opened over, not the palette itself.
             target: DOMNode = screen if command.action.startswith("screen.") else app
             run = partial(app.run_action, command.action.removeprefix("screen."), target)
-            yield command.palette, command.description, run
+            keys = keymap.get(command.id, ())
+            shown = (
+                f"{command.description} Key: {keys_label(keys)}" if keys else command.description
+            )
+            yield command.palette, shown, run
 
 
 def _enabled(app: App[Any], screen: Screen[Any], node: DOMNode, action: str) -> bool:
