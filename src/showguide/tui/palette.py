@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.actions import parse
-from textual.app import App
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -32,6 +32,7 @@ from showguide.core.spoilers import SpoilerShield
 from showguide.core.text import visible
 from showguide.core.textfold import fold, fold_with_offsets
 from showguide.tui.bindings import bindings, keys_label
+from showguide.tui.keybar import KeyBar
 
 
 class GuidePalette(CommandPalette, inherit_bindings=False):
@@ -47,6 +48,11 @@ class GuidePalette(CommandPalette, inherit_bindings=False):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("palette")
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        # The footer every screen has: how to close, get help and quit.
+        yield KeyBar()
 
     @on(Input.Submitted)
     @on(OptionList.OptionSelected)

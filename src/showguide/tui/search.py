@@ -23,7 +23,7 @@ from showguide.display import literal
 from showguide.tui.bindings import bindings
 from showguide.tui.keybar import KeyBar
 from showguide.tui.text_input import TextInput
-from showguide.tui.widgets import GuideList, heading
+from showguide.tui.widgets import heading
 
 PANE_TITLES: dict[str, str] = dict(PANES)
 MATCH_STYLE = "bold reverse"
@@ -65,6 +65,16 @@ def key_of(option_id: str) -> ItemKey:
     return ItemKey(pane, item_id)  # type: ignore[arg-type]  # panes come from option_id()
 
 
+class ResultList(OptionList, inherit_bindings=False):
+    """The results: an option list with the keys of every list (the table's).
+
+    Not a GuideList: the results are a few dozen rows at most, which need
+    none of its tuning for thousands.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings("list")
+
+
 class SearchScreen(ModalScreen[ItemKey | None], inherit_bindings=False):
     """Type to search; up/down choose; Enter jumps; Esc goes back where you were."""
 
@@ -85,7 +95,7 @@ class SearchScreen(ModalScreen[ItemKey | None], inherit_bindings=False):
             yield TextInput(
                 self.initial_query, placeholder="Search names, questions, plot…", id="search-input"
             )
-            yield GuideList(id="search-results")
+            yield ResultList(id="search-results")
             yield Static(id="search-status")
             yield KeyBar(id="search-keys")
 
