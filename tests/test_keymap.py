@@ -158,7 +158,7 @@ def test_bad_entries_give_notices_and_the_rest_still_applies() -> None:
         f'{SOURCE}: keymap entry "help": give a key, "ctrl+r", or a list of keys,'
         ' ["f5", "ctrl+r"]; it is ignored',
         f'{SOURCE}: keymap entry "faq.previous": f is already the key of "faq.filter"'
-        " in FAQ; it is ignored",
+        " (FAQ); it is ignored",
     ]
 
 
@@ -240,3 +240,36 @@ def test_the_documented_keymap_applies_without_a_notice() -> None:
     inline = re.search(r'`"keymap": (\{.*?\})`', readme, re.S)
     assert inline is not None
     assert check_keymap(json.loads(inline[1]), SOURCE).notices == ()
+
+
+def test_a_key_group_shares_its_key_and_moves_it_together(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One key, two meanings (the widget enables one at a time): not a clash;
+    and a keymap moving one moves both, as Textual drops every binding of a
+    key it moves one binding from."""
+    from showguide.core import keymap as keymap_module
+    from showguide.core import keytable
+
+    reveal = keytable.Command(
+        "plot.reveal", "plot", "plot", ("s",), "reveal", "Reveal it.", key_group="spoiler"
+    )
+    conceal = keytable.Command(
+        "plot.conceal", "plot", "plot", ("s",), "conceal", "Hide it.", key_group="spoiler"
+    )
+    commands = tuple(c for c in COMMANDS if c.id != "plot.reveal") + (reveal, conceal)
+    monkeypatch.setattr(keytable, "COMMANDS", commands)
+    by_id = {command.id: command for command in commands}
+    monkeypatch.setattr(keytable, "BY_ID", by_id)
+    monkeypatch.setattr(keymap_module, "BY_ID", by_id)
+
+    assert clashes(("scroll", "plot")) == {}
+    moved = check_keymap({"plot.reveal": "x"}, SOURCE)
+    assert moved.notices == ()
+    assert moved.keys == {"plot.reveal": ("x",), "plot.conceal": ("x",)}
+    clash = check_keymap({"plot.conceal": "j"}, SOURCE)  # j scrolls the Plot pane
+    assert clash.keys == {}
+    assert clash.notices == (
+        f'{SOURCE}: keymap entry "plot.conceal": j is already the key of "text.down"'
+        " (Reading text); it is ignored",
+    )

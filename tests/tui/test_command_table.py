@@ -191,7 +191,7 @@ async def test_bad_keymap_entries_give_notices_and_the_rest_applies() -> None:
             f'{path}: keymap entry "quit": "ctlr+q" is not a key name Textual knows'
             " (names look like q, ctrl+r, f5, escape, question_mark); it is ignored",
             f'{path}: keymap entry "faq.next": f is already the key of "faq.filter"'
-            " in FAQ; it is ignored",
+            " (FAQ); it is ignored",
         ]
         await pilot.press("c")
         assert app.screen.current_pane == "cast"

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from showguide.core.keynames import key_label, normalize
-from showguide.core.keytable import BY_ID, NAMESPACES, PLACE_TITLES, Command, clashes
+from showguide.core.keytable import BY_ID, NAMESPACES, PLACE_TITLES, Command, clashes, group_of
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ def check_keymap(raw: object, source: str) -> Keymap:
             ),
         )
     notices: list[str] = []
+    #: The user's entries that may apply, by command id.
     wanted: dict[str, tuple[str, ...]] = {}
     for command_id, value in raw.items():
         problem, keys = _entry_keys(command_id, value)
@@ -56,20 +57,45 @@ def check_keymap(raw: object, source: str) -> Keymap:
     # keys swapped): only clashes left once every entry applies count. The
     # entries that make one are left out, which can uncover another.
     while True:
-        found = _first_clash(wanted)
+        applied = _with_groups(wanted)
+        found = _first_clash(applied)
         if found is None:
-            return Keymap(wanted, tuple(notices))
+            return Keymap(applied, tuple(notices))
         key, commands = found
         for command in commands:
-            if command.id in wanted:
+            entry = _entry_of(command, wanted)
+            if entry is not None:
+                group = group_of(command)
                 others = ", ".join(
-                    _quoted(other.id) for other in commands if other.id != command.id
+                    f"{_quoted(other.id)} ({PLACE_TITLES[other.place]})"
+                    for other in commands
+                    if other not in group
                 )
                 notices.append(
-                    f"{source}: keymap entry {_quoted(command.id)}: {key_label(key)} is already"
-                    f" the key of {others} in {PLACE_TITLES[command.place]}; it is ignored"
+                    f"{source}: keymap entry {_quoted(entry)}: {key_label(key)} is already"
+                    f" the key of {others}; it is ignored"
                 )
-                del wanted[command.id]
+                del wanted[entry]
+
+
+def _with_groups(wanted: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The keys of every command the entries move: a key a group shares
+    moves for the whole group (see Command.key_group)."""
+    keys: dict[str, tuple[str, ...]] = {}
+    for command_id, command_keys in wanted.items():
+        for member in group_of(BY_ID[command_id]):
+            keys.setdefault(member.id, command_keys)
+    for command_id, command_keys in wanted.items():  # an entry of its own wins
+        keys[command_id] = command_keys
+    return keys
+
+
+def _entry_of(command: Command, wanted: Mapping[str, tuple[str, ...]]) -> str | None:
+    """The user's entry that moved ``command``'s keys, if one did."""
+    for member in group_of(command):
+        if member.id in wanted:
+            return member.id
+    return None
 
 
 def _entry_keys(command_id: object, value: object) -> tuple[str, tuple[str, ...]]:
@@ -97,10 +123,10 @@ def _entry_keys(command_id: object, value: object) -> tuple[str, tuple[str, ...]
     return "", tuple(keys)
 
 
-def _first_clash(wanted: Mapping[str, tuple[str, ...]]) -> tuple[str, list[Command]] | None:
+def _first_clash(keys: Mapping[str, tuple[str, ...]]) -> tuple[str, list[Command]] | None:
     for homes in NAMESPACES:
-        for key, commands in clashes(homes, wanted).items():
-            if any(command.id in wanted for command in commands):
+        for key, commands in clashes(homes, keys).items():
+            if any(command.id in keys for command in commands):
                 return key, commands
     return None
 

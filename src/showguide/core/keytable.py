@@ -82,6 +82,12 @@ class Command:
     help: bool = True
     #: Runs before the focused widget sees the key (Textual's priority binding).
     priority: bool = False
+    #: Commands of one group may share a key: the widget enables one at a
+    #: time (``check_action``), so the key does whichever fits, e.g. ``s``
+    #: reveals a hidden spoiler or hides a revealed one. A keymap moves the
+    #: key of the whole group (Textual's keymap drops every binding of a key
+    #: it moves one binding from).
+    key_group: str = ""
 
 
 def _panes() -> tuple[Command, ...]:
@@ -183,6 +189,7 @@ def _c(
     footer_rank: int = 5,
     palette: str = "",
     priority: bool = False,
+    key_group: str = "",
 ) -> Command:
     """A command, its keys written as Textual's bindings write them ("q,ctrl+q")."""
     return Command(
@@ -196,6 +203,7 @@ def _c(
         footer_rank=footer_rank,
         palette=palette,
         priority=priority,
+        key_group=key_group,
     )
 
 
@@ -629,9 +637,30 @@ def bound_in(
 def clashes(
     homes: tuple[str, ...], keys: Mapping[str, tuple[str, ...]] | None = None
 ) -> dict[str, list[Command]]:
-    """Keys that two commands bound in ``homes`` would share, and those commands."""
+    """Keys that two commands bound in ``homes`` would share, and those
+    commands (but for commands of one key group, which may share theirs)."""
     by_key: dict[str, list[Command]] = {}
     for command, command_keys in bound_in(homes, keys):
         for key in command_keys:
             by_key.setdefault(key, []).append(command)
-    return {key: commands for key, commands in by_key.items() if len(commands) > 1}
+    return {
+        key: commands
+        for key, commands in by_key.items()
+        if len(commands) > 1 and not _one_group(commands)
+    }
+
+
+def _one_group(commands: list[Command]) -> bool:
+    groups = {command.key_group for command in commands}
+    return len(groups) == 1 and "" not in groups
+
+
+def group_of(command: Command) -> tuple[Command, ...]:
+    """The commands that share ``command``'s keys (itself included)."""
+    if not command.key_group:
+        return (command,)
+    return tuple(
+        other
+        for other in COMMANDS
+        if other.key_group == command.key_group and other.keys == command.keys
+    )
