@@ -257,7 +257,7 @@ def test_a_key_group_shares_its_key_and_moves_it_together(
     conceal = keytable.Command(
         "plot.conceal", "plot", "plot", ("s",), "conceal", "Hide it.", key_group="spoiler"
     )
-    commands = tuple(c for c in COMMANDS if c.id != "plot.reveal") + (reveal, conceal)
+    commands = (*(c for c in COMMANDS if c.id != "plot.reveal"), reveal, conceal)
     monkeypatch.setattr(keytable, "COMMANDS", commands)
     by_id = {command.id: command for command in commands}
     monkeypatch.setattr(keytable, "BY_ID", by_id)
