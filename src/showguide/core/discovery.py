@@ -120,6 +120,19 @@ def _scan_folder(folder: Path, origin: str) -> list[FoundFile]:
     return found
 
 
+#: How a source looked when it was searched: missing (None), or its
+#: (is a folder, inode, mtime_ns, ctime_ns). A folder's times change whenever
+#: a file is added to it, removed or renamed (its ctime even when its mtime is
+#: set back), so the same state means the same names in it.
+SourceState = tuple[bool, int, int, int] | None
+
+
+def source_state(info: os.stat_result | None) -> SourceState:
+    if info is None:
+        return None
+    return (stat.S_ISDIR(info.st_mode), info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
+
+
 class Discovery:
     """What looking in every source found: files, things to tell, and bad named paths."""
 
@@ -127,12 +140,23 @@ class Discovery:
         self.files: list[FoundFile] = []
         self.notices: list[str] = []
         self.problems: list[Problem] = []
+        #: Every source looked in, in order, with its state then; None once a
+        #: source could not be read (its trouble may be gone next time).
+        self.states: list[tuple[Source, SourceState]] | None = []
+        #: The latest change time (ctime) of a source: how recently one changed.
+        self.newest_change_ns = 0
 
     def trouble(self, source: Source, message: str) -> None:
         if source.explicit:
             self.problems.append(Problem(str(source.path), 1, 1, WHOLE_FILE, message))
         else:
             self.notices.append(f"{source.path} ({source.origin}): {message}; skipped")
+
+    def seen(self, source: Source, info: os.stat_result | None) -> None:
+        if self.states is not None:
+            self.states.append((source, source_state(info)))
+        if info is not None:
+            self.newest_change_ns = max(self.newest_change_ns, info.st_ctime_ns)
 
     def unique_files(self) -> Iterator[FoundFile]:
         """The files found, each once (the first time it was reached), in order."""
@@ -156,10 +180,13 @@ def discover(sources: Iterable[Source]) -> Discovery:
         except FileNotFoundError:
             if source.explicit:
                 discovery.trouble(source, "no such file or folder")
+            discovery.seen(source, None)
             continue
         except OSError as error:  # a symlink loop, no permission on a parent
             discovery.trouble(source, _reason(error))
+            discovery.states = None
             continue
+        discovery.seen(source, info)
         if not stat.S_ISDIR(info.st_mode):
             key = os.path.realpath(source.path)
             discovery.files.append(FoundFile(str(source.path), source.origin, key, info))
@@ -168,6 +195,7 @@ def discover(sources: Iterable[Source]) -> Discovery:
             found = _scan_folder(source.path, source.origin)
         except OSError as error:
             discovery.trouble(source, _reason(error))
+            discovery.states = None
             continue
         if not found and source.explicit:
             discovery.notices.append(

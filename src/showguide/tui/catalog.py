@@ -20,7 +20,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from showguide.core.catalog import Catalog
-from showguide.core.catalog_view import CatalogRow, SortKey, filter_rows, sort_rows
+from showguide.core.catalog_view import CatalogRow, RowView, SortKey
 from showguide.tui.breakpoints import WIDE_WIDTH, breakpoint_classes
 from showguide.tui.catalog_rows import Columns, NaturalWidths, row_detail
 from showguide.tui.keybar import KeyBar
@@ -74,6 +74,8 @@ class CatalogScreen(Screen[None]):
         self.fitted_width = 0
         self.catalog = catalog
         self.rows = catalog.rows()
+        #: The rows sorted and filtered, each order sorted once.
+        self.view = RowView(self.rows)
         self.natural = NaturalWidths.of(self.rows)
         self.shown: list[CatalogRow] = []
         self.columns = Columns(self.natural, 0)
@@ -107,6 +109,12 @@ class CatalogScreen(Screen[None]):
         self.columns = Columns(self.natural, self.fitted_width, self.watched())
         start = next((row for row in self.rows if row.id == self._start_on), None)
         self.refill(keep=start.key if start is not None else None)
+        # Once the first frame is drawn: the words the filter matches, folded
+        # for every row at once, so that the first key typed does not wait.
+        self.call_after_refresh(self.fold_words)
+
+    def fold_words(self) -> None:
+        self.run_worker(self.view.fold, thread=True, group="catalog-words", exclusive=True)
 
     def watched(self) -> dict[str, str | None]:
         """The last episode watched in each show, as the app remembers it."""
@@ -159,7 +167,7 @@ class CatalogScreen(Screen[None]):
         keep = keep if keep is not None else (current.key if current is not None else None)
         query = self.query_one("#catalog-filter", Input).value
         by, newest_first = SORT_ORDERS[self.sort_index]
-        self.shown = filter_rows(sort_rows(self.rows, by, reverse=newest_first), query)
+        self.shown = self.view.shown(by, newest_first, query)
         shows = self.list_widget()
         shows.set_options(
             [Option(ListRow(partial(self.columns.row, row))) for row in self.shown]
@@ -253,9 +261,14 @@ class CatalogScreen(Screen[None]):
 
     def reload(self, catalog: Catalog) -> None:
         """Show ``catalog`` instead, keeping the filter and the highlighted file."""
+        if catalog.entries is self.catalog.entries:  # nothing changed on disk
+            self.catalog = catalog
+            return
         current = self.highlighted()
         self.catalog = catalog
         self.rows = catalog.rows()
+        self.view = RowView(self.rows)
+        self.call_after_refresh(self.fold_words)
         self.natural = NaturalWidths.of(self.rows)
         self.columns = Columns(
             self.natural, self.fitted_width or self.app.size.width // 2, self.watched()
