@@ -81,7 +81,7 @@ STRAY_PREFIXES = (f".{SHOWS_FILE_PREFIX}",)
 #: Every shows file starts with this and its token.
 SHOWS_MAGIC = b"showguide shows "
 #: Bump when the layout of the cache files changes.
-LAYOUT = 5
+LAYOUT = 6
 #: The index ends with the CRC-32 of what comes before, in this many bytes.
 CHECKSUM_BYTES = 4
 #: Neither file is read past these sizes: 20,000 entries take a few MiB.
@@ -183,27 +183,44 @@ class ShowsFile:
 
 
 class Cached:
-    """A cache hit: the summary and problems now, the show itself on demand."""
+    """A cache hit: the summary and problems now, the show itself on demand.
 
-    __slots__ = ("_cache_path", "_entry", "_shows", "problems", "summary")
+    It keeps only where the show is, not the index's whole entry: a catalog
+    of 10,000 shows keeps 10,000 of these for as long as it runs, and the
+    entry's key, name and stamp are the catalog entry's own.
+    """
+
+    __slots__ = (
+        "_cache_path",
+        "_checksum",
+        "_length",
+        "_shows",
+        "_size",
+        "_start",
+        "problems",
+        "summary",
+    )
 
     def __init__(
         self, entry: _Entry, shows: ShowsFile, problems: tuple[Problem, ...], cache_path: Path
     ) -> None:
         self.summary = entry.summary
         self.problems = problems
-        self._entry = entry
+        self._start = entry.start
+        self._length = entry.length
+        self._checksum = entry.checksum
+        self._size = entry.size
         self._shows = shows
         self._cache_path = cache_path
 
     def show(self) -> Show | None:
         """The cached show, or None if it cannot be read or is not a valid Show."""
-        entry = self._entry
-        if entry.summary is None:
+        summary = self.summary
+        if summary is None:
             return None
-        if entry.length > _max_encoded_bytes(entry.size):
+        if self._length > _max_encoded_bytes(self._size):
             return None  # no show file of that size encodes to so much: crafted
-        data = self._shows.read(entry.start, entry.length, entry.checksum)
+        data = self._shows.read(self._start, self._length, self._checksum)
         if data is None:
             return None
         try:
@@ -211,28 +228,33 @@ class Cached:
         except msgspec.DecodeError:  # a damaged entry: the caller parses the file instead
             return None
         # A show from another file would be a valid Show too: check it is this one.
-        return show if show.id == entry.summary.id else None
+        return show if show.id == summary.id else None
 
-    def mend(self, show: Show | None, problems: Iterable[Problem]) -> None:
+    def mend(
+        self,
+        key: str,
+        stamp: tuple[int, int, int] | None,
+        name: str,
+        show: Show | None,
+        problems: Iterable[Problem],
+    ) -> None:
         """Store what parsing the file gave, after :meth:`show` found its entry bad.
 
-        Stored only if the file is still the one the entry was made from; a
-        changed file is a miss next time anyway. Saved at once: the run that
-        read this entry may have saved its cache already.
+        Stored only if the file (resolved path ``key``, named ``name``) still
+        has the ``stamp`` the entry was found with; a changed file is a miss
+        next time anyway. Saved at once: the run that read this entry may have
+        saved its cache already.
         """
-        entry = self._entry
+        if stamp is None:
+            return
         try:
-            info = Path(entry.key).stat()
+            info = Path(key).stat()
         except OSError:
             return
-        if (info.st_size, info.st_mtime_ns, info.st_ino) != (
-            entry.size,
-            entry.mtime_ns,
-            entry.inode,
-        ):
+        if (info.st_size, info.st_mtime_ns, info.st_ino) != stamp:
             return
         cache = ParseCache.open(self._cache_path)
-        cache.put(entry.key, info, entry.name, show, problems)
+        cache.put(key, info, name, show, problems)
         cache.save()
 
 

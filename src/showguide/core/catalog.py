@@ -55,8 +55,16 @@ class PendingShow(Protocol):
         """The show, or None if it cannot be had (the file is then parsed again)."""
         ...
 
-    def mend(self, show: Show | None, problems: tuple[Problem, ...]) -> None:
-        """Keep what parsing the file again gave, after :meth:`show` gave None."""
+    def mend(
+        self,
+        key: str,
+        stamp: Stamp | None,
+        name: str,
+        show: Show | None,
+        problems: tuple[Problem, ...],
+    ) -> None:
+        """Keep what parsing the file (``key``, found with ``stamp``, named
+        ``name``) again gave, after :meth:`show` gave None."""
         ...
 
 
@@ -73,7 +81,14 @@ class _Encoded:
 
         return decode(self.data)
 
-    def mend(self, show: Show | None, problems: tuple[Problem, ...]) -> None:
+    def mend(
+        self,
+        key: str,
+        stamp: Stamp | None,
+        name: str,
+        show: Show | None,
+        problems: tuple[Problem, ...],
+    ) -> None:
         """Nothing to mend: these bytes were made in this run, not read from the cache."""
 
 
@@ -159,7 +174,7 @@ class CatalogEntry:
                 # mend the cache with what that gives.
                 show, self.problems = _load_file(self.file)
                 self.summary = ShowSummary.of(show) if show is not None else None
-                pending.mend(show, self.problems)
+                pending.mend(self.key, self.stamp, self.file, show, self.problems)
             self._show = show
         return self._show
 

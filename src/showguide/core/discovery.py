@@ -101,6 +101,7 @@ def _scan_folder(folder: Path, origin: str) -> list[FoundFile]:
     real_prefix = os.path.join(os.path.realpath(folder), "")  # noqa: PTH118
     # What folder / name would give ("x.yaml" in ".", not "./x.yaml"), made once.
     prefix = os.fspath(folder / "_")[:-1]
+    same_prefix = prefix == real_prefix
     found = []
     with os.scandir(folder) as listing:
         for item in listing:
@@ -113,8 +114,14 @@ def _scan_folder(folder: Path, origin: str) -> list[FoundFile]:
                 info: os.stat_result | None = item.stat()
             except OSError:  # a symlink loop or a broken link: listed with its problem
                 info = None
-            key = os.path.realpath(item.path) if item.is_symlink() else real_prefix + name
-            found.append(FoundFile(prefix + name, origin, key, info))
+            text = prefix + name
+            if item.is_symlink():
+                key = os.path.realpath(item.path)
+            else:
+                # One string for both when the folder is named by its real
+                # path: a catalog keeps both for every file while it runs.
+                key = text if same_prefix else real_prefix + name
+            found.append(FoundFile(text, origin, key, info))
     # In name order: the texts share their folder's prefix, and differ.
     found.sort()
     return found
