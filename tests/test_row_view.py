@@ -41,9 +41,11 @@ def rows(draw: st.DrawFn) -> CatalogRow:
     )
 
 
-@given(st.lists(rows(), max_size=6))
-def test_words_folded_all_at_once_are_each_rows_own(table: list[CatalogRow]) -> None:
-    assert [starts.split() for starts in fold_words(table)] == [list(row.words) for row in table]
+@given(st.lists(rows(), max_size=7), st.integers(1, 4))
+def test_words_folded_in_bulk_are_each_rows_own(table: list[CatalogRow], chunk: int) -> None:
+    expected = [list(row.words) for row in table]
+    assert [starts.split() for starts in fold_words(table)] == expected
+    assert [starts.split() for starts in fold_words(table, chunk)] == expected
 
 
 @given(

@@ -1,5 +1,6 @@
 """The catalog screen does the big jobs once: a reload with nothing changed
-rebuilds nothing, and the filter's words are folded once, after the first frame."""
+rebuilds nothing, and the filter's words are folded once, a moment after the
+first frame."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from showguide.core import catalog as catalog_module
 from showguide.core.catalog import load_catalog
 from showguide.core.catalog_view import filter_rows, sort_rows
 from showguide.tui.app import ShowGuideApp
-from showguide.tui.catalog import CatalogScreen
+from showguide.tui.catalog import FOLD_AFTER_SECONDS, CatalogScreen
 from tests.loading import settled
 
 SIZE = (100, 30)
@@ -74,7 +75,7 @@ async def test_the_words_typed_against_are_folded_after_the_first_frame(shows: P
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, CatalogScreen)
-        await pilot.pause()
+        await pilot.pause(FOLD_AFTER_SECONDS + 0.1)
         await app.workers.wait_for_complete()
 
         assert screen.view._starts is not None  # ready before the first key

@@ -151,8 +151,17 @@ class CatalogEntry:
     ) -> CatalogEntry:
         """An entry whose show (from the parse cache, or encoded by a worker
         process) is decoded when first asked for."""
-        entry = cls(found.text, found.origin, problems=problems, key=found.key, stamp=stamp)
+        # Made field by field, not through __init__: a warm start makes one
+        # for every file before the catalog's first frame.
+        entry = cls.__new__(cls)
+        entry.file = found.text
+        entry._path = None
+        entry.origin = found.origin
+        entry.key = found.key
+        entry.stamp = stamp
+        entry.problems = problems
         entry.summary = summary
+        entry._show = None
         entry._pending = show if summary is not None else None
         return entry
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import msgspec
 
-from showguide.core.model import Show
+from showguide.core.model import Show, Status
 from showguide.core.textfold import fold
 
 
@@ -29,7 +29,9 @@ class ShowSummary(msgspec.Struct, frozen=True, kw_only=True, array_like=True, gc
     romanized_title: str | None = None
     network: str | None = None
     year: int | None = None
-    status: str
+    #: A Literal, not any str: decoding then gives the one string of each
+    #: status, not a copy for every show.
+    status: Status
     genres: tuple[str, ...] = ()
     country: str
     #: The title folded (case and accents ignored): the catalog sorts by it.
