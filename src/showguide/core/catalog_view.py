@@ -14,6 +14,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
@@ -189,6 +190,10 @@ def _rank(order: Sequence[str], value: str | None) -> int:
     return order.index(value) if value in order else len(order)
 
 
+_KEY = attrgetter("key")
+_SORT_TITLE = attrgetter("sort_title")
+
+
 def _by_title(row: CatalogRow) -> tuple[str, str]:
     return (row.sort_title, row.key)
 
@@ -216,29 +221,29 @@ def sort_rows(
     """
     if by not in SORT_KEYS:
         raise ValueError(f"cannot sort by {by!r}; one of {', '.join(SORT_KEYS)}")
-    present: list[CatalogRow] = []
-    missing: list[CatalogRow] = []
-    for row in sorted(rows, key=_by_title):
-        (missing if _is_missing(row, by) else present).append(row)
+    # Title order, as (sort_title, key): two stable sorts on keys read in C,
+    # rather than a tuple made in Python for each row (10,000 at a start).
+    ordered = sorted(rows, key=_KEY)
+    ordered.sort(key=_SORT_TITLE)
+    if by == "year":
+        present = [row for row in ordered if row.loaded and row.year is not None]
+        missing = [row for row in ordered if not (row.loaded and row.year is not None)]
+    elif by == "network":
+        present = [row for row in ordered if row.loaded and row.network is not None]
+        missing = [row for row in ordered if not (row.loaded and row.network is not None)]
+    else:
+        present = [row for row in ordered if row.loaded]
+        missing = [row for row in ordered if not row.loaded]
     # Stable, and reverse=True keeps equal rows in their order: title order holds.
     if by != "title" or reverse:  # in title order already
         present.sort(key=_primary(by), reverse=reverse)
     missing.sort(key=_never_loaded)
-    return [*present, *missing]
+    present.extend(missing)
+    return present
 
 
 def _never_loaded(row: CatalogRow) -> bool:
     return not row.loaded
-
-
-def _is_missing(row: CatalogRow, by: SortKey) -> bool:
-    if not row.loaded:
-        return True
-    if by == "year":
-        return row.year is None
-    if by == "network":
-        return row.network is None
-    return False
 
 
 # --- the rows as the catalog screen shows them ------------------------------------

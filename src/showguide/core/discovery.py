@@ -103,10 +103,13 @@ def _scan_folder(folder: Path, origin: str) -> list[FoundFile]:
     prefix = os.fspath(folder / "_")[:-1]
     same_prefix = prefix == real_prefix
     found = []
+    # FoundFiles made by tuple.__new__, not FoundFile(...), whose __new__ is
+    # written in Python; and the name test inlined (is_show_file_name).
+    make = tuple.__new__
     with os.scandir(folder) as listing:
         for item in listing:
             name = item.name
-            if not is_show_file_name(name):
+            if name.startswith(".") or not name.lower().endswith(SHOW_FILE_SUFFIXES):
                 continue
             try:
                 if item.is_dir():
@@ -121,7 +124,7 @@ def _scan_folder(folder: Path, origin: str) -> list[FoundFile]:
                 # One string for both when the folder is named by its real
                 # path: a catalog keeps both for every file while it runs.
                 key = text if same_prefix else real_prefix + name
-            found.append(FoundFile(text, origin, key, info))
+            found.append(make(FoundFile, (text, origin, key, info)))
     # In name order: the texts share their folder's prefix, and differ.
     found.sort()
     return found

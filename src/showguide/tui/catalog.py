@@ -7,6 +7,7 @@ hides the others.
 
 from __future__ import annotations
 
+import threading
 from functools import partial
 from typing import ClassVar
 
@@ -36,11 +37,11 @@ SORT_ORDERS: tuple[tuple[SortKey, bool], ...] = (
     ("origin", False),
 )
 
-#: When the filter's words are folded, after the first frame: a moment later,
-#: not at once, so that drawing the screen (its first frame, a reload) never
-#: shares the CPU with it. Folding takes about 0.1 s at 10,000 shows; a key
-#: typed before it is done waits for it (see RowView.fold).
-FOLD_AFTER_SECONDS = 0.25
+#: When the filter's words are folded: this long after the first frame, so
+#: that drawing the screen (at a start, or after a reload) never shares the
+#: CPU with it. Folding takes about 0.1 s of CPU at 10,000 shows; a key typed
+#: before it is done waits for it (see RowView.fold).
+FOLD_AFTER_SECONDS = 0.5
 
 
 class CatalogList(GuideList):
@@ -115,11 +116,18 @@ class CatalogScreen(Screen[None]):
         self.columns = Columns(self.natural, self.fitted_width, self.watched())
         start = next((row for row in self.rows if row.id == self._start_on), None)
         self.refill(keep=start.key if start is not None else None)
+        self.call_after_refresh(self.fold_words_soon)
+
+    def fold_words_soon(self) -> None:
         self.set_timer(FOLD_AFTER_SECONDS, self.fold_words)
 
     def fold_words(self) -> None:
-        """Fold the words the filter matches, for every row at once, in a thread."""
-        self.run_worker(self.view.fold, thread=True, group="catalog-words", exclusive=True)
+        """Fold the words the filter matches, for every row at once, in a thread.
+
+        A daemon thread, not a worker: leaving showguide does not wait for it.
+        """
+        view = self.view
+        threading.Thread(target=view.fold, name="showguide-fold-words", daemon=True).start()
 
     def watched(self) -> dict[str, str | None]:
         """The last episode watched in each show, as the app remembers it."""
@@ -273,7 +281,7 @@ class CatalogScreen(Screen[None]):
         self.catalog = catalog
         self.rows = catalog.rows()
         self.view = RowView(self.rows)
-        self.set_timer(FOLD_AFTER_SECONDS, self.fold_words)
+        self.call_after_refresh(self.fold_words_soon)
         self.natural = NaturalWidths.of(self.rows)
         self.columns = Columns(
             self.natural, self.fitted_width or self.app.size.width // 2, self.watched()
