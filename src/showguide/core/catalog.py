@@ -265,7 +265,10 @@ class Catalog:
 
     def rows(self) -> list[CatalogRow]:
         """One row per entry, in catalog order: what the catalog screen lists."""
-        return [entry.row() for entry in self.entries]
+        from showguide.core.catalog_view import CatalogRow  # once, not once a row
+
+        row_of = CatalogRow.of
+        return [row_of(entry) for entry in self.entries]
 
     def find(self, key: str) -> CatalogEntry | None:
         """The entry for the file with this key (see :attr:`CatalogEntry.key`), if listed."""
