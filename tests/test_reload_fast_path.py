@@ -208,3 +208,23 @@ def test_after_any_edits_the_reload_agrees_with_a_full_one(rounds: list[list[Edi
             listed = sorted(e.path.name for e in found if e.origin == "--data")
             assert listed == show_files(shelf.folder)
             catalog = fast
+
+
+@pytest.mark.usefixtures("trusting")
+def test_a_user_folder_made_after_the_load_is_looked_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from showguide.core.userdirs import user_shows_dir
+
+    named = settled(write_show(tmp_path, show_dict(id="named", title="Named"), "named.yaml"))
+    monkeypatch.setenv("SHOWGUIDE_PATH", str(named))  # a file, not a folder
+    catalog = load_catalog()
+    assert catalog.sources is not None  # the fast path is open to it
+    time.sleep(TICK_SECONDS)
+    user_shows_dir().mkdir(parents=True)
+    settled(write_show(user_shows_dir(), show_dict(id="mine", title="Mine"), "mine.yaml"))
+    settled(write_show(tmp_path, show_dict(id="named", title="Renamed"), "named.yaml"), 30)
+
+    again = catalog.reload()
+
+    assert [entry.label for entry in again.entries] == ["Ballerina", "Mine", "Renamed"]
