@@ -8,7 +8,7 @@ from textual.widgets import Input, OptionList
 
 from showguide.tui.app import ShowGuideApp
 from showguide.tui.search import SearchScreen
-from tests.tui.shows import ballerina, shown_text, spoiler_show
+from tests.tui.shows import ballerina, on_screen, shown_text, spoiler_show
 
 SIZE = (100, 30)
 SPOILER_TEXTS = ("SECRET",)
@@ -131,8 +131,21 @@ async def test_faq_filter_by_words_and_tags_then_escape_clears() -> None:
 async def test_faq_filter_without_a_match() -> None:
     app = ShowGuideApp(ballerina())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("5", "f", *"#nosuchtag")
+        await pilot.press("5")
+        answer = app.screen.query_one("#faq-answer")
+        first = "Is Ballerina suitable for all audiences?"
+        assert first in on_screen(app, answer)
+        await pilot.press("f", *"#nosuchtag")
+        await pilot.pause()
         assert "No questions match the filter." in shown_text(app.screen.query_one("#faq-list"))
+        # Nothing stale: the answer box no longer shows the answer of a question
+        # that is no longer listed.
+        shown = on_screen(app, answer)
+        assert first not in shown and "Mostly" not in shown
+        assert "No question matches" in shown
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert first in on_screen(app, answer)
 
 
 # The spoiler shield ------------------------------------------------------------

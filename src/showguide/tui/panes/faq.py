@@ -133,6 +133,11 @@ class FaqPane(MasterDetail):
             # Stay on the same question when it still matches.
             keep = current is not None and current in self.shown_ids
             questions.highlighted = self.shown_ids.index(current) if current and keep else 0
+        else:
+            # Nothing stale: the answer of a question no longer listed goes too.
+            self.query_one("#faq-body", Static).update(
+                Text("No question matches the filter.", style="italic")
+            )
         count = f"{len(self.shown_ids)} of {len(self.items)}"
         questions.border_title = count if text.strip() else None
 
