@@ -29,14 +29,36 @@ async def test_slash_search_enter_jumps_to_the_character() -> None:
         await pilot.press("slash", *"rival")
         assert isinstance(app.screen, SearchScreen)
         results = shown_text(app.screen.query_one("#search-results"))
-        assert "CAST" in results and "Rival dancers" in results
-        # The best match is pre-selected and its group comes first.
+        # Best first, each result with its pane; the best is pre-selected.
+        assert results.splitlines()[0].split() == ["Cast", "Rival", "dancers"]
         assert highlighted_id(app, "#search-results") == "cast/rival-dancers"
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.current_pane == "cast"
         assert highlighted_id(app, "#cast-list") == "rival-dancers"
         assert focused_id(app) == "cast-list"
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_search_lists_names_first_and_wraps_text_under_its_title(
+    size: tuple[int, int],
+) -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("slash", *"eun")
+        await pilot.pause()
+        shown = shown_text(app.screen.query_one("#search-results"))
+        lines = [line for line in shown.splitlines() if line.strip()]
+        # The character, then the thread named after her, then the prose.
+        assert lines[0].split() == ["Cast", "Eun-hye"]
+        assert lines[1].split()[:2] == ["Plot", "Eun-hye's"]
+        title_column = lines[0].index("Eun-hye")
+        panes = {"Overview", "Plot", "Cast", "Highlights", "FAQ", "Episodes"}
+        for line in lines:
+            indent = len(line) - len(line.lstrip())
+            # A result starts with its pane; every other line hangs under the title.
+            assert line.split()[0] in panes or indent > title_column, line
+        assert "description:" not in shown and "logline:" not in shown
 
 
 async def test_search_down_arrow_then_enter_jumps_to_a_question() -> None:

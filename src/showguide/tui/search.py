@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from rich.console import Group
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,7 +23,6 @@ from showguide.core.search_results import SearchResult
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
 from showguide.tui.commands import PANES
-from showguide.tui.widgets import heading
 
 PANE_TITLES: dict[str, str] = dict(PANES)
 MATCH_STYLE = "bold reverse"
@@ -34,14 +36,54 @@ def marked(segments: Iterator[tuple[str, bool]], style: str = "") -> Text:
     return text
 
 
-def result_prompt(result: SearchResult) -> Text:
-    prompt = marked(result.title_segments(), "bold")
+#: What a snippet of each field starts with, in a reader's words; prose
+#: the result's title already names ("Logline", a question's answer) none.
+SNIPPET_LEADS: dict[str, str] = {
+    "native name": "also ",
+    "native title": "also ",
+    "romanized title": "also ",
+    "actor": "played by ",
+    "actor (native name)": "played by ",
+    "dance double": "danced by ",
+    "dance double (native name)": "danced by ",
+    "group": "group: ",
+    "category": "category: ",
+    "genre": "genre: ",
+    "tag": "tag: ",
+    "theme": "theme: ",
+    "advisory": "advisory: ",
+    "rating": "rated ",
+    "source": "source: ",
+}
+#: The width of the column naming each result's pane.
+PANE_COLUMN = max(len(title) for title in PANE_TITLES.values())
+
+
+def snippet_text(result: SearchResult) -> Text | None:
+    """The matching text under a result's title, led by what it is where that helps."""
     snippet = result.snippet
-    if snippet is not None and snippet.text != result.title:
-        prompt.append("\n  ")
-        prompt.append(f"{snippet.field}: ", style="dim")
-        prompt.append_text(marked(snippet.segments(), "dim"))
-    return prompt
+    if snippet is None or snippet.text == result.title:
+        return None
+    line = Text(style="dim")
+    lead = SNIPPET_LEADS.get(snippet.field, "")
+    if lead:
+        line.append(lead, style="italic")
+    line.append_text(marked(snippet.segments()))
+    return line
+
+
+def result_prompt(result: SearchResult) -> Table:
+    """One result: its pane, then its title and the text that matched, which
+    wrap under the title (never back to the pane's column)."""
+    body: Text | Group = marked(result.title_segments(), "bold")
+    snippet = snippet_text(result)
+    if snippet is not None:
+        body = Group(body, Padding(snippet, (0, 0, 0, 2)))
+    row = Table.grid(padding=(0, 2), expand=True)
+    row.add_column(width=PANE_COLUMN, no_wrap=True, style="dim")
+    row.add_column(ratio=1)
+    row.add_row(PANE_TITLES[result.pane], body)
+    return row
 
 
 def hidden_matches(count: int, *, has_episodes: bool) -> Text:
@@ -105,20 +147,12 @@ class SearchScreen(ModalScreen[ItemKey | None]):
     def show_results(self, query: str) -> None:
         found = self.index.search(query, shield=self.shield)
         has_episodes = bool(self.shield.order and len(self.shield.order))
-        options: list[Option | None] = []
-        # Grouped by pane, the group holding the best match first, so that
-        # the result Enter takes is at the top.
-        rank = {result.key: number for number, result in enumerate(found.results)}
-        groups = sorted(found.by_pane().items(), key=lambda group: rank[group[1][0].key])
-        for pane, results in groups:
-            if options:
-                options.append(None)
-            options.append(heading(PANE_TITLES[pane]))
-            options.extend(Option(result_prompt(r), id=option_id(r.key)) for r in results)
+        # Best first, each result naming its pane: grouped by pane, a match in
+        # the prose of one pane was listed above a name matched in the next.
+        options = [Option(result_prompt(r), id=option_id(r.key)) for r in found.results]
         results_list = self.query_one("#search-results", OptionList)
         results_list.set_options(options)
-        first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
-        results_list.highlighted = first
+        results_list.highlighted = 0 if options else None
         status = self.query_one("#search-status", Static)
         if not query.strip():
             status.update(
