@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import ClassVar
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -33,7 +33,7 @@ def question_prompt(entry: FaqEntry, hidden: bool) -> Text:
 def answer_view(entry: FaqEntry, hidden: bool, per: str = "") -> Group:
     if hidden:
         return Group(hidden_notice("Spoiler question and answer"))
-    parts: list[Text] = [literal(entry.question, "bold"), Text(), literal(entry.answer)]
+    parts: list[RenderableType] = [literal(entry.question, "bold"), Text(), literal(entry.answer)]
     if per:
         parts.append(literal(per, "dim"))
     if entry.tags:

@@ -1,0 +1,47 @@
+"""Text in the guide's panes wraps as a reader expects, at every terminal size."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from textual.geometry import Region
+from textual.widget import Widget
+
+from showguide.tui.app import ShowGuideApp
+from showguide.tui.prose import Chips
+from tests.tui.shows import ballerina
+
+SIZES = [(60, 20), (80, 24), (120, 40), (200, 50)]
+
+
+def whole_text(widget: Widget) -> str:
+    """Every line a widget draws, borders included, scrolled into view or not."""
+    lines = widget.render_lines(Region(0, 0, *widget.outer_size))
+    return "\n".join(line.text.rstrip() for line in lines)
+
+
+WORDS = st.text(st.sampled_from([*"ab", "발"]), min_size=1, max_size=5)
+
+
+@given(
+    labels=st.lists(st.lists(WORDS, min_size=1, max_size=3).map(" ".join), max_size=8),
+    width=st.integers(min_value=40, max_value=80),  # wider than any chip
+)
+def test_chips_break_between_chips_never_inside_one(labels: list[str], width: int) -> None:
+    lines = [line.plain for line in Chips(labels).lines(width)]
+    assert all(cell_len(line) <= width for line in lines)
+    # Lines break only at the gaps between chips, and each chip is whole on a line.
+    assert "  ".join(lines) == "  ".join(f" {label} " for label in labels)
+    assert all(any(f" {label} " in line for line in lines) for label in labels)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_theme_chip_is_never_split_across_lines(size: tuple[int, int]) -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        themes = whole_text(app.screen.query_one("#themes"))
+        assert "Personal growth" in themes, themes
