@@ -45,3 +45,31 @@ async def test_a_theme_chip_is_never_split_across_lines(size: tuple[int, int]) -
         await pilot.pause()
         themes = whole_text(app.screen.query_one("#themes"))
         assert "Personal growth" in themes, themes
+
+
+def hangs_under(lines: list[str], marker: str) -> None:
+    """Each line continuing a ``marker`` line starts under the marked text."""
+    column = None
+    for line in lines:
+        if marker in line:
+            column = line.index(marker) + len(marker)
+        elif column is not None and line.strip():
+            if line[:column].strip() or line[column] == " ":
+                column = None  # not a continuation: a line of its own
+            else:
+                assert len(line) - len(line.lstrip()) == column, line
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_overview_warnings_and_bullets_wrap_under_their_text(size: tuple[int, int]) -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        notice = whole_text(app.screen.query_one("#source-notice")).splitlines()
+        audience = whole_text(app.screen.query_one("#audience")).splitlines()
+        assert sum("⚠" in line for line in notice) == 2
+        # The source check's summary is long enough to wrap at every size here.
+        summary = next(n for n, line in enumerate(notice) if "restates" in line)
+        assert notice[summary + 1].startswith(" " * (notice[summary].index("⚠") + 2))
+        hangs_under(notice, "⚠ ")
+        hangs_under(audience, "• ")
