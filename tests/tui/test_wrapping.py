@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,9 +10,11 @@ from rich.cells import cell_len
 from textual.geometry import Region
 from textual.widget import Widget
 
+from showguide.core.model import Show
 from showguide.tui.app import ShowGuideApp
 from showguide.tui.prose import Chips
-from tests.tui.shows import ballerina
+from tests.showdata import show_dict
+from tests.tui.shows import ballerina, on_screen
 
 SIZES = [(60, 20), (80, 24), (120, 40), (200, 50)]
 
@@ -73,3 +76,37 @@ async def test_overview_warnings_and_bullets_wrap_under_their_text(size: tuple[i
         assert notice[summary + 1].startswith(" " * (notice[summary].index("⚠") + 2))
         hangs_under(notice, "⚠ ")
         hangs_under(audience, "• ")
+
+
+LONG_QUESTION = (
+    "Does the second season follow the company on its long winter tour of the "
+    "southern provinces, or does it stay in Seoul?"
+)
+
+
+def long_faq_show() -> Show:
+    answer = " ".join(f"Sentence {n} of a long answer about the tour." for n in range(120))
+    data = show_dict(
+        id="long-faq",
+        faq=[
+            {"id": "tour", "question": LONG_QUESTION, "answer": answer},
+            {"id": "short", "question": "Short?", "answer": "Yes."},
+        ],
+    )
+    return msgspec.convert(data, Show)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_long_question_is_shown_whole_above_its_answer_however_far_it_scrolls(
+    size: tuple[int, int],
+) -> None:
+    app = ShowGuideApp(long_faq_show())
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("5", "enter", "end")
+        await pilot.pause()
+        answer = app.screen.query_one("#faq-answer")
+        assert answer.scroll_y > 0
+        frame = on_screen(app, answer).translate(str.maketrans(dict.fromkeys("│▁▂▃▄▅▆▇█", " ")))
+        shown = " ".join(frame.split())
+        assert LONG_QUESTION in shown
+        assert "Sentence 0 " not in shown and "Sentence 119 of a long" in shown

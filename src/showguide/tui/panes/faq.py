@@ -30,10 +30,15 @@ def question_prompt(entry: FaqEntry, hidden: bool) -> Text:
     return hidden_notice("Spoiler question") if hidden else literal(entry.question)
 
 
+def question_header(entry: FaqEntry, hidden: bool) -> Text:
+    """The question, whole, at the top of the answer box (the list may cut it)."""
+    return hidden_notice("Spoiler question") if hidden else literal(entry.question, "bold")
+
+
 def answer_view(entry: FaqEntry, hidden: bool, per: str = "") -> Group:
     if hidden:
-        return Group(hidden_notice("Spoiler question and answer"))
-    parts: list[RenderableType] = [literal(entry.question, "bold"), Text(), literal(entry.answer)]
+        return Group(hidden_notice("Spoiler answer"))
+    parts: list[RenderableType] = [literal(entry.answer)]
     if per:
         parts.append(literal(per, "dim"))
     if entry.tags:
@@ -83,6 +88,8 @@ class FaqPane(MasterDetail):
             yield MasterList(*self.options(self.shown_ids), id="faq-list")
         with GuideScroll(id="faq-answer", classes="detail") as answer:
             answer.border_title = "Answer"
+            # Docked: the question stays in view while a long answer scrolls.
+            yield Static(id="faq-question")
             yield Static(Text("No questions yet.", style="italic"), id="faq-body")
 
     def options(self, ids: list[str]) -> list[Option]:
@@ -135,6 +142,7 @@ class FaqPane(MasterDetail):
             questions.highlighted = self.shown_ids.index(current) if current and keep else 0
         else:
             # Nothing stale: the answer of a question no longer listed goes too.
+            self.query_one("#faq-question", Static).update(Text())
             self.query_one("#faq-body", Static).update(
                 Text("No question matches the filter.", style="italic")
             )
@@ -172,8 +180,9 @@ class FaqPane(MasterDetail):
         if item_id in self.items:
             entry = self.items[item_id]
             per = attribution(self.show, list(entry.sources))
-            body = answer_view(entry, self.hidden(item_id), per)
-            self.query_one("#faq-body", Static).update(body)
+            hidden = self.hidden(item_id)
+            self.query_one("#faq-question", Static).update(question_header(entry, hidden))
+            self.query_one("#faq-body", Static).update(answer_view(entry, hidden, per))
             self.query_one("#faq-answer", GuideScroll).scroll_home(animate=False)
 
     def action_next_question(self) -> None:
