@@ -215,7 +215,8 @@ async def test_reveal_one_spoiler_with_s() -> None:
         await pilot.press("s")
         await pilot.pause()
         assert "SECRET-ANSWER" in screen_text(app)
-        await pilot.press("2", "s")  # in the plot, s reveals the next hidden thread
+        # In the plot, s first moves the cursor to the hidden thread, then reveals it.
+        await pilot.press("2", "s", "s")
         await pilot.pause()
         assert "SECRET-THREAD" in screen_text(app)
 

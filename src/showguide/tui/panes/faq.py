@@ -23,11 +23,24 @@ from showguide.core.textfold import fold
 from showguide.display import literal
 from showguide.tui.panes.plot import theme_chips
 from showguide.tui.rows import ListRow
-from showguide.tui.widgets import GuideScroll, MasterDetail, MasterList, hidden_notice
+from showguide.tui.widgets import (
+    GuideScroll,
+    MasterDetail,
+    MasterList,
+    hidden_notice,
+    revealed_mark,
+    revealed_note,
+)
 
 
-def question_prompt(entry: FaqEntry, hidden: bool) -> Text:
-    return hidden_notice("Spoiler question") if hidden else literal(entry.question)
+def question_prompt(entry: FaqEntry, hidden: bool, revealed: bool = False) -> Text:
+    if hidden:
+        return hidden_notice("Spoiler question")
+    return (
+        Text.assemble(revealed_mark(), literal(entry.question))
+        if revealed
+        else literal(entry.question)
+    )
 
 
 def question_header(entry: FaqEntry, hidden: bool) -> Text:
@@ -35,7 +48,7 @@ def question_header(entry: FaqEntry, hidden: bool) -> Text:
     return hidden_notice("Spoiler question") if hidden else literal(entry.question, "bold")
 
 
-def answer_view(entry: FaqEntry, hidden: bool, per: str = "") -> Group:
+def answer_view(entry: FaqEntry, hidden: bool, per: str = "", revealed: bool = False) -> Group:
     if hidden:
         return Group(hidden_notice("Spoiler answer"))
     parts: list[RenderableType] = [literal(entry.answer)]
@@ -43,6 +56,8 @@ def answer_view(entry: FaqEntry, hidden: bool, per: str = "") -> Group:
         parts.append(literal(per, "dim"))
     if entry.tags:
         parts += [Text(), theme_chips(entry.tags)]
+    if revealed:
+        parts += [Text(), revealed_note("Spoiler question")]
     return Group(*parts)
 
 
@@ -80,7 +95,8 @@ class FaqPane(MasterDetail):
         self.shown_ids = list(self.items)
 
     def prompt(self, item_id: str, hidden: bool) -> ListRow:
-        return ListRow(partial(question_prompt, self.items[item_id], hidden))
+        revealed = not hidden and self.revealed(item_id)
+        return ListRow(partial(question_prompt, self.items[item_id], hidden, revealed))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="master"):
@@ -182,7 +198,8 @@ class FaqPane(MasterDetail):
             per = attribution(self.show, list(entry.sources))
             hidden = self.hidden(item_id)
             self.query_one("#faq-question", Static).update(question_header(entry, hidden))
-            self.query_one("#faq-body", Static).update(answer_view(entry, hidden, per))
+            revealed = not hidden and self.revealed(item_id)
+            self.query_one("#faq-body", Static).update(answer_view(entry, hidden, per, revealed))
             self.query_one("#faq-answer", GuideScroll).scroll_home(animate=False)
 
     def action_next_question(self) -> None:
