@@ -110,3 +110,39 @@ async def test_a_long_question_is_shown_whole_above_its_answer_however_far_it_sc
         shown = " ".join(frame.split())
         assert LONG_QUESTION in shown
         assert "Sentence 0 " not in shown and "Sentence 119 of a long" in shown
+
+
+#: The longest line of prose a pane draws, in cells (see widgets.tcss).
+PROSE_WIDTH = 96
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(
+    ("key", "left", "right"), [("1", "#logline", "#audience"), ("2", "#synopsis", "#threads")]
+)
+async def test_prose_keeps_a_readable_width_and_very_wide_terminals_get_two_columns(
+    size: tuple[int, int], key: str, left: str, right: str
+) -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        for section in app.screen.query(".section, .section-body"):
+            lines = whole_text(section).splitlines()
+            assert max(cell_len(line) for line in lines) <= PROSE_WIDTH, section
+        first, second = app.screen.query_one(left).region, app.screen.query_one(right).region
+        if size[0] >= 200:
+            # Side by side, each column using about half of the width.
+            assert second.x >= first.right and second.x >= size[0] // 2 - 2
+        else:
+            assert second.y > first.y and second.x <= first.x
+
+
+@pytest.mark.parametrize("pane", ["3", "4", "5"])
+async def test_lists_details_keep_a_readable_width_at_200_columns(pane: str) -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press(pane)
+        await pilot.pause()
+        for widget in app.screen.query(".detail > Static, #highlights-list"):
+            assert widget.region.width <= 100, widget

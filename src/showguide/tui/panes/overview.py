@@ -11,8 +11,9 @@ from showguide.core.model import Show
 from showguide.core.provenance import attribution, stale_status, status_text
 from showguide.core.textfold import fold
 from showguide.display import literal
+from showguide.tui.columns import Column, ColumnScroll
 from showguide.tui.prose import hanging
-from showguide.tui.widgets import GuideScroll, section
+from showguide.tui.widgets import section
 
 
 def _episode_count(show: Show) -> str:
@@ -101,7 +102,7 @@ def sources_summary(show: Show) -> Text:
     )
 
 
-class OverviewPane(GuideScroll):
+class OverviewPane(ColumnScroll):
     def __init__(self, show: Show) -> None:
         super().__init__(id="overview-scroll")
         self.show = show
@@ -109,26 +110,29 @@ class OverviewPane(GuideScroll):
     def compose(self) -> ComposeResult:
         show = self.show
         cited = show.attribution
-        warning = notice(show)
-        if warning is not None:
-            yield section("Check before trusting this guide", warning, id="source-notice")
-        yield section("At a glance", facts_table(show), id="facts")
-        logline = literal(show.logline)
-        yield section(
-            "Logline",
-            with_source(logline, show, list(cited.logline) if cited else []),
-            id="logline",
-        )
-        yield section(
-            "Who it suits",
-            with_source(audience(show), show, list(show.audience.sources)),
-            id="audience",
-        )
-        verdict = literal(show.verdict)
-        yield section(
-            "Verdict",
-            with_source(verdict, show, list(cited.verdict) if cited else []),
-            id="verdict",
-        )
-        if show.sources:
-            yield section("Sources", sources_summary(show), id="sources")
+        # What the show is on the left; who it suits and what it is worth on the right.
+        with Column():
+            warning = notice(show)
+            if warning is not None:
+                yield section("Check before trusting this guide", warning, id="source-notice")
+            yield section("At a glance", facts_table(show), id="facts")
+            logline = literal(show.logline)
+            yield section(
+                "Logline",
+                with_source(logline, show, list(cited.logline) if cited else []),
+                id="logline",
+            )
+        with Column():
+            yield section(
+                "Who it suits",
+                with_source(audience(show), show, list(show.audience.sources)),
+                id="audience",
+            )
+            verdict = literal(show.verdict)
+            yield section(
+                "Verdict",
+                with_source(verdict, show, list(cited.verdict) if cited else []),
+                id="verdict",
+            )
+            if show.sources:
+                yield section("Sources", sources_summary(show), id="sources")

@@ -15,10 +15,10 @@ from showguide.core.model import Show, StoryThread
 from showguide.core.provenance import attribution
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
+from showguide.tui.columns import Column, ColumnScroll
 from showguide.tui.messages import SpoilersChanged
 from showguide.tui.prose import Chips
 from showguide.tui.widgets import (
-    GuideScroll,
     SpoilerAware,
     hidden_notice,
     revealed_mark,
@@ -56,7 +56,7 @@ class ThreadBlock(Static, can_focus=True):
         self.thread = thread
 
 
-class PlotPane(GuideScroll, SpoilerAware):
+class PlotPane(ColumnScroll, SpoilerAware):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_thread", "Next thread", tooltip="Move to the next story thread."),
         Binding(
@@ -99,14 +99,17 @@ class PlotPane(GuideScroll, SpoilerAware):
         plot = self.show.plot
         per = attribution(self.show, list(plot.sources))
         synopsis = Group(literal(plot.synopsis), *([literal(per, "dim")] if per else []))
-        yield section("Synopsis", synopsis, id="synopsis")
-        yield section("Setting", literal(plot.setting), id="setting")
-        if plot.themes:
-            yield section("Themes", theme_chips(plot.themes), id="themes")
-        if plot.threads:
-            yield Static(Text("Story threads"), classes="section-title")
-            for thread in plot.threads:
-                yield ThreadBlock(thread, self.thread_text(thread))
+        # The story on the left; its threads on the right.
+        with Column():
+            yield section("Synopsis", synopsis, id="synopsis")
+            yield section("Setting", literal(plot.setting), id="setting")
+            if plot.themes:
+                yield section("Themes", theme_chips(plot.themes), id="themes")
+        with Column(id="threads"):
+            if plot.threads:
+                yield Static(Text("Story threads"), classes="section-title")
+                for thread in plot.threads:
+                    yield ThreadBlock(thread, self.thread_text(thread))
 
     def blocks(self) -> list[ThreadBlock]:
         return list(self.query(ThreadBlock))
@@ -114,7 +117,7 @@ class PlotPane(GuideScroll, SpoilerAware):
     def current(self) -> ThreadBlock | None:
         """The story thread under the cursor: the focused one."""
         focused = self.screen.focused
-        return focused if isinstance(focused, ThreadBlock) and focused.parent is self else None
+        return focused if isinstance(focused, ThreadBlock) and self in focused.ancestors else None
 
     def refresh_spoilers(self) -> None:
         for block in self.blocks():
