@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
-from rich.table import Table
 from rich.text import Text
 
 from showguide.display import literal
@@ -49,11 +48,33 @@ class Chips:
         return Measurement(max(widths), total).with_maximum(options.max_width)
 
 
-def hanging(marker: Text | str, body: RenderableType) -> Table:
+class Hanging:
     """``marker`` then ``body``, whose continuation lines start under its
-    first character, not under the marker (a bullet, a "⚠ ")."""
-    row = Table.grid(expand=True)
-    row.add_column(no_wrap=True)
-    row.add_column(ratio=1)
-    row.add_row(marker, body)
-    return row
+    first character, not under the marker (a bullet, a "⚠ ").
+
+    The body is wrapped once to the width left beside the marker: a Rich
+    Table with two columns does the same, at several times the cost, in the
+    Overview, which is drawn in the guide's first frame.
+    """
+
+    def __init__(self, marker: Text, body: Text) -> None:
+        self.marker = marker
+        self.body = body
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = self.marker.cell_len
+        lines = self.body.wrap(console, max(1, options.max_width - indent))
+        for number, line in enumerate(lines):
+            yield Text.assemble(self.marker if number == 0 else " " * indent, line)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        body = Measurement.get(console, options, self.body)
+        indent = self.marker.cell_len
+        return Measurement(body.minimum + indent, body.maximum + indent).with_maximum(
+            options.max_width
+        )
+
+
+def hanging(marker: Text | str, body: Text) -> Hanging:
+    """``marker`` then ``body``, continuation lines hanging under the body."""
+    return Hanging(Text(marker) if isinstance(marker, str) else marker, body)

@@ -12,7 +12,7 @@ from showguide.core.provenance import attribution, stale_status, status_text
 from showguide.core.textfold import fold
 from showguide.display import literal
 from showguide.tui.columns import Column, ColumnScroll
-from showguide.tui.prose import hanging
+from showguide.tui.prose import Hanging, hanging
 from showguide.tui.widgets import section
 
 
@@ -77,7 +77,7 @@ def with_source(body: RenderableType, show: Show, ids: list[str]) -> Group:
     return Group(body, literal(line, "dim")) if line else Group(body)
 
 
-def warning(text: str) -> Table:
+def warning(text: str) -> Hanging:
     """A "⚠ " line whose continuation lines stay under its text."""
     return hanging(Text("⚠ ", "bold yellow"), literal(text))
 
