@@ -102,7 +102,8 @@ class PlotPane(ColumnScroll, SpoilerAware):
         # The story on the left; its threads on the right.
         with Column():
             yield section("Synopsis", synopsis, id="synopsis")
-            yield section("Setting", literal(plot.setting), id="setting")
+            if plot.setting:
+                yield section("Setting", literal(plot.setting), id="setting")
             if plot.themes:
                 yield section("Themes", theme_chips(plot.themes), id="themes")
         with Column(id="threads"):
