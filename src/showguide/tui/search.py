@@ -82,7 +82,7 @@ def result_prompt(result: SearchResult) -> Table:
     row = Table.grid(padding=(0, 2), expand=True)
     row.add_column(width=PANE_COLUMN, no_wrap=True, style="dim")
     row.add_column(ratio=1)
-    row.add_row(PANE_TITLES[result.pane], body)
+    row.add_row(Text(PANE_TITLES[result.pane]), body)
     return row
 
 
