@@ -77,9 +77,10 @@ async def test_overview_warnings_and_bullets_wrap_under_their_text(size: tuple[i
         hangs_under(notice, "⚠ ")
         hangs_under(audience, "• ")
         # Under Sources too, every line of text keeps the section's indent.
-        sources = [line for line in whole_text(app.screen.query_one("#sources")).splitlines()]
+        sources = whole_text(app.screen.query_one("#sources")).splitlines()
         body = [line for line in sources[1:] if line.strip()]
-        assert body and all(line.startswith("    ") for line in body), sources
+        indents = {len(line) - len(line.lstrip()) for line in body}
+        assert body and indents == {sources[0].index("Sources") + 2}, sources
 
 
 LONG_QUESTION = (
