@@ -151,3 +151,21 @@ async def test_lists_details_keep_a_readable_width_at_200_columns(pane: str) -> 
         await pilot.pause()
         for widget in app.screen.query(".detail > Static, #highlights-list"):
             assert widget.region.width <= 100, widget
+
+
+async def test_the_columns_follow_a_resize() -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        logline, audience = (app.screen.query_one(s) for s in ("#logline", "#audience"))
+        # Where each section is laid out, in view or scrolled out of it.
+        left, right = logline.parent, audience.parent
+        assert left is not None and right is not None
+        assert right.virtual_region.x > left.virtual_region.right
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert right.virtual_region.x == left.virtual_region.x
+        assert right.virtual_region.y >= left.virtual_region.bottom
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert right.virtual_region.x > left.virtual_region.right
