@@ -61,6 +61,29 @@ async def test_search_lists_names_first_and_wraps_text_under_its_title(
         assert "description:" not in shown and "logline:" not in shown
 
 
+async def test_search_results_wrap_again_when_the_terminal_is_resized() -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"eun")
+        await pilot.pause()
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        found = screen.index.search("eun", shield=screen.shield).results
+        snippet = found[1].snippet
+        assert snippet is not None
+        lines = [line for line in shown_text(screen.query_one("#search-results")).splitlines()]
+        lines = [line for line in lines if line.strip()]
+        # Nothing cut off, and wrapped at the new width under the title, not at column 1.
+        assert " ".join(snippet.text.split()) in " ".join(" ".join(lines).split())
+        title_column = lines[0].index("Eun-hye")
+        panes = {"Overview", "Plot", "Cast", "Highlights", "FAQ", "Episodes"}
+        for line in lines:
+            indent = len(line) - len(line.lstrip())
+            assert line.split()[0] in panes or indent > title_column, line
+
+
 async def test_search_down_arrow_then_enter_jumps_to_a_question() -> None:
     app = ShowGuideApp(ballerina())
     async with app.run_test(size=SIZE) as pilot:
