@@ -242,31 +242,16 @@ def test_the_documented_keymap_applies_without_a_notice() -> None:
     assert check_keymap(json.loads(inline[1]), SOURCE).notices == ()
 
 
-def test_a_key_group_shares_its_key_and_moves_it_together(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """One key, two meanings (the widget enables one at a time): not a clash;
-    and a keymap moving one moves both, as Textual drops every binding of a
-    key it moves one binding from."""
-    from showguide.core import keymap as keymap_module
-    from showguide.core import keytable
-
-    reveal = keytable.Command(
-        "plot.reveal", "plot", "plot", ("s",), "reveal", "Reveal it.", key_group="spoiler"
-    )
-    conceal = keytable.Command(
-        "plot.conceal", "plot", "plot", ("s",), "conceal", "Hide it.", key_group="spoiler"
-    )
-    commands = (*(c for c in COMMANDS if c.id != "plot.reveal"), reveal, conceal)
-    monkeypatch.setattr(keytable, "COMMANDS", commands)
-    by_id = {command.id: command for command in commands}
-    monkeypatch.setattr(keytable, "BY_ID", by_id)
-    monkeypatch.setattr(keymap_module, "BY_ID", by_id)
-
+def test_a_key_group_shares_its_key_and_moves_it_together() -> None:
+    """s reveals, hides again or goes to the next spoiler in the Plot (the pane
+    enables one at a time): not a clash; and a keymap moving one moves all
+    three, as Textual drops every binding of a key it moves one binding from."""
+    group = ("plot.reveal", "plot.conceal", "plot.next-spoiler")
+    assert all(BY_ID[command_id].keys == ("s",) for command_id in group)
     assert clashes(("scroll", "plot")) == {}
     moved = check_keymap({"plot.reveal": "x"}, SOURCE)
     assert moved.notices == ()
-    assert moved.keys == {"plot.reveal": ("x",), "plot.conceal": ("x",)}
+    assert moved.keys == dict.fromkeys(group, ("x",))
     clash = check_keymap({"plot.conceal": "j"}, SOURCE)  # j scrolls the Plot pane
     assert clash.keys == {}
     assert clash.notices == (

@@ -172,7 +172,7 @@ async def test_a_keymap_file_remaps_a_pane_key_and_palette_and_help_show_it() ->
         listed = on_screen(app, app.screen.query_one(CommandList))
         assert "Show the Cast pane. Key: c" in listed
         await pilot.press("escape", "5", "x")
-        assert "Korean culture" in shown_text(app.screen.query_one("#faq-body"))
+        assert "Korean culture" in shown_text(app.screen.query_one("#faq-question"))
         await pilot.press("question_mark")
         assert help_row(app, "Show the next question's answer.") == (
             "x Show the next question's answer."
@@ -196,7 +196,7 @@ async def test_bad_keymap_entries_give_notices_and_the_rest_applies() -> None:
         await pilot.press("c")
         assert app.screen.current_pane == "cast"
         await pilot.press("5", "n")  # faq.next keeps its own key
-        assert "Korean culture" in shown_text(app.screen.query_one("#faq-body"))
+        assert "Korean culture" in shown_text(app.screen.query_one("#faq-question"))
         await pilot.press("q")
         assert not app.is_running
 
