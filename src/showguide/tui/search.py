@@ -20,7 +20,6 @@ from showguide.core.search_results import SearchResult
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
 from showguide.tui.commands import PANES
-from showguide.tui.widgets import heading
 
 PANE_TITLES: dict[str, str] = dict(PANES)
 MATCH_STYLE = "bold reverse"
@@ -60,6 +59,13 @@ def option_id(key: ItemKey) -> str:
 def key_of(option_id: str) -> ItemKey:
     pane, _, item_id = option_id.partition("/")
     return ItemKey(pane, item_id)  # type: ignore[arg-type]  # panes come from option_id()
+
+
+def heading(text: str) -> Option:
+    """A pane's heading among the results: shown, never chosen (a pane title, literal)."""
+    title = literal(text.upper(), "bold")
+    title.no_wrap = True
+    return Option(title, disabled=True)
 
 
 class SearchScreen(ModalScreen[ItemKey | None]):
