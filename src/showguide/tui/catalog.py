@@ -7,7 +7,6 @@ hides the others.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -24,7 +23,7 @@ from showguide.tui.breakpoints import WIDE_WIDTH, breakpoint_classes
 from showguide.tui.catalog_rows import Columns, NaturalWidths, row_detail
 from showguide.tui.keybar import KeyBar
 from showguide.tui.line_list import LineList
-from showguide.tui.rows import ListRow
+from showguide.tui.rows import RowsOf
 from showguide.tui.widgets import GuideScroll, notice
 
 #: The sort orders the sort key cycles through: (column, newest or last first).
@@ -161,15 +160,16 @@ class CatalogScreen(Screen[None]):
         by, newest_first = SORT_ORDERS[self.sort_index]
         self.shown = filter_rows(sort_rows(self.rows, by, reverse=newest_first), query)
         shows = self.list_widget()
-        row_text = self.columns.row
         shows.set_rows(
-            [ListRow(partial(row_text, row)) for row in self.shown]
-            or [notice("No show matches the filter.")]
+            RowsOf(self.shown, self.columns.row)
+            if self.shown
+            else [notice("No show matches the filter.")]
         )
         self.query_one("#catalog-header", Static).update(self.columns.header(self.order))
         if self.shown:
-            keys = [row.key for row in self.shown]
-            shows.highlighted = keys.index(keep) if keep in keys else 0
+            found = (n for n, row in enumerate(self.shown) if row.key == keep)
+            index = next(found, 0) if keep is not None else 0
+            shows.highlighted = index
         self.update_title(query)
         self.show_detail()
 

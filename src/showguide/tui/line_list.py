@@ -19,8 +19,8 @@ posts :class:`LineList.Highlighted` and :class:`LineList.Selected`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import ClassVar, cast
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, ClassVar, cast
 
 from rich.segment import Segment
 from rich.text import Text
@@ -36,7 +36,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
 
-from showguide.tui.rows import ListRow, one_line
+from showguide.tui.rows import ListRow, RowsOf, one_line
 
 #: Rendered rows kept before the cache is emptied (a few screens' worth, in each look).
 CACHE_ROWS = 1024
@@ -139,8 +139,11 @@ class LineList(ScrollView, can_focus=True):
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
-        self.rows: list[ListRow] = []
-        self.index_of_id: dict[str, int] = {}
+        self.rows: Sequence[ListRow] = []
+        #: Whether any row has a rule under it (then lines are mapped to rows).
+        self.has_rules = False
+        #: The index of each row's id, made when first asked for.
+        self.index_of_id: dict[str, int] | None = None
         #: First line of each row, and the row of each line; both None while
         #: every row is one line (then a row's index is its line).
         self.row_tops: list[int] | None = None
@@ -168,21 +171,27 @@ class LineList(ScrollView, can_focus=True):
         row = self.highlighted_row
         return row.id if row is not None else None
 
-    def set_rows(self, rows: Iterable[ListRow | None]) -> None:
+    def set_rows(self, rows: Iterable[ListRow | None] | RowsOf[Any]) -> None:
         """List ``rows`` instead; a None draws a rule under the row before it.
 
+        ``RowsOf`` rows are listed as they are, without making a row for each
+        item (a catalog of 10,000 shows, filtered at every keystroke).
         Nothing is highlighted afterwards: set ``highlighted`` (or call
         ``action_first``) to highlight a row.
         """
-        listed: list[ListRow] = []
-        for row in rows:
-            if row is None:
-                if listed:
-                    listed[-1].rule = True
-            else:
-                listed.append(row)
-        self.rows = listed
-        self.index_of_id = {row.id: n for n, row in enumerate(listed) if row.id is not None}
+        if isinstance(rows, RowsOf):
+            self.rows, self.has_rules = rows, False
+        else:
+            listed: list[ListRow] = []
+            for row in rows:
+                if row is None:
+                    if listed:
+                        listed[-1].rule = True
+                else:
+                    listed.append(row)
+            self.rows = listed
+            self.has_rules = any(row.rule for row in listed)
+        self.index_of_id = None
         self.set_reactive(LineList.highlighted, None)
         self.set_reactive(LineList.hovered, None)
         self.rendered.clear()
@@ -194,6 +203,11 @@ class LineList(ScrollView, can_focus=True):
 
     def get_index(self, row_id: str) -> int:
         """The index of the row ``row_id``; RowNotListed when there is none."""
+        if self.index_of_id is None:
+            self.index_of_id = {}
+            for index, row in enumerate(self.rows):
+                if row.id is not None:
+                    self.index_of_id.setdefault(row.id, index)
         try:
             return self.index_of_id[row_id]
         except KeyError:
@@ -222,7 +236,7 @@ class LineList(ScrollView, can_focus=True):
         rows = self.rows
         width = self.content_width
         wraps = self.is_attached and self.wraps
-        if not wraps and not any(row.rule for row in rows):
+        if not wraps and not self.has_rules:
             self.row_tops = self.line_rows = None
             height = len(rows)
         else:
@@ -247,11 +261,13 @@ class LineList(ScrollView, can_focus=True):
 
     def row_lines(self, index: int) -> tuple[int, int]:
         """The first line of row ``index`` and how many lines it takes (its rule aside)."""
-        tops = self.row_tops
-        if tops is None:
+        tops, owners = self.row_tops, self.line_rows
+        if tops is None or owners is None:
             return index, 1
-        end = tops[index + 1] if index + 1 < len(tops) else self.virtual_size.height + 1
-        return tops[index], end - tops[index] - self.rows[index].rule
+        top = tops[index]
+        if index + 1 < len(tops):
+            return top, tops[index + 1] - top - self.rows[index].rule
+        return top, len(owners) - top  # the last row has no rule under it
 
     def row_at_line(self, line: int) -> int | None:
         if line < 0:
@@ -353,13 +369,24 @@ class LineList(ScrollView, can_focus=True):
             self.refresh_lines(top, height)
 
     def scroll_to_highlight(self, top: bool = False) -> None:
-        """Scroll so that the highlighted row is in view (at the top, if ``top``)."""
+        """Scroll so that the highlighted row is in view (at the top, if ``top``).
+
+        The heading right above the row comes into view with it when both fit:
+        Home or PageUp to the first row of a group shows what group it is.
+        """
         index = self.highlighted
-        if index is None or not self.is_mounted or not self.scrollable_content_region:
+        region = self.scrollable_content_region
+        if index is None or not self.is_mounted or not region:
             return
         line, height = self.row_lines(index)
+        first = index
+        while first > 0 and not self.rows[first - 1].enabled:
+            first -= 1
+        heading_line = self.row_lines(first)[0]
+        if first < index and line + height - heading_line <= region.height:
+            line, height = heading_line, line + height - heading_line
         self.scroll_to_region(
-            Region(0, line, self.content_width, height),
+            Region(0, line, region.width, height),
             animate=False,
             force=True,
             top=top,
@@ -468,10 +495,16 @@ class LineList(ScrollView, can_focus=True):
         self.scroll_to_highlight()
 
     def row_under(self, event: events.MouseEvent) -> int | None:
+        """The row under the mouse; None over a rule or below the last row."""
         offset = event.get_content_offset(self)
         if offset is None:
             return None
-        return self.row_at_line(offset.y + self.scroll_offset.y)
+        line = offset.y + self.scroll_offset.y
+        index = self.row_at_line(line)
+        if index is None:
+            return None
+        top, height = self.row_lines(index)
+        return index if line < top + height else None
 
     def on_click(self, event: events.Click) -> None:
         index = self.row_under(event)

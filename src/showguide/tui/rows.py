@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Generic, TypeVar, overload
 
 from rich.text import Text
+
+Item = TypeVar("Item")
 
 
 class ListRow:
@@ -49,3 +53,38 @@ def one_line(text: Text) -> Text:
     joined = text.copy()
     joined.plain = text.plain.replace("\n", " ")
     return joined
+
+
+class RowsOf(Sequence[ListRow], Generic[Item]):
+    """One row per item of ``items``, each made only when the list asks for it.
+
+    For a long list of plain rows (no headings, no rules), such as the
+    catalog's 10,000 shows: listing them makes no object per show, and a
+    filter keystroke that lists them anew makes none either.
+    """
+
+    def __init__(
+        self,
+        items: Sequence[Item],
+        text: Callable[[Item], Text],
+        id: Callable[[Item], str | None] | None = None,
+    ) -> None:
+        self.items = items
+        self.make_text = text
+        self.make_id = id
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @overload
+    def __getitem__(self, index: int) -> ListRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ListRow]: ...
+
+    def __getitem__(self, index: int | slice) -> ListRow | list[ListRow]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        item = self.items[index]
+        row_id = self.make_id(item) if self.make_id is not None else None
+        return ListRow(partial(self.make_text, item), row_id)
