@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 import msgspec
 from benchmarks.generate import big_show
@@ -10,6 +11,7 @@ from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
 
+import showguide.tui
 from showguide.tui.app import ShowGuideApp
 from showguide.tui.line_list import LineList, RowNotListed
 from showguide.tui.rows import ListRow
@@ -34,7 +36,8 @@ class ListApp(App[None]):
     """One LineList filling the screen, without border or padding, so that
     line y of the screen is line y of the list."""
 
-    CSS = "LineList { border: none; padding: 0; height: 1fr; }"
+    CSS_PATH = str(Path(showguide.tui.__file__).with_name("widgets.tcss"))  # LineList's look
+    CSS = "#list { border: none; padding: 0; height: 1fr; }"
 
     def __init__(self, rows: list[ListRow | None]) -> None:
         super().__init__()

@@ -49,48 +49,10 @@ class RowNotListed(LookupError):
 class LineList(ScrollView, can_focus=True):
     """A virtual list of :class:`ListRow`, one highlighted; see the module's text."""
 
-    DEFAULT_CSS = """
-    LineList {
-        height: auto;
-        max-height: 100%;
-        color: $foreground;
-        overflow-x: hidden;
-        overflow-y: auto;
-        border: tall $border-blurred;
-        padding: 0 1;
-        background: $surface;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-        & > .line-list--row-highlighted {
-            color: $foreground;
-            background: $block-cursor-blurred-background;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        &:focus {
-            border: tall $border;
-            background-tint: $foreground 5%;
-            & > .line-list--row-highlighted {
-                color: $block-cursor-foreground;
-                background: $block-cursor-background;
-                text-style: $block-cursor-text-style;
-            }
-        }
-        & > .line-list--rule {
-            color: $foreground 15%;
-        }
-        & > .line-list--row-disabled {
-            color: $text-disabled;
-        }
-        & > .line-list--row-hover {
-            background: $block-hover-background;
-        }
-    }
-    /* More rows than the screen has lines: sure to scroll, so the first
-       layout already has the scrollbar (no second layout to add it). */
-    LineList.-overflowing {
-        overflow-y: scroll;
-    }
-    """
+    # Its styles (looks identical to OptionList's) are in widgets.tcss, not
+    # DEFAULT_CSS: a widget's DEFAULT_CSS is added to the app's stylesheet
+    # when the first one mounts, and then every style in the app is parsed
+    # and applied again, in the middle of opening the first pane with a list.
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "line-list--row",
@@ -151,6 +113,9 @@ class LineList(ScrollView, can_focus=True):
         #: The width the line map and the rendered rows were made at.
         self.laid_out_width = 0
         self.rendered: dict[tuple[int, Style], list[Strip]] = {}
+        #: Each drawn row's text, whatever its width and look: a focus change
+        #: restyles every row on screen without making their texts again.
+        self.contents: dict[int, Content] = {}
         #: Page moves asked for before the list was laid out: run on its first Resize.
         self.waiting_moves: list[Callable[[], None]] = []
         self.set_rows(rows)
@@ -195,6 +160,7 @@ class LineList(ScrollView, can_focus=True):
         self.set_reactive(LineList.highlighted, None)
         self.set_reactive(LineList.hovered, None)
         self.rendered.clear()
+        self.contents.clear()
         self.map_lines()
         if self.is_attached:
             self.scroll_to(y=0, animate=False, immediate=True)
@@ -216,6 +182,7 @@ class LineList(ScrollView, can_focus=True):
     def refresh_rows(self) -> None:
         """Draw every row again, from its data as it is now."""
         self.rendered.clear()
+        self.contents.clear()
         if self.wraps:
             self.map_lines()
         self.refresh()
@@ -285,10 +252,15 @@ class LineList(ScrollView, can_focus=True):
     # --- drawing --------------------------------------------------------------
 
     def row_content(self, index: int) -> Content:
-        text: Text = self.rows[index].text()
-        if not self.wraps:
-            text = one_line(text)
-        return Content.from_rich_text(text)
+        content = self.contents.get(index)
+        if content is None:
+            if len(self.contents) >= CACHE_ROWS:
+                self.contents.clear()
+            text: Text = self.rows[index].text()
+            if not self.wraps:
+                text = one_line(text)
+            content = self.contents[index] = Content.from_rich_text(text)
+        return content
 
     def row_style(self, index: int) -> Style:
         row = self.rows[index]
