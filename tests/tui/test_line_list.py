@@ -51,8 +51,7 @@ class ListApp(App[None]):
         self.query_one(LineList).action_first()
 
     def on_line_list_highlighted(self, event: LineList.Highlighted) -> None:
-        if not isinstance(event, LineList.Selected):
-            self.messages.append(("highlighted", event.row_id))
+        self.messages.append(("highlighted", event.row_id))
 
     def on_line_list_selected(self, event: LineList.Selected) -> None:
         self.messages.append(("selected", event.row_id))
@@ -127,6 +126,25 @@ async def test_a_click_highlights_and_selects_the_row_under_the_mouse() -> None:
         await pilot.pause()
         assert items.highlighted_id == "second-3"
         assert app.messages[-2:] == [("highlighted", "second-3"), ("selected", "second-3")]
+
+
+async def test_the_row_under_the_mouse_is_marked_but_not_a_heading() -> None:
+    app = ListApp(grouped_rows())
+    async with app.run_test(size=(40, 40)) as pilot:
+        items = app.query_one(LineList)
+        line, _ = items.row_lines(items.get_index("first-4"))
+        plain = items.render_line(line)
+        await pilot.hover(LineList, offset=(5, line))
+        await pilot.pause()
+        assert items.hovered == items.get_index("first-4")
+        hovered = items.render_line(line)
+        assert hovered.text == plain.text
+        # The same text, on another background.
+        assert next(iter(hovered)).style != next(iter(plain)).style
+        await pilot.hover(LineList, offset=(5, 0))  # the first heading
+        await pilot.pause()
+        assert items.hovered is None
+        assert items.highlighted_id == "first-0"
 
 
 async def test_enter_selects_and_moves_announce_the_highlighted_row() -> None:

@@ -77,8 +77,8 @@ class LineList(ScrollView, can_focus=True):
     #: The index of the row under the mouse, or None.
     hovered: reactive[int | None] = reactive(None, init=False)
 
-    class Highlighted(Message):
-        """A row was highlighted (by key, mouse or code)."""
+    class RowMessage(Message):
+        """About one row of the list: its index, the row and its id."""
 
         def __init__(self, line_list: LineList, index: int) -> None:
             super().__init__()
@@ -91,7 +91,10 @@ class LineList(ScrollView, can_focus=True):
         def control(self) -> LineList:
             return self.line_list
 
-    class Selected(Highlighted):
+    class Highlighted(RowMessage):
+        """A row was highlighted (by key, mouse or code)."""
+
+    class Selected(RowMessage):
         """The highlighted row was chosen (Enter or a click)."""
 
     def __init__(
