@@ -249,7 +249,7 @@ class LineList(ScrollView, can_focus=True):
 
     def expect_overflow(self) -> None:
         # More rows than the terminal has lines: the list scrolls, whatever
-        # its layout; say so before the first layout (see DEFAULT_CSS).
+        # its layout; say so before the first layout (see widgets.tcss).
         self.set_class(self.virtual_size.height > self.app.size.height, "-overflowing")
 
     # --- drawing --------------------------------------------------------------
