@@ -322,3 +322,17 @@ async def test_filter_keys_filter_the_sorted_rows_without_sorting_them_again(
         await pilot.press("escape")
         await pilot.pause()
         assert sorted(listed(app)) == sorted(before)
+
+
+async def test_a_reload_counts_the_files_with_problems_again() -> None:
+    folder = Path("shows")
+    app = catalog_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        title = app.screen.query_one("#catalog-title")
+        assert "5 shows · 1 with problems" in on_screen(app, title)
+        (folder / "broken-too.yaml").write_text(BROKEN, encoding="utf-8")
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "6 shows · 2 with problems" in on_screen(app, title)

@@ -78,6 +78,8 @@ class CatalogScreen(Screen[None]):
         #: The rows in the sort order, and the sort they are in (None: to sort).
         self.sorted: list[CatalogRow] = []
         self.sorted_for: int | None = None
+        #: How many files have problems (counted once per catalog, not per keystroke).
+        self.broken: int | None = None
         self.columns = Columns(self.natural, 0)
         self._start_on = highlight
         #: The row whose detail is shown; a reload makes new rows, shown anew.
@@ -188,9 +190,10 @@ class CatalogScreen(Screen[None]):
         total = len(self.rows)
         shows = f"{total} show" if total == 1 else f"{total} shows"
         count = f"{len(self.shown)} of {shows}" if query.strip() else shows
-        broken = sum(1 for row in self.rows if not row.ok)
-        if broken:
-            count += f" · {broken} with problems"
+        if self.broken is None:
+            self.broken = sum(1 for row in self.rows if not row.ok)
+        if self.broken:
+            count += f" · {self.broken} with problems"
         title = Text.assemble(("showguide", "bold"), "  ·  ", count)
         self.query_one("#catalog-title", Static).update(title)
 
@@ -271,7 +274,7 @@ class CatalogScreen(Screen[None]):
         current = self.highlighted()
         self.catalog = catalog
         self.rows = catalog.rows()
-        self.sorted_for = None
+        self.sorted_for = self.broken = None
         self.natural = NaturalWidths.of(self.rows)
         self.columns = Columns(
             self.natural, self.fitted_width or self.app.size.width // 2, self.watched()
