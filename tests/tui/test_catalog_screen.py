@@ -294,36 +294,6 @@ async def test_a_long_list_has_its_scrollbar_at_once_and_loses_it_when_filtered_
         assert not shows.show_vertical_scrollbar
 
 
-async def test_filter_keys_filter_the_sorted_rows_without_sorting_them_again(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """With 10,000 shows a sort is most of a keystroke: the sorted rows are kept."""
-    import showguide.tui.catalog as catalog_module
-
-    sorts: list[str] = []
-    real_sort = catalog_module.sort_rows
-
-    def counted(rows: object, by: str = "title", *, reverse: bool = False) -> object:
-        sorts.append(by)
-        return real_sort(rows, by, reverse=reverse)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(catalog_module, "sort_rows", counted)
-    app = catalog_app(Path("shows"))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        before = listed(app)
-        await pilot.press(*"synth")
-        await pilot.press("backspace", "backspace")
-        await pilot.pause()
-        assert sorts == ["title"]
-        await pilot.press("ctrl+s")  # by year, newest first
-        await pilot.pause()
-        assert sorts == ["title", "year"]
-        await pilot.press("escape")
-        await pilot.pause()
-        assert sorted(listed(app)) == sorted(before)
-
-
 async def test_a_reload_counts_the_files_with_problems_again() -> None:
     folder = Path("shows")
     app = catalog_app(folder)
