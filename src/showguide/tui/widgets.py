@@ -53,6 +53,22 @@ def hidden_notice(what: str = "Spoiler") -> Text:
     return Text.assemble(("⚠ ", "bold"), (f"{what} hidden", "italic"), (" · s reveals", "dim"))
 
 
+#: Before an item shown only because it was revealed: it is still a spoiler.
+REVEALED_MARK = "⚠ "
+REVEALED_STYLE = "dim yellow"
+
+
+def revealed_mark() -> Text:
+    return Text(REVEALED_MARK, style=REVEALED_STYLE)
+
+
+def revealed_note(what: str = "Spoiler") -> Text:
+    """The line a revealed spoiler's detail ends with: what it is, and how to hide it."""
+    return Text.assemble(
+        revealed_mark(), (f"{what}, revealed", "italic"), (" · s hides it again", "dim")
+    )
+
+
 class SpoilerAware:
     """A pane that masks spoilers and can redraw itself when the shield changes."""
 
@@ -78,6 +94,8 @@ class ItemList(Container, SpoilerAware):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "reveal", "Reveal", tooltip="Reveal the spoiler under the cursor."),
+        # The same key: whichever of the two the item under the cursor allows.
+        Binding("s", "conceal", "Hide", tooltip="Hide again the spoiler under the cursor."),
     ]
 
     pane: ClassVar[str]
@@ -94,8 +112,17 @@ class ItemList(Container, SpoilerAware):
         item = self.items[item_id]
         return self.shield.is_hidden((self.pane, item_id), item.spoiler, item.reveals)
 
+    def revealed(self, item_id: str) -> bool:
+        """Whether the item is a spoiler shown because it was revealed one by one."""
+        item = self.items[item_id]
+        spoiler = getattr(item, "spoiler", None)  # None: not a kind of item that can spoil
+        if spoiler is None:
+            return False
+        return self.shield.is_revealed(self.reveal_key(item_id), spoiler, item.reveals)
+
     def prompt(self, item_id: str, hidden: bool) -> Text:
-        """The text of ``item_id``'s row, hidden or not."""
+        """The text of ``item_id``'s row: masked when ``hidden``, marked when
+        :meth:`revealed`."""
         raise NotImplementedError
 
     def row(self, item_id: str) -> ListRow:
@@ -126,6 +153,9 @@ class ItemList(Container, SpoilerAware):
         if action == "reveal":
             item_id = self.highlighted_id()
             return item_id is not None and self.hidden(item_id)
+        if action == "conceal":
+            item_id = self.highlighted_id()
+            return item_id is not None and self.revealed(item_id)
         return True
 
     def reveal_key(self, item_id: str) -> tuple[str, str]:
@@ -136,6 +166,12 @@ class ItemList(Container, SpoilerAware):
         item_id = self.highlighted_id()
         if item_id is not None and self.hidden(item_id):
             self.shield.reveal(self.reveal_key(item_id))
+            self.post_message(SpoilersChanged())
+
+    def action_conceal(self) -> None:
+        item_id = self.highlighted_id()
+        if item_id is not None and self.revealed(item_id):
+            self.shield.conceal(self.reveal_key(item_id))
             self.post_message(SpoilersChanged())
 
     def jump_to(self, item_id: str) -> bool:

@@ -12,17 +12,22 @@ from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
 from showguide.tui.line_list import LineList
 from showguide.tui.rows import ListRow
-from showguide.tui.widgets import ItemList, heading, hidden_notice
+from showguide.tui.widgets import ItemList, heading, hidden_notice, revealed_mark
 
 
-def highlight_prompt(highlight: Highlight, hidden: bool, per: str = "") -> Text:
+def highlight_prompt(
+    highlight: Highlight, hidden: bool, per: str = "", revealed: bool = False
+) -> Text:
     """A highlight's row: its title, description and source, then a blank line.
 
     The list wraps its rows (highlights.tcss), so the description is read whole.
     """
     if hidden:
         return Text("\n").join([hidden_notice("Spoiler highlight"), Text()])
-    lines = [literal(highlight.title, "bold"), literal(highlight.description)]
+    title = literal(highlight.title, "bold")
+    if revealed:
+        title = Text.assemble(revealed_mark(), title, (" · revealed spoiler, s hides", "dim"))
+    lines = [title, literal(highlight.description)]
     if per:
         lines.append(literal(per, "dim"))
     return Text("\n").join([*lines, Text()])
@@ -37,7 +42,8 @@ class HighlightsPane(ItemList):
 
     def prompt(self, item_id: str, hidden: bool) -> Text:
         highlight = self.items[item_id]
-        return highlight_prompt(highlight, hidden, attribution(self.show, list(highlight.sources)))
+        per = attribution(self.show, list(highlight.sources))
+        return highlight_prompt(highlight, hidden, per, not hidden and self.revealed(item_id))
 
     def compose(self) -> ComposeResult:
         rows: list[ListRow] = []

@@ -126,6 +126,9 @@ class SourcesPane(MasterDetail):
     def hidden(self, item_id: str) -> bool:
         return False  # sources are never spoilers
 
+    def revealed(self, item_id: str) -> bool:
+        return False
+
     def prompt(self, item_id: str, hidden: bool) -> Text:
         item = self.items[item_id]
         if isinstance(item, Source):
