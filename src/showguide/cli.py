@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from showguide import __version__
+from showguide.exitcodes import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK
 
 #: typing is not imported at run time: it would cost --help several milliseconds.
 TYPE_CHECKING = False
@@ -20,13 +21,6 @@ if TYPE_CHECKING:
 
     from _typeshed import SupportsWrite
 
-
-EXIT_OK = 0
-EXIT_INTERNAL = 1
-#: Standard output could not be written (a full disk, a closed output).
-EXIT_OUTPUT_FAILED = 1
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
 
 Handler = Callable[[argparse.Namespace], int]
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 
-from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
 from showguide.commands.progress import stderr_progress
 from showguide.commands.records import (
     BOLD,
@@ -25,6 +24,7 @@ from showguide.commands.records import (
 )
 from showguide.core.catalog import Catalog, CatalogEntry, load_catalog
 from showguide.core.text import UNSAFE_CHARACTERS, visible
+from showguide.exitcodes import EXIT_BAD_INPUT, EXIT_OK
 
 #: The fields of each show, in the order of the TSV columns and the JSON keys.
 FIELDS = ("id", "title", "native_title", "year", "network", "status", "origin", "file", "problems")

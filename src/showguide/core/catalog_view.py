@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, Protocol, get_args
 
 import msgspec
 
@@ -21,7 +21,25 @@ from showguide.core.errors import Problem
 from showguide.core.textfold import WORD, fold
 
 if TYPE_CHECKING:
-    from showguide.core.catalog import CatalogEntry
+    from showguide.core.summary import ShowSummary
+
+
+class ListedFile(Protocol):
+    """What a row is made from: a catalog entry (core.catalog.CatalogEntry).
+
+    Named by what it reads rather than imported: the catalog makes its rows
+    with this module, so this module does not depend on the catalog back.
+    """
+
+    key: str
+    origin: str
+    file: str
+    problems: tuple[Problem, ...]
+    summary: ShowSummary | None
+
+    @property
+    def path(self) -> Path: ...
+
 
 SortKey = Literal["title", "year", "network", "status", "origin"]
 SORT_KEYS: tuple[SortKey, ...] = get_args(SortKey)
@@ -71,7 +89,7 @@ class CatalogRow(msgspec.Struct, frozen=True, kw_only=True, dict=True):
         return f"{done}/{len(self.episodes)}"
 
     @classmethod
-    def of(cls, entry: CatalogEntry) -> CatalogRow:
+    def of(cls, entry: ListedFile) -> CatalogRow:
         summary = entry.summary
         if summary is None:
             path = entry.path

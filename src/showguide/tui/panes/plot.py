@@ -15,18 +15,9 @@ from showguide.core.model import Show, StoryThread
 from showguide.core.provenance import attribution
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
+from showguide.tui.chips import theme_chips
 from showguide.tui.messages import SpoilersChanged
 from showguide.tui.widgets import GuideScroll, SpoilerAware, hidden_notice, section
-
-
-def theme_chips(themes: list[str]) -> Text:
-    """Themes as tags: each one a highlighted word, wrapping like text."""
-    chips = Text()
-    for theme in themes:
-        if chips:
-            chips.append("  ")
-        chips.append_text(literal(f" {theme} ", "reverse"))
-    return chips
 
 
 def thread_text(thread: StoryThread, hidden: bool, per: str = "") -> Group:
