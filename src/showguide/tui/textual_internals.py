@@ -23,8 +23,8 @@ test watches them too.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import Any, ClassVar
+from dataclasses import replace
+from typing import Any, ClassVar, NamedTuple
 
 from textual import on
 from textual.command import CommandList, CommandPalette
@@ -37,8 +37,9 @@ from textual.widgets import Input, OptionList
 CHECKED_WITH = "8.2.8"
 
 
-@dataclass(frozen=True)
-class PrivateName:
+# A NamedTuple, not a dataclass: this module loads with the first frame
+# (list rows need one_line_options), and a dataclass costs a millisecond to make.
+class PrivateName(NamedTuple):
     """One private name of Textual (or textual-serve) that showguide relies on."""
 
     #: The class (or module) that defines it: ``module:Qualified.Name``.
