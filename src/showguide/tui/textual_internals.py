@@ -17,7 +17,10 @@ first, re-read each entry below against the new source, then change
 Not here: ``GuideList`` (tui/widgets.py), an OptionList that overrides four
 of its private methods to go faster. A list on Textual's public line API is
 replacing it; its private names are listed below until then, so that the
-test watches them too.
+test watches them too. So are the few the tests themselves read (the
+composed frame, notifications) and those of textual-serve that
+``showguide serve`` overrides (web/server.py, which loads only with the
+serve extra).
 """
 
 from __future__ import annotations
@@ -183,6 +186,42 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
         used_in=(_GUIDE_LIST,),
         textual_does="Marks an option drawn as a divider line.",
         showguide_needs="Bulk mapping stops at a divider: it is not a one-line row.",
+    ),
+    # --- the tests' eyes: what is on screen, read as Textual composes it -------
+    PrivateName(
+        owner="textual.screen:Screen",
+        name="_compositor",
+        signature=None,
+        used_in=("tests.tui.shows:on_screen", "tests.tui.shows:screen_output"),
+        textual_does="The screen's compositor: its widgets arranged into the frame.",
+        showguide_needs="Tests read the composed frame (what a user sees, borders and "
+        "all) rather than a widget's own render.",
+    ),
+    PrivateName(
+        owner="textual._compositor:Compositor",
+        name="render_update",
+        signature="(self, full: 'bool' = False, screen_stack: 'list[Screen] | None' = None, "
+        "simplify: 'bool' = False) -> 'RenderableType | None'",
+        used_in=("tests.tui.shows:screen_output",),
+        textual_does="The update Textual writes to the terminal for a frame.",
+        showguide_needs="Tests check the bytes written for data text: no escape sequence "
+        "from a show file reaches the terminal.",
+    ),
+    PrivateName(
+        owner="textual.app:App",
+        name="_background_screens",
+        signature=None,
+        used_in=("tests.tui.shows:screen_output",),
+        textual_does="The screens drawn under a modal one.",
+        showguide_needs="A full frame in the tests includes what shows under a dialog.",
+    ),
+    PrivateName(
+        owner="textual.widgets._toast",
+        name="Toast",
+        signature=None,
+        used_in=("tests.tui.test_notices",),
+        textual_does="The widget a notification is shown in (not exported by textual.widgets).",
+        showguide_needs="Tests read and click notifications as a user does.",
     ),
     # --- showguide serve (web/server.py): textual-serve's app service ----------
     PrivateName(
