@@ -192,7 +192,6 @@ def row_titled(title: str, network: str | None) -> CatalogRow:
     summary = ShowSummary(
         id="x",
         title=title,
-        format="series",
         network=network,
         status="airing",
         country="KR",

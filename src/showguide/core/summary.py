@@ -11,7 +11,7 @@ from typing import Any
 
 import msgspec
 
-from showguide.core.model import Show
+from showguide.core.model import Show, Status
 from showguide.core.textfold import fold
 
 
@@ -26,18 +26,22 @@ class ShowSummary(msgspec.Struct, frozen=True, kw_only=True, array_like=True, gc
     :meth:`of` (a list as a tuple); the others are worked out there. The
     parse cache stores summaries (array_like: by position), so a change here
     changes the cache's layout: see ``cache_version`` in core/cache.py.
+
+    Only those fields: a catalog of 10,000 shows keeps 10,000 summaries while
+    it runs, and decodes them all at every start. (The format and the tags,
+    which nothing listing shows reads, were 3 MiB of them.)
     """
 
     id: str
     title: str
     native_title: str | None = None
     romanized_title: str | None = None
-    format: str
     network: str | None = None
     year: int | None = None
-    status: str
+    #: A Literal, not any str: decoding then gives the one string of each
+    #: status, not a copy for every show.
+    status: Status
     genres: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
     country: str
     #: The title folded (case and accents ignored): the catalog sorts by it.
     #: Kept here, so that it is worked out when a file is parsed, not at every start.

@@ -57,19 +57,19 @@ class NaturalWidths:
 
     @classmethod
     def of(cls, rows: Sequence[CatalogRow]) -> NaturalWidths:
-        title, network, status, progress = 5, 7, len("Status"), 0
-        for row in rows:
-            show = row.summary
-            if show is None:
-                continue
-            if show.episodes:
-                digits = len(str(len(show.episodes)))
-                progress = max(progress, len("Seen"), 2 * digits + 1)
-            if title < TITLE_WIDTH_LIMIT:
-                native = cell_len(show.native_title) + 1 if show.native_title else 0
-                title = max(title, cell_len(show.title) + native)
-            network = max(network, cell_len(show.network or ""))
-            status = max(status, len(show.status))
+        shows = [row.summary for row in rows if row.summary is not None]
+        title = 5
+        for show in shows:  # the first long title is enough
+            if title >= TITLE_WIDTH_LIMIT:
+                break
+            native = cell_len(show.native_title) + 1 if show.native_title else 0
+            title = max(title, cell_len(show.title) + native)
+        # Networks and statuses repeat: each different one is measured once.
+        networks = {show.network for show in shows if show.network}
+        network = max([7, *map(cell_len, networks)])
+        status = max([len("Status"), *map(len, {show.status for show in shows})])
+        episodes = max([0, *(len(show.episodes) for show in shows if show.episodes)])
+        progress = max(len("Seen"), 2 * len(str(episodes)) + 1) if episodes else 0
         return cls(
             min(title, TITLE_WIDTH_LIMIT), min(network, NETWORK_WIDTH_LIMIT), status, progress
         )
