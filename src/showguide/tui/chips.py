@@ -6,16 +6,9 @@ other (an import-linter contract in pyproject.toml).
 
 from __future__ import annotations
 
-from rich.text import Text
-
-from showguide.display import literal
+from showguide.tui.prose import Chips
 
 
-def theme_chips(themes: list[str]) -> Text:
-    """Themes as tags: each one a highlighted word, wrapping like text."""
-    chips = Text()
-    for theme in themes:
-        if chips:
-            chips.append("  ")
-        chips.append_text(literal(f" {theme} ", "reverse"))
-    return chips
+def theme_chips(themes: list[str]) -> Chips:
+    """Themes as tags: each one highlighted, a line breaking only between them."""
+    return Chips(themes)
