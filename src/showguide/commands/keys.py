@@ -13,12 +13,12 @@ import argparse
 from rich.table import Table
 from rich.text import Text
 
-from showguide.cli import EXIT_OK
 from showguide.commands.output import print_error, stdout
 from showguide.core.keymap import check_keymap
 from showguide.core.keynames import key_label
 from showguide.core.keytable import COMMANDS, PLACE_TITLES, PLACES, TYPING
 from showguide.core.prefs import load_preferences, preferences_path
+from showguide.exitcodes import EXIT_OK
 
 NO_KEY = "palette only"
 

@@ -131,11 +131,17 @@ def key_of(option_id: str) -> ItemKey:
     return ItemKey(pane, item_id)  # type: ignore[arg-type]  # panes come from option_id()
 
 
+def heading(text: str) -> Option:
+    """A pane's heading among the results: shown, never chosen (a pane title, literal)."""
+    title = literal(text.upper(), "bold")
+    title.no_wrap = True
+    return Option(title, disabled=True)
+
+
 class ResultList(OptionList, inherit_bindings=False):
     """The results: an option list with the keys of every list (the table's).
 
-    Not a GuideList: the results are a few dozen rows at most, which need
-    none of its tuning for thousands.
+    Not a LineList: the results are a few dozen rows at most.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("list")
