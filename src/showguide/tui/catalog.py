@@ -28,12 +28,12 @@ from showguide.tui.rows import ListRow
 from showguide.tui.widgets import GuideList, GuideScroll
 
 #: The sort orders the sort key cycles through: (column, newest or last first).
+#: Only columns the list shows: a sort by something unseen looks like no order.
 SORT_ORDERS: tuple[tuple[SortKey, bool], ...] = (
     ("title", False),
     ("year", True),
     ("network", False),
     ("status", False),
-    ("origin", False),
 )
 
 
@@ -54,7 +54,10 @@ class CatalogScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", tooltip="Open the highlighted show."),
         Binding(
-            "ctrl+s", "sort", "Sort", tooltip="Sort by title, year, network, status or origin."
+            "ctrl+s",
+            "sort",
+            "Sort",
+            tooltip="Sort by the next column shown: title, year, network or status.",
         ),
         # The app's reload key, shown here: the catalog is where files are managed.
         Binding("ctrl+r", "app.reload", "Reload", tooltip="Read the show files again."),
@@ -84,6 +87,17 @@ class CatalogScreen(Screen[None]):
     @property
     def order(self) -> SortKey:
         return SORT_ORDERS[self.sort_index][0]
+
+    def sortable(self, index: int) -> bool:
+        """Whether the list shows the column of ``SORT_ORDERS[index]`` at this width."""
+        column = SORT_ORDERS[index][0]
+        return column == "title" or column in self.columns.shown
+
+    def keep_sort_visible(self) -> None:
+        """Back to title order when the sorted column no longer fits (the
+        terminal got narrower): the header must show what the order is."""
+        if not self.sortable(self.sort_index):
+            self.sort_index = 0
 
     def compose(self) -> ComposeResult:
         # Set now, the first layout already gives the list its wide-screen
@@ -158,6 +172,7 @@ class CatalogScreen(Screen[None]):
         current = self.highlighted()
         keep = keep if keep is not None else (current.key if current is not None else None)
         query = self.query_one("#catalog-filter", Input).value
+        self.keep_sort_visible()
         by, newest_first = SORT_ORDERS[self.sort_index]
         self.shown = filter_rows(sort_rows(self.rows, by, reverse=newest_first), query)
         shows = self.list_widget()
@@ -165,7 +180,10 @@ class CatalogScreen(Screen[None]):
             [Option(ListRow(partial(self.columns.row, row))) for row in self.shown]
             or [Option(Text("No show matches the filter.", style="italic"), disabled=True)]
         )
-        self.query_one("#catalog-header", Static).update(self.columns.header(self.order))
+        self.keep_sort_visible()
+        self.query_one("#catalog-header", Static).update(
+            self.columns.header(self.order, descending=SORT_ORDERS[self.sort_index][1])
+        )
         if self.shown:
             keys = [row.key for row in self.shown]
             shows.highlighted = keys.index(keep) if keep in keys else 0
@@ -241,11 +259,14 @@ class CatalogScreen(Screen[None]):
         await self.list_widget().run_action("page_down" if step > 0 else "page_up")
 
     def action_sort(self) -> None:
-        self.sort_index = (self.sort_index + 1) % len(SORT_ORDERS)
+        """Sort by the next column the list shows; its header gets the mark."""
+        index = self.sort_index
+        for _ in SORT_ORDERS:
+            index = (index + 1) % len(SORT_ORDERS)
+            if self.sortable(index):
+                break
+        self.sort_index = index
         self.refill()
-        by, newest_first = SORT_ORDERS[self.sort_index]
-        how = " (newest first)" if newest_first else ""
-        self.notify(f"Sorted by {by}{how}.", timeout=2)
 
     def action_clear_filter(self) -> None:
         self.query_one("#catalog-filter", Input).value = ""
