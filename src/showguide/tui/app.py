@@ -9,6 +9,7 @@ from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 import msgspec
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import Provider
@@ -134,6 +135,42 @@ class ShowGuideApp(App[None]):
             timeout=timeout,
             markup=False,
         )
+
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """The palette's Screenshot: saved where it can be, and the notice says where.
+
+        Textual's saves only to ~/Downloads and, when that is missing, says
+        just "Failed to save screenshot" (see tui/screenshot.py). In a browser
+        (``showguide serve``) the browser takes the file, as Textual does it.
+        """
+        if self.is_web or path is not None:
+            return super().deliver_screenshot(filename, path, time_format)
+        from showguide.tui.screenshot import take_screenshot
+
+        take_screenshot(self, filename)
+        return None
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        # Textual's notice puts the path inside markup, which notify shows literally.
+        if event.name == "screenshot":
+            event.prevent_default()
+            where = f" to {event.path}" if event.path is not None else ""
+            self.notify(f"Saved the screenshot{where}", title="Screenshot", timeout=8)
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name == "screenshot":
+            event.prevent_default()
+            self.notify(
+                f"Could not save the screenshot: {event.exception}",
+                title="Screenshot",
+                severity="error",
+                timeout=8,
+            )
 
     def validate_title(self, title: object) -> str:
         return one_line(str(title))
