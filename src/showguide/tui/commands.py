@@ -76,6 +76,20 @@ GUIDE_COMMANDS: tuple[GuideCommand, ...] = (
         palette_title="Back to the list of shows",
     ),
     GuideCommand(
+        "y",
+        "copy_item",
+        "Copy",
+        "Copy the item under the cursor to the clipboard.",
+        palette_title="Copy the item under the cursor",
+    ),
+    GuideCommand(
+        "e",
+        "edit_item",
+        "Edit",
+        "Edit the show's file at this item ($VISUAL or $EDITOR).",
+        palette_title="Edit the show file at this item",
+    ),
+    GuideCommand(
         "S",
         "toggle_shield",
         "Spoilers",

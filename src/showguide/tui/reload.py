@@ -74,5 +74,11 @@ def apply_reload(app: ShowGuideApp, catalog: Catalog) -> None:
         watched=app.state.progress_for(entry.id),
     )
     app.show_keys[entry.id] = entry.key
-    app.switch_screen(fresh)
+    if len(app.screen_stack) > 1:
+        app.switch_screen(fresh)
+    else:
+        # The guide is the default screen (the only show): Textual cannot
+        # switch that one away (the new screen mounts on an empty stack and
+        # the app fails), so the new guide goes over it, which stays idle below.
+        app.push_screen(fresh)
     app.notify(f"Reloaded {show.title}.", timeout=3)
