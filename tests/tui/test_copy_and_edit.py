@@ -254,3 +254,59 @@ async def test_r_reloads_the_only_show_again_and_again(show_file: Path) -> None:
             assert isinstance(screen, GuideScreen)
             assert screen.show.verdict.startswith(f"Take {number}")
         assert len(app.screen_stack) == 2  # one idle below, not one more a reload
+
+
+# --- files changed on disk while the app runs ----------------------------------------
+
+
+def watching(show_file: Path) -> ShowGuideApp:
+    app = guide_app(show_file)
+    app.watches_files = True
+    app.poll_seconds = 0.2
+    return app
+
+
+async def wait_for(pilot: Any, done: Any, seconds: float = 8) -> None:
+    for _ in range(int(seconds / 0.1)):
+        await pilot.pause(0.1)
+        if done():
+            break
+    await pilot.pause()
+
+
+async def test_a_file_changed_on_disk_is_read_again_without_asking(show_file: Path) -> None:
+    app = watching(show_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("5")
+        await pilot.pause(0.5)  # the first poll takes the stamps
+        text = show_file.read_text(encoding="utf-8")
+        show_file.write_text(text.replace("Does she sail?", "Does she row?"), encoding="utf-8")
+        await wait_for(pilot, lambda: "Reloaded Harbour [b]Lights[/b]." in notices(app))
+        screen = app.screen
+        assert isinstance(screen, GuideScreen)
+        assert screen.show.faq[0].question == "Does she row?"
+        assert screen.current_pane == "faq"
+
+
+async def test_a_file_broken_on_disk_keeps_its_last_good_version(show_file: Path) -> None:
+    app = watching(show_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause(0.5)
+        text = show_file.read_text(encoding="utf-8")
+        show_file.write_text(text.replace("status: airing", "status: maybe"), encoding="utf-8")
+        await wait_for(pilot, lambda: any("has problems" in n for n in notices(app)))
+        screen = app.screen
+        assert isinstance(screen, GuideScreen) and screen.show.status == "airing"
+        assert notices(app)[-1].startswith("harbour.yaml has problems; still showing the last good")
+
+
+async def test_an_editors_swap_file_beside_the_show_is_no_news(show_file: Path) -> None:
+    app = watching(show_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause(0.5)
+        read = app.catalog
+        (show_file.parent / ".harbour.yaml.swp").write_bytes(b"\0" * 10)
+        await wait_for(pilot, lambda: app.catalog is not read)
+        assert app.catalog is not read  # the folder changed: the files were looked at again
+        assert notices(app) == []  # and nothing of them changed
+        assert isinstance(app.screen, GuideScreen)

@@ -21,6 +21,7 @@ from showguide.core.model import Show
 from showguide.core.prefs import Preferences, Remembered, State
 from showguide.core.spoilers import SpoilerShield
 from showguide.core.text import one_line, visible
+from showguide.core.watch import POLL_SECONDS, Stamps
 from showguide.tui.breakpoints import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
 from showguide.tui.commands import APP_COMMANDS, GUIDE_COMMANDS, PANE_COMMANDS, app_bindings
 from showguide.tui.messages import ShieldToggled
@@ -104,6 +105,12 @@ class ShowGuideApp(App[None]):
         #: Set by run_app, which owns the process: a test's app leaves the
         #: test runner's own signal handlers alone.
         self.ends_on_signals = False
+        #: Set by run_app too: files changed on disk are read again as they
+        #: change (see core/watch.py); a test's app turns it on when it tests it.
+        self.watches_files = False
+        self.poll_seconds = POLL_SECONDS
+        #: The stamps of the show files and folders as last read (None: not yet taken).
+        self.file_stamps: Stamps | None = None
         if self.preferences.theme in self.available_themes:
             self.theme = self.preferences.theme
 
@@ -221,6 +228,8 @@ class ShowGuideApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self.theme_changed)
+        if self.watches_files:
+            self.set_interval(self.poll_seconds, self.poll_files)
         if self.catalog is not None:
             for notice in (*self.startup_notices, *self.catalog.notices):
                 self.notify(notice, timeout=8)
@@ -281,16 +290,59 @@ class ShowGuideApp(App[None]):
             return
         self.run_worker(self.load_again, thread=True, group="reload", exclusive=True)
 
-    def load_again(self) -> None:
-        assert self.catalog is not None
-        catalog = self.catalog.reload()
-        self.call_from_thread(self.reloaded, catalog)
+    def load_again(self, *, on_change: bool = False) -> None:
+        """Read the show files again (in a thread); ``on_change``: because the
+        poll saw them change, not because the user asked."""
+        from showguide.core.watch import stamps
 
-    def reloaded(self, catalog: Catalog) -> None:
+        assert self.catalog is not None
+        # Taken before reading: a change made while the files are read is
+        # seen by the next poll.
+        now = stamps(self.catalog)
+        catalog = self.catalog.reload()
+        self.call_from_thread(self.reloaded, catalog, now, on_change)
+
+    def reloaded(
+        self, catalog: Catalog, now: Stamps | None = None, on_change: bool = False
+    ) -> None:
         from showguide.tui.reload import apply_reload
 
-        self.catalog = catalog
-        apply_reload(self, catalog)
+        before, self.catalog = self.catalog, catalog
+        if now is not None:
+            self.file_stamps = now
+        if on_change and before is not None and not catalog.changed:
+            same = [entry.key for entry in before.entries] == [e.key for e in catalog.entries]
+            if same:
+                return  # only a folder's time changed (an editor's swap file): nothing to say
+        apply_reload(self, catalog, quiet_if_unchanged=on_change)
+
+    def poll_files(self) -> None:
+        """Every few seconds: read the files again if their stamps have changed."""
+        if self.catalog is None:
+            return
+        busy = any(
+            worker.group in {"reload", "watch"} and not worker.is_finished
+            for worker in self.workers
+        )
+        if not busy:
+            self.run_worker(self.check_files, thread=True, group="watch", exclusive=True)
+
+    def check_files(self) -> None:
+        from showguide.core.watch import stamps
+
+        catalog = self.catalog
+        if catalog is None:
+            return
+        now = stamps(catalog)
+        if self.file_stamps is None:
+            self.file_stamps = now
+        elif now != self.file_stamps:
+            self.call_from_thread(self.files_changed)
+
+    def files_changed(self) -> None:
+        self.run_worker(
+            partial(self.load_again, on_change=True), thread=True, group="reload", exclusive=True
+        )
 
     # --- remembered preferences ---------------------------------------------
 
@@ -387,6 +439,7 @@ def run_app(catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembere
     """
     app = ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered)
     app.ends_on_signals = True
+    app.watches_files = True
     app.run()
     # The app can end without q: a browser tab closed under `showguide serve`
     # asks it to quit. Where the viewer was is remembered all the same.
@@ -403,6 +456,7 @@ def run_loading_app(load: CatalogLoad, remembered: Remembered) -> Catalog | int:
     """
     app = ShowGuideApp(loading=load, remembered=remembered)
     app.ends_on_signals = True
+    app.watches_files = True
     app.run()
     app.save_state(ended=True)  # as in run_app: the app can end without q
     if app.return_code == 2 and app.catalog is not None:

@@ -40,7 +40,10 @@ def problems_notice(entry: CatalogEntry, title: str) -> str:
     )
 
 
-def apply_reload(app: ShowGuideApp, catalog: Catalog) -> None:
+def apply_reload(app: ShowGuideApp, catalog: Catalog, *, quiet_if_unchanged: bool = False) -> None:
+    """Show ``catalog`` in the screens that are open; ``quiet_if_unchanged``:
+    say nothing about a guide whose show has not changed (a reload that the
+    change of another file set off)."""
     for screen in app.screen_stack:
         if isinstance(screen, CatalogScreen):
             screen.reload(catalog)
@@ -64,7 +67,8 @@ def apply_reload(app: ShowGuideApp, catalog: Catalog) -> None:
         app.notify(problems_notice(entry, show.title), severity="error", timeout=12)
         return
     if entry.show is None or entry.show == show:
-        app.notify(f"Reloaded: {show.title} has not changed.", timeout=3)
+        if not quiet_if_unchanged:
+            app.notify(f"Reloaded: {show.title} has not changed.", timeout=3)
         return
     fresh = GuideScreen(
         entry.show,
