@@ -44,6 +44,7 @@ def guide_show() -> dict[str, Any]:
             },
         ],
         faq=[
+            {"id": "dock", "question": "Where is the dock?", "answer": "North."},
             {"id": "sail", "question": "Does she sail?", "answer": "Yes, [red]at dawn[/red]."},
             {"id": "storm", "question": "Who drowns?", "answer": "Nobody.", "spoiler": True},
         ],
@@ -167,8 +168,9 @@ async def test_e_opens_the_editor_at_the_item_and_reloads_when_it_exits(
         assert arguments == [f"+{line}", str(show_file)]
         screen = app.screen
         assert isinstance(screen, GuideScreen)
-        assert screen.show.faq[0].question == "Does she row?"
+        assert screen.show.faq[1].question == "Does she row?"
         assert screen.current_pane == "faq"  # the same pane, read again
+        assert screen.query_one("#faq-pane", ItemList).highlighted_id() == "sail"
 
 
 async def test_e_keeps_the_last_good_version_when_the_edit_breaks_the_file(
@@ -284,7 +286,7 @@ async def test_a_file_changed_on_disk_is_read_again_without_asking(show_file: Pa
         await wait_for(pilot, lambda: "Reloaded Harbour [b]Lights[/b]." in notices(app))
         screen = app.screen
         assert isinstance(screen, GuideScreen)
-        assert screen.show.faq[0].question == "Does she row?"
+        assert screen.show.faq[1].question == "Does she row?"
         assert screen.current_pane == "faq"
 
 

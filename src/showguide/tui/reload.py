@@ -70,6 +70,9 @@ def apply_reload(app: ShowGuideApp, catalog: Catalog, *, quiet_if_unchanged: boo
         if not quiet_if_unchanged:
             app.notify(f"Reloaded: {show.title} has not changed.", timeout=3)
         return
+    from showguide.tui.focused import focused_item
+
+    pane, item_id, _hidden = focused_item(guide)
     fresh = GuideScreen(
         entry.show,
         guide.shield,
@@ -85,4 +88,7 @@ def apply_reload(app: ShowGuideApp, catalog: Catalog, *, quiet_if_unchanged: boo
         # switch that one away (the new screen mounts on an empty stack and
         # the app fails), so the new guide goes over it, which stays idle below.
         app.push_screen(fresh)
+    if item_id is not None:
+        # Back on the item that was under the cursor (the one just edited).
+        fresh.call_after_refresh(fresh.jump_to, (pane, item_id))
     app.notify(f"Reloaded {show.title}.", timeout=3)
