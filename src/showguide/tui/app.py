@@ -179,6 +179,21 @@ class ShowGuideApp(App[None]):
                 timeout=8,
             )
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        from showguide.tui.contrast import ANSI_TAB
+
+        return {**super().get_theme_variable_defaults(), **ANSI_TAB}
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, with a list cursor and an active tab that
+        stay visible in truecolor and in 256 colours (see tui/contrast.py)."""
+        from showguide.tui.contrast import cursor_variables
+
+        variables = super().get_css_variables()
+        variables.update(cursor_variables(variables))
+        self.theme_variables = variables
+        return variables
+
     def validate_title(self, title: object) -> str:
         return one_line(str(title))
 
