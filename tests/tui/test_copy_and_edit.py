@@ -14,11 +14,13 @@ from textual.app import SuspendNotSupported
 
 from showguide.core.catalog import load_catalog
 from showguide.tui.app import ShowGuideApp
+from showguide.tui.catalog import CatalogScreen
 from showguide.tui.focused import editor_arguments
 from showguide.tui.guide import GuideScreen
 from showguide.tui.widgets import ItemList
 from tests.loading import settled
 from tests.showdata import show_dict, write_show
+from tests.tui.shows import on_screen
 
 SIZE = (100, 30)
 
@@ -312,3 +314,44 @@ async def test_an_editors_swap_file_beside_the_show_is_no_news(show_file: Path) 
         assert app.catalog is not read  # the folder changed: the files were looked at again
         assert notices(app) == []  # and nothing of them changed
         assert isinstance(app.screen, GuideScreen)
+
+
+# --- the same from the catalog, where y and e type into the filter: in the palette ---
+
+
+def catalog_app(show_file: Path) -> ShowGuideApp:
+    """The app on the catalog: the show and one other."""
+    write_show(show_file.parent, show_dict(id="other", title="Other"), "other.yaml")
+    return ShowGuideApp(catalog=load_catalog([show_file.parent]))
+
+
+async def run_from_palette(app: ShowGuideApp, pilot: Any, words: str, title: str) -> None:
+    await pilot.press("ctrl+p", *words)
+    await wait_for(pilot, lambda: title in on_screen(app))  # the palette searches in a task
+    await pilot.press("enter")
+    await pilot.pause(0.2)
+
+
+async def test_the_catalogs_palette_copies_the_highlighted_shows_id(show_file: Path) -> None:
+    app = catalog_app(show_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press(*"harbour")
+        await run_from_palette(app, pilot, "copy the show", "Copy the show's id")
+        assert app.clipboard == "harbour"
+        assert notices(app)[-1] == "Copied the id of Harbour [b]Lights[/b] to the clipboard."
+
+
+async def test_the_catalogs_palette_edits_the_highlighted_shows_file(
+    show_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VISUAL", fake_editor(tmp_path, "title: Harbour", "title: Port"))
+    app = catalog_app(show_file)
+    monkeypatch.setattr(app, "suspend", handed_over)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press(*"lights")
+        await run_from_palette(app, pilot, "edit the show file", "Edit the show file")
+        await wait_for(pilot, lambda: any(n.startswith("Reloaded") for n in notices(app)))
+        assert (tmp_path / "arguments").read_text().splitlines() == ["+1", str(show_file)]
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        assert [row.title for row in screen.shown] == ["Port [b]Lights[/b]"]

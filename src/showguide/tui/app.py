@@ -421,6 +421,23 @@ class ShowGuideApp(App[None]):
                 yield SystemCommand(
                     command.title, command.help, partial(screen.run_action, command.action)
                 )
+        from showguide.tui.catalog import CatalogScreen
+
+        if isinstance(screen, CatalogScreen):
+            # y and e of a guide; here the keys type into the filter.
+            for title, help_text, action in (
+                (
+                    "Copy the show's id",
+                    "Copy the highlighted show's id to the clipboard.",
+                    "copy_id",
+                ),
+                (
+                    "Edit the show file",
+                    "Open the highlighted show's file in $VISUAL or $EDITOR.",
+                    "edit_file",
+                ),
+            ):
+                yield SystemCommand(title, help_text, partial(screen.run_action, action))
         for command in APP_COMMANDS:
             if command.palette:
                 yield SystemCommand(

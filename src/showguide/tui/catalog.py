@@ -268,6 +268,22 @@ class CatalogScreen(Screen[None]):
         self.sort_index = index
         self.refill()
 
+    def action_copy_id(self) -> None:
+        """Copy the highlighted show's id (what `showguide NAME` takes)."""
+        row = self.highlighted()
+        if row is None:
+            return
+        self.app.copy_to_clipboard(row.id)
+        self.notify(f"Copied the id of {row.title} to the clipboard.", timeout=3)
+
+    def action_edit_file(self) -> None:
+        """Open the highlighted show's file in the user's editor, then read it again."""
+        from showguide.tui.focused import edit_file
+
+        row = self.highlighted()
+        if row is not None:
+            edit_file(self.app, row.path, lambda: 1)
+
     def action_clear_filter(self) -> None:
         self.query_one("#catalog-filter", Input).value = ""
         self.set_focus(self.query_one("#catalog-filter"))

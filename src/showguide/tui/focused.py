@@ -16,10 +16,11 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual.app import SuspendNotSupported
+from textual.app import App, SuspendNotSupported
 
 from showguide.core.errors import ShowDataError
 from showguide.core.focus import copy_text, line_of
@@ -113,41 +114,46 @@ def item_line(path: Path, pane: str, item_id: str | None) -> int:
 
 
 def edit_focused(screen: GuideScreen) -> None:
-    app = screen.app
     path = show_file(screen)
     if path is None:
         screen.notify("This guide was not read from a file: there is nothing to edit.", timeout=5)
         return
+    pane, item_id, _hidden = focused_item(screen)
+    edit_file(screen.app, path, lambda: item_line(path, pane, item_id))
+
+
+def edit_file(app: App[Any], path: Path, line_of_item: Callable[[], int]) -> None:
+    """Hand the terminal to the user's editor on ``path`` at the line
+    ``line_of_item`` finds, and read the files again when it exits."""
     command = editor_command()
     if command is None:
-        screen.notify(
+        app.notify(
             f"Set VISUAL or EDITOR to the editor to use (export EDITOR=nano); the file is {path}",
             severity="warning",
             timeout=8,
         )
         return
-    pane, item_id, _hidden = focused_item(screen)
-    line = item_line(path, pane, item_id)
+    line = line_of_item()
     arguments = editor_arguments(command, path, line)
     try:
         with app.suspend():
             finished = subprocess.run(arguments, check=False)
     except SuspendNotSupported:
-        screen.notify(
+        app.notify(
             f"An editor cannot take over this terminal; the item is at {path}:{line}",
             severity="warning",
             timeout=8,
         )
         return
     except OSError as error:
-        screen.notify(
+        app.notify(
             f"Could not start the editor {command[0]}: {error.strerror or error}",
             severity="error",
             timeout=8,
         )
         return
     if finished.returncode != 0:
-        screen.notify(
+        app.notify(
             f"The editor exited with status {finished.returncode}.", severity="warning", timeout=5
         )
     # Read the files again, as r does: a file that no longer loads keeps the
