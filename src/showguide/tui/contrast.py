@@ -18,6 +18,7 @@ ratio of relative luminances (1 to 21).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 
 from rich.color import ColorSystem
@@ -34,7 +35,9 @@ TAB_CONTRAST = 2.0
 TEXT_CONTRAST = 4.5
 
 #: How much of the theme's colour is blended in, from faint to full.
-_STEPS = tuple(step / 20 for step in range(6, 21))
+_STEPS = tuple(step / 10 for step in range(3, 11))
+#: The theme's colours the marks are made from.
+_THEME_COLOURS = ("background", "surface", "panel", "primary", "accent", "foreground")
 
 
 def luminance(color: Color) -> float:
@@ -72,11 +75,17 @@ def visible_blend(
     such blend, else with black or white text that is."""
     # Last, towards white on a dark base (black on a light one): always enough.
     extreme = Color(255, 255, 255) if luminance(base) < 0.18 else Color(0, 0, 0)
-    blends = [base.blend(colour, step) for colour in (*towards, extreme) for step in _STEPS]
-    visible = [blend for blend in blends if worst_contrast(blend, base) >= least] or blends[-1:]
-    for blend in visible:
-        if worst_contrast(text, blend) >= TEXT_CONTRAST:
-            return blend, text
+    visible: list[Color] = []
+    blend = base
+    for colour in (*towards, extreme):
+        for step in _STEPS:
+            blend = base.blend(colour, step)
+            if worst_contrast(blend, base) < least:
+                continue
+            if worst_contrast(text, blend) >= TEXT_CONTRAST:
+                return blend, text
+            visible.append(blend)
+    visible = visible or [blend]
     for blend in visible:  # a mid-grey reads badly in both black and white: go on
         best = readable_on(blend, text)
         if worst_contrast(best, blend) >= TEXT_CONTRAST:
@@ -95,6 +104,17 @@ def readable_on(background: Color, preferred: Color) -> Color:
 def cursor_variables(variables: Mapping[str, str]) -> dict[str, str]:
     """The cursor and tab colours for a theme's CSS ``variables``; empty for a
     theme of ANSI colours, which the terminal's own palette decides."""
+    return dict(_cursor_variables(tuple(variables.get(name, "") for name in _THEME_COLOURS)))
+
+
+@functools.lru_cache(maxsize=32)
+def _cursor_variables(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    # A few milliseconds a theme, worked out once: the first frame and every
+    # change of theme ask again.
+    return tuple(_work_out(dict(zip(_THEME_COLOURS, values, strict=True))).items())
+
+
+def _work_out(variables: Mapping[str, str]) -> dict[str, str]:
     try:
         surface = Color.parse(variables["surface"])
         panel = Color.parse(variables["panel"])
@@ -106,7 +126,7 @@ def cursor_variables(variables: Mapping[str, str]) -> dict[str, str]:
     if any(c.ansi is not None for c in (surface, panel, primary, accent, foreground)):
         return {}
     # Semi-transparent theme colours are laid over what is under them.
-    surface = Color.parse(variables.get("background", "#000000")).blend(surface, surface.a)
+    surface = Color.parse(variables["background"] or "#000000").blend(surface, surface.a)
     panel, primary, accent = (c.with_alpha(1.0) for c in (panel, primary, accent))
     foreground = surface.blend(foreground, foreground.a)
     # A focused list is tinted with 5% of the foreground (Textual's OptionList).
