@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import time
 from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -244,7 +245,7 @@ class ShowGuideApp(App[None]):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self.theme_changed)
         if self.watches_files:
-            self.set_interval(self.poll_seconds, self.poll_files)
+            self.set_timer(self.poll_seconds, self.poll_files)
         if self.catalog is not None:
             for notice in (*self.startup_notices, *self.catalog.notices):
                 self.notify(notice, timeout=8)
@@ -333,18 +334,19 @@ class ShowGuideApp(App[None]):
 
     def poll_files(self) -> None:
         """Every few seconds: read the files again if their stamps have changed."""
-        if self.catalog is None:
-            return
         busy = any(
             worker.group in {"reload", "watch"} and not worker.is_finished
             for worker in self.workers
         )
-        if not busy:
-            self.run_worker(self.check_files, thread=True, group="watch", exclusive=True)
+        if self.catalog is None or busy:
+            self.set_timer(self.poll_seconds, self.poll_files)
+            return
+        self.run_worker(self.check_files, thread=True, group="watch", exclusive=True)
 
     def check_files(self) -> None:
-        from showguide.core.watch import stamps
+        from showguide.core.watch import next_poll, stamps
 
+        started = time.perf_counter()
         catalog = self.catalog
         if catalog is None:
             return
@@ -353,6 +355,8 @@ class ShowGuideApp(App[None]):
             self.file_stamps = now
         elif now != self.file_stamps:
             self.call_from_thread(self.files_changed)
+        wait = next_poll(self.poll_seconds, time.perf_counter() - started)
+        self.call_from_thread(self.set_timer, wait, self.poll_files)
 
     def files_changed(self) -> None:
         self.run_worker(
