@@ -45,6 +45,14 @@ def guide_show() -> dict[str, Any]:
                 "spoiler": True,
             },
         ],
+        plot={
+            "synopsis": "Things happen.",
+            "setting": "A harbour.",
+            "threads": [
+                {"id": "voyage", "title": "The voyage", "description": "She sails north."},
+                {"id": "wreck", "title": "The wreck", "description": "It sinks.", "spoiler": True},
+            ],
+        },
         faq=[
             {"id": "dock", "question": "Where is the dock?", "answer": "North."},
             {"id": "sail", "question": "Does she sail?", "answer": "Yes, [red]at dawn[/red]."},
@@ -83,7 +91,11 @@ async def open_at(app: ShowGuideApp, pilot: Any, pane_key: str, item_id: str | N
     await pilot.pause()
     screen = app.screen
     assert isinstance(screen, GuideScreen)
-    if item_id is not None:
+    if pane_key == "2":  # the Plot: n moves the cursor from thread to thread
+        for _ in range(["voyage", "wreck"].index(item_id or "voyage") + 1):
+            await pilot.press("n")
+        await pilot.pause()
+    elif item_id is not None:
         pane = screen.query_one(f"#{screen.current_pane} > *")
         assert isinstance(pane, ItemList) and pane.jump_to(item_id)
         await pilot.pause()
@@ -96,6 +108,7 @@ async def open_at(app: ShowGuideApp, pilot: Any, pane_key: str, item_id: str | N
         ("3", "mina", "Mina 미나", "Copied the character Mina"),
         ("6", "source-0", "https://example.org/harbour", "Copied the link to Example Listings"),
         ("1", None, "harbour", "Copied the id of Harbour [b]Lights[/b]"),
+        ("2", "voyage", "The voyage\n\nShe sails north.", "Copied the story thread The voyage"),
     ],
 )
 async def test_y_copies_the_item_under_the_cursor_and_says_so(
@@ -110,7 +123,7 @@ async def test_y_copies_the_item_under_the_cursor_and_says_so(
         assert notices(app)[-1] == f"{said} to the clipboard."
 
 
-@pytest.mark.parametrize(("pane_key", "item_id"), [("3", "keeper"), ("5", "storm")])
+@pytest.mark.parametrize(("pane_key", "item_id"), [("3", "keeper"), ("5", "storm"), ("2", "wreck")])
 async def test_y_never_copies_a_hidden_spoiler(
     show_file: Path, pane_key: str, item_id: str
 ) -> None:

@@ -2,9 +2,10 @@
 
 An item is named by its pane and the id the pane lists it by (a character's,
 a question's, a highlight's id; ``S1E4`` for an episode; ``source-N`` or
-``finding-N`` for the Sources pane, whose sources need no id). A pane without
-a cursor (Overview, Plot) has no item: ``y`` copies the show's id there, and
-``e`` opens the file at its top.
+``finding-N`` for the Sources pane, whose sources need no id; a story
+thread's id in the Plot). Where no item is under a cursor (the Overview, the
+Plot before a thread is chosen) ``y`` copies the show's id, and ``e`` opens
+the file at its top.
 """
 
 from __future__ import annotations
@@ -50,6 +51,13 @@ def copy_text(show: Show, pane: str, item_id: str | None) -> Copied:
         for entry in show.faq:
             if entry.id == item_id:
                 return Copied(f"the answer to “{_short(entry.question)}”", entry.answer)
+    if pane == "plot" and item_id is not None:
+        for thread in show.plot.threads:
+            if thread.id == item_id:
+                return Copied(
+                    f"the story thread {_short(thread.title)}",
+                    f"{thread.title}\n\n{thread.description}",
+                )
     if pane == "highlights" and item_id is not None:
         for highlight in show.highlights:
             if highlight.id == item_id:
@@ -108,6 +116,10 @@ def item_path(tree: Located, pane: str, item_id: str | None) -> tuple[str | int,
         (field,) = LISTS[pane]
         index = _index_by_id(data.get(field), item_id)
         return (field, index) if index is not None else (field,)
+    if pane == "plot":
+        plot = data.get("plot")
+        index = _index_by_id(plot.get("threads") if isinstance(plot, dict) else None, item_id)
+        return ("plot", "threads", index) if index is not None else ("plot",)
     if pane == "episodes":
         season_text, _, episode_text = item_id.removeprefix("S").partition("E")
         if not (season_text.isdigit() and episode_text.isdigit()):

@@ -25,6 +25,7 @@ from textual.app import App, SuspendNotSupported
 from showguide.core.errors import ShowDataError
 from showguide.core.focus import copy_text, line_of
 from showguide.core.loader import decode_show_bytes, read_show_bytes
+from showguide.tui.panes.plot import PlotPane
 from showguide.tui.widgets import ItemList
 
 if TYPE_CHECKING:
@@ -41,6 +42,11 @@ def focused_item(screen: GuideScreen) -> tuple[str, str | None, bool]:
     pane = screen.current_pane
     found = screen.query(f"#{pane} > *")
     content = found.first() if found else None
+    if isinstance(content, PlotPane):  # its cursor is on a story thread, or nowhere
+        block = content.current()
+        if block is None:
+            return pane, None, False
+        return pane, block.thread.id, content.hidden(block.thread)
     if not isinstance(content, ItemList):
         return pane, None, False
     item_id = content.highlighted_id()
