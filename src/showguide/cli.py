@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from showguide import __version__
+from showguide.exitcodes import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK
 
 #: typing is not imported at run time: it would cost --help several milliseconds.
 TYPE_CHECKING = False
@@ -20,13 +21,6 @@ if TYPE_CHECKING:
 
     from _typeshed import SupportsWrite
 
-
-EXIT_OK = 0
-EXIT_INTERNAL = 1
-#: Standard output could not be written (a full disk, a closed output).
-EXIT_OUTPUT_FAILED = 1
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -55,61 +49,6 @@ class Parser(argparse.ArgumentParser):
 
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {one_line(message)}\n")
-
-
-def _validate(args: argparse.Namespace) -> int:
-    from showguide.commands.validate import run
-
-    return run(args)
-
-
-def _list(args: argparse.Namespace) -> int:
-    from showguide.commands.listing import run
-
-    return run(args)
-
-
-def _schema(args: argparse.Namespace) -> int:
-    from showguide.commands.schema import run
-
-    return run(args)
-
-
-def _print(args: argparse.Namespace) -> int:
-    from showguide.commands.printing import run
-
-    return run(args)
-
-
-def _export(args: argparse.Namespace) -> int:
-    from showguide.commands.export import run
-
-    return run(args)
-
-
-def _watched(args: argparse.Namespace) -> int:
-    from showguide.commands.watched import run
-
-    return run(args)
-
-
-def _new(args: argparse.Namespace) -> int:
-    from showguide.commands.new import run
-
-    return run(args)
-
-
-def _serve(args: argparse.Namespace) -> int:
-    from showguide.commands.serve import run
-
-    return run(args)
-
-
-def _import(args: argparse.Namespace) -> int:
-    # The only command that touches the network: its client loads only here.
-    from showguide.commands.importing import run
-
-    return run(args)
 
 
 #: Kept here rather than imported, so that --help needs no more than argparse;
@@ -289,18 +228,31 @@ def _add_data_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-#: name -> (one-line help, how to add its arguments, what runs it)
-COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None, Handler]] = {
-    "validate": ("check show files and report every problem", _add_validate, _validate),
-    "list": ("list the shows that are available", _add_list, _list),
-    "schema": ("print the JSON Schema of a show file", None, _schema),
-    "print": ("print a show's guide as text (spoilers hidden)", _add_print, _print),
-    "export": ("export a show as Markdown, JSON or YAML (spoilers hidden)", _add_export, _export),
-    "new": ("write a commented starter show file", _add_new, _new),
-    "watched": ("show or set how far you have watched a show", _add_watched, _watched),
-    "serve": ("serve the guide to web browsers (needs showguide[serve])", _add_serve, _serve),
-    "import": ("write or update a guide from TVmaze (uses the network)", _add_import, _import),
+#: name -> (one-line help, how to add its arguments, the module of showguide.commands
+#: whose ``run(args)`` runs it). A command's module is imported only when it
+#: runs: ``import`` alone loads the network client, the app alone Textual.
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None, str]] = {
+    "validate": ("check show files and report every problem", _add_validate, "validate"),
+    "list": ("list the shows that are available", _add_list, "listing"),
+    "schema": ("print the JSON Schema of a show file", None, "schema"),
+    "print": ("print a show's guide as text (spoilers hidden)", _add_print, "printing"),
+    "export": ("export a show as Markdown, JSON or YAML (spoilers hidden)", _add_export, "export"),
+    "new": ("write a commented starter show file", _add_new, "new"),
+    "watched": ("show or set how far you have watched a show", _add_watched, "watched"),
+    "serve": ("serve the guide to web browsers (needs showguide[serve])", _add_serve, "serve"),
+    "import": ("write or update a guide from TVmaze (uses the network)", _add_import, "importing"),
 }
+#: The module that opens the app, when no command is named.
+LAUNCH = "launch"
+
+
+def _run(module: str, args: argparse.Namespace) -> int:
+    """``showguide.commands.MODULE.run(args)``, importing the module now."""
+    # importlib is loaded with the interpreter: importing it costs nothing.
+    from importlib import import_module
+
+    run: Handler = import_module(f"showguide.commands.{module}").run
+    return run(args)
 
 
 def _main_parser() -> argparse.ArgumentParser:
@@ -336,30 +288,24 @@ def _launch_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _launch(args: argparse.Namespace) -> int:
-    from showguide.commands.launch import run
-
-    return run(args)
-
-
 def dispatch(argv: Sequence[str]) -> int:
     main_args = _main_parser().parse_args(argv)
     rest: list[str] = main_args.rest
     if rest and rest[0] in COMMANDS:
-        handler = COMMANDS[rest[0]][2]
+        module = COMMANDS[rest[0]][2]
         parser = _command_parser(rest[0])
         args = parser.parse_args(rest[1:])
         if getattr(args, "output", None) == "":
             # Path("") is the current folder: say what is wrong instead.
             parser.error("argument -o/--output: needs a file name (or - for standard output)")
     else:
-        handler = _launch
+        module = LAUNCH
         args = _launch_parser().parse_args(rest)
     # --data given before the command comes first: discovery order is the order given.
     args.data = [*main_args.data, *args.data]
     if not _environment_usable():
         return EXIT_BAD_INPUT
-    return handler(args)
+    return _run(module, args)
 
 
 def _environment_usable() -> bool:

@@ -125,7 +125,7 @@ async def test_ctrl_s_sorts_by_year_newest_first() -> None:
         await pilot.press("ctrl+s")
         screen = app.screen
         assert isinstance(screen, CatalogScreen) and screen.order == "year"
-        years = [row.year for row in screen.shown if row.year]
+        years = [row.summary.year for row in screen.shown if row.summary and row.summary.year]
         assert years == sorted(years, reverse=True)
         assert screen.shown[-1].title == "broken.yaml"  # broken files last
         header = on_screen(app, screen.query_one("#catalog-header"))
@@ -280,7 +280,9 @@ async def test_the_columns_follow_the_terminal_width() -> None:
     async with app.run_test(size=(70, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, CatalogScreen)
-        genres = ", ".join(screen.shown[0].genres)
+        first = screen.shown[0].summary
+        assert first is not None
+        genres = ", ".join(first.genres)
         narrow = on_screen(app, screen.query_one("#catalog-list"))
         assert "Genres" not in on_screen(app, screen.query_one("#catalog-header"))
         assert genres not in narrow
@@ -333,3 +335,17 @@ async def test_a_long_list_has_its_scrollbar_at_once_and_loses_it_when_filtered_
         await pilot.resize_terminal(100, 90)
         await pilot.pause()
         assert not shows.show_vertical_scrollbar
+
+
+async def test_a_reload_counts_the_files_with_problems_again() -> None:
+    folder = Path("shows")
+    app = catalog_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        title = app.screen.query_one("#catalog-title")
+        assert "5 shows · 1 with problems" in on_screen(app, title)
+        (folder / "broken-too.yaml").write_text(BROKEN, encoding="utf-8")
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "6 shows · 2 with problems" in on_screen(app, title)

@@ -16,16 +16,32 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
+from typing import Any, Literal, NamedTuple, Protocol, get_args
 
 import msgspec
 
 from showguide.core.countries import COUNTRY_NAMES, country_code
 from showguide.core.errors import Problem
+from showguide.core.summary import ShowSummary
 from showguide.core.textfold import WORD, fold
 
-if TYPE_CHECKING:
-    from showguide.core.catalog import CatalogEntry
+
+class ListedFile(Protocol):
+    """What a row is made from: a catalog entry (core.catalog.CatalogEntry).
+
+    Named by what it reads rather than imported: the catalog makes its rows
+    with this module, so this module does not depend on the catalog back.
+    """
+
+    key: str
+    origin: str
+    file: str
+    problems: tuple[Problem, ...]
+    summary: ShowSummary | None
+
+    @property
+    def path(self) -> Path: ...
+
 
 SortKey = Literal["title", "year", "network", "status", "origin"]
 SORT_KEYS: tuple[SortKey, ...] = get_args(SortKey)
@@ -38,7 +54,14 @@ ORIGIN_ORDER = ("bundled", "user", "--data", "SHOWGUIDE_PATH")
 # makes one for every show before its first frame. dict=True lets ``words``
 # be a cached_property.
 class CatalogRow(msgspec.Struct, frozen=True, kw_only=True, dict=True):
-    """One show file as the catalog lists it."""
+    """One show file as the catalog lists it: its show's summary, and the file.
+
+    The show's fields (native title, year, network, status, genres, episodes)
+    are its summary's, read as ``row.summary.year``: the one list of them is
+    :class:`~showguide.core.summary.ShowSummary`, so a new column is a field
+    there, not a copy here. A row holds the summary it was made from, which
+    also makes it smaller and quicker to make than a copy of its fields.
+    """
 
     #: The file's identity, the same across reloads: keep the cursor on it.
     key: str
@@ -48,36 +71,31 @@ class CatalogRow(msgspec.Struct, frozen=True, kw_only=True, dict=True):
     title: str
     #: ``title`` folded (case and accents ignored), to sort by.
     sort_title: str
-    native_title: str | None
-    romanized_title: str | None
-    year: int | None
-    network: str | None
-    #: None when no version of the show loaded.
-    status: str | None
-    genres: tuple[str, ...]
-    #: The show's country of origin as its file names it; None when no version loaded.
-    country: str | None = None
     #: Where the file was found: ``bundled``, ``user``, ``--data`` or ``SHOWGUIDE_PATH``.
     origin: str
     #: The file's path as found, as text (:attr:`path` is a Path).
     file: str
     #: What is wrong with the file now, as ``FILE:LINE:COLUMN`` problems.
     problems: tuple[Problem, ...] = ()
-    #: False when no version of the show loaded: there is no guide to open.
-    loaded: bool = True
-    #: The show's episode codes in watching order (see ShowSummary.episodes).
-    episodes: tuple[str, ...] = ()
+    #: The show's summary; None when no version of the show loaded.
+    summary: ShowSummary | None = None
+
+    @property
+    def loaded(self) -> bool:
+        """False when no version of the show loaded: there is no guide to open."""
+        return self.summary is not None
 
     def progress(self, watched: str | None) -> str | None:
         """``4/16`` when ``watched`` is the code of the 4th of 16 episodes; None
         for a show with no episodes. A code the show does not list counts as none."""
-        if not self.episodes:
+        episodes = self.summary.episodes if self.summary is not None else ()
+        if not episodes:
             return None
-        done = self.episodes.index(watched) + 1 if watched in self.episodes else 0
-        return f"{done}/{len(self.episodes)}"
+        done = episodes.index(watched) + 1 if watched in episodes else 0
+        return f"{done}/{len(episodes)}"
 
     @classmethod
-    def of(cls, entry: CatalogEntry) -> CatalogRow:
+    def of(cls, entry: ListedFile) -> CatalogRow:
         summary = entry.summary
         if summary is None:
             path = entry.path
@@ -86,33 +104,19 @@ class CatalogRow(msgspec.Struct, frozen=True, kw_only=True, dict=True):
                 id=path.stem,
                 title=path.name,
                 sort_title=fold(path.name),
-                native_title=None,
-                romanized_title=None,
-                year=None,
-                network=None,
-                status=None,
-                genres=(),
                 origin=entry.origin,
                 file=entry.file,
                 problems=entry.problems,
-                loaded=False,
             )
         return cls(
             key=entry.key,
             id=summary.id,
             title=summary.title,
             sort_title=summary.sort_title,
-            native_title=summary.native_title,
-            romanized_title=summary.romanized_title,
-            year=summary.year,
-            network=summary.network,
-            status=summary.status,
-            genres=summary.genres,
-            country=summary.country,
             origin=entry.origin,
             file=entry.file,
             problems=entry.problems,
-            episodes=summary.episodes,
+            summary=summary,
         )
 
     @property
@@ -134,25 +138,25 @@ class CatalogRow(msgspec.Struct, frozen=True, kw_only=True, dict=True):
         return self.loaded and bool(self.problems)
 
     def text(self) -> str:
-        """What a filter matches, unfolded: titles, id, network, year, status,
-        genres, country, origin."""
-        return " ".join(
-            part
-            for part in (
+        """What a filter matches, unfolded: titles, id, network, year, status, genres,
+        country, origin."""
+        show = self.summary
+        if show is None:  # a file that never loaded: its name and where it is
+            parts: tuple[str | None, ...] = (self.title, self.id)
+        else:
+            year = str(show.year) if show.year is not None else None
+            parts = (
                 self.title,
-                self.native_title,
-                self.romanized_title,
+                show.native_title,
+                show.romanized_title,
                 self.id,
-                self.network,
-                str(self.year) if self.year is not None else None,
-                self.status,
-                *self.genres,
-                self.country,
-                self.origin,
-                self.file_name,
+                show.network,
+                year,
+                show.status,
+                *show.genres,
+                show.country,
             )
-            if part
-        )
+        return " ".join(part for part in (*parts, self.origin, self.file_name) if part)
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -230,22 +234,23 @@ def _begins_words(value: Sequence[str], text: str | None) -> bool:
 def field_matches(row: CatalogRow, field: str, value: Sequence[str]) -> bool:
     """``row`` has ``value`` in ``field``: a genre, the status, the country (by
     name, or by its two-letter code), the network or the year beginning so."""
-    if not row.loaded:
+    show = row.summary
+    if show is None:
         return False
     if field == "genre":
-        return any(_begins_words(value, genre) for genre in row.genres)
+        return any(_begins_words(value, genre) for genre in show.genres)
     if field == "status":
-        return _begins_words(value, row.status)
+        return _begins_words(value, show.status)
     if field == "network":
-        return _begins_words(value, row.network)
+        return _begins_words(value, show.network)
     if field == "year":
-        return row.year is not None and str(row.year).startswith("".join(value))
+        return show.year is not None and str(show.year).startswith("".join(value))
     code = "".join(value)
     if len(value) == 1 and code in COUNTRY_NAMES:
         # A known code is a code: "in" is India, not every name with a word "In...".
         wanted = country_code(COUNTRY_NAMES[code][0])
-        return wanted is not None and country_code(row.country) == wanted
-    return _begins_words(value, row.country)
+        return wanted is not None and country_code(show.country) == wanted
+    return _begins_words(value, show.country)
 
 
 def filter_rows(rows: Iterable[CatalogRow], text: str) -> list[CatalogRow]:
@@ -281,14 +286,36 @@ def _by_title(row: CatalogRow) -> tuple[str, str]:
 
 def _primary(by: SortKey) -> Callable[[CatalogRow], Any]:
     if by == "year":
-        return lambda row: row.year
+        return _year
     if by == "network":
-        return lambda row: fold(row.network or "")
+        return _network
     if by == "status":
-        return lambda row: _rank(STATUS_ORDER, row.status)
+        return _status
     if by == "origin":
         return lambda row: _rank(ORIGIN_ORDER, row.origin)
     return _by_title
+
+
+# Only rows with a value for the column are sorted by it (see sort_rows):
+# each has a summary.
+
+
+def _year(row: CatalogRow) -> int | None:
+    show = row.summary
+    assert show is not None
+    return show.year
+
+
+def _network(row: CatalogRow) -> str:
+    show = row.summary
+    assert show is not None
+    return fold(show.network or "")
+
+
+def _status(row: CatalogRow) -> int:
+    show = row.summary
+    assert show is not None
+    return _rank(STATUS_ORDER, show.status)
 
 
 def sort_rows(
@@ -306,15 +333,19 @@ def sort_rows(
     # rather than a tuple made in Python for each row (10,000 at a start).
     ordered = sorted(rows, key=_KEY)
     ordered.sort(key=_SORT_TITLE)
+    # A row has a value for the column when its show loaded (it has a
+    # summary) and, for year and network, the show gives one.
     if by == "year":
-        present = [row for row in ordered if row.loaded and row.year is not None]
-        missing = [row for row in ordered if not (row.loaded and row.year is not None)]
+        present = [row for row in ordered if (show := row.summary) and show.year is not None]
+        missing = [row for row in ordered if not ((show := row.summary) and show.year is not None)]
     elif by == "network":
-        present = [row for row in ordered if row.loaded and row.network is not None]
-        missing = [row for row in ordered if not (row.loaded and row.network is not None)]
+        present = [row for row in ordered if (show := row.summary) and show.network is not None]
+        missing = [
+            row for row in ordered if not ((show := row.summary) and show.network is not None)
+        ]
     else:
-        present = [row for row in ordered if row.loaded]
-        missing = [row for row in ordered if not row.loaded]
+        present = [row for row in ordered if row.summary is not None]
+        missing = [row for row in ordered if row.summary is None]
     # Stable, and reverse=True keeps equal rows in their order: title order holds.
     if by != "title" or reverse:  # in title order already
         present.sort(key=_primary(by), reverse=reverse)
@@ -324,7 +355,7 @@ def sort_rows(
 
 
 def _never_loaded(row: CatalogRow) -> bool:
-    return not row.loaded
+    return row.summary is None
 
 
 # --- the rows as the catalog screen shows them ------------------------------------
