@@ -18,7 +18,7 @@ import shlex
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.app import App, SuspendNotSupported
 
@@ -28,8 +28,9 @@ from showguide.core.loader import decode_show_bytes, read_show_bytes
 from showguide.tui.panes.plot import PlotPane
 from showguide.tui.widgets import ItemList
 
-if TYPE_CHECKING:
-    from showguide.tui.guide import GuideScreen
+#: The guide screen (tui/guide.py), which imports this module: named, not
+#: imported, so that the two make no import cycle.
+GuideScreen = Any
 
 #: Editors that take ``FILE:LINE`` rather than ``+LINE FILE``.
 COLON_LINE_EDITORS = frozenset({"subl", "sublime_text", "hx", "helix", "zed", "mate"})
