@@ -1,0 +1,121 @@
+"""Which show a name typed on the command line means.
+
+``showguide print NAME`` (and ``export``, ``watched``, ``serve``, the app's
+launch) accepts what a user would type: the id, the title, the native title
+(``발레리나``) or the romanized one, the start of any of them (``bal``), or
+words of a title (``woo`` for "Extraordinary Attorney Woo"), as the catalog
+filter finds them. Names are folded (:func:`~showguide.core.textfold.fold`):
+any case, and Hangul written as syllables (NFC) or as jamo (NFD) alike.
+
+The rules are tried from the most to the least precise, and the first that
+matches anything decides: a whole name, then the start of a name, then every
+word typed being a whole word of a name, then every word typed starting a
+word of a name. So an exact id always wins over a longer id it begins, and
+``night`` over a show merely containing "Nightingale".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from showguide.core.textfold import WORD, fold
+
+if TYPE_CHECKING:
+    from showguide.core.catalog import CatalogEntry
+
+#: At most this many shows are named in the one line saying a name fits several.
+MAX_LISTED = 8
+
+
+class UnknownShow(LookupError):
+    """No show, or more than one, answers to a name; the message says which."""
+
+
+class _Names:
+    """One entry's names, folded for comparing, and the words in them."""
+
+    __slots__ = ("entry", "folded", "shown", "words")
+
+    def __init__(self, entry: CatalogEntry) -> None:
+        self.entry = entry
+        summary = entry.summary
+        if summary is None:
+            written = [entry.path.stem]
+        else:
+            written = [
+                name
+                for name in (
+                    summary.id,
+                    summary.title,
+                    summary.native_title,
+                    summary.romanized_title,
+                )
+                if name
+            ]
+        #: folded name -> how a hint shows it (composed, in lower case)
+        self.shown = {fold(name): unicodedata.normalize("NFC", name).casefold() for name in written}
+        self.folded = tuple(self.shown)
+        self.words = frozenset(word for name in self.folded for word in WORD.findall(name))
+
+
+def _whole_name(wanted: str, _words: Sequence[str]) -> Callable[[_Names], bool]:
+    return lambda names: wanted in names.shown
+
+
+def _name_start(wanted: str, _words: Sequence[str]) -> Callable[[_Names], bool]:
+    return lambda names: any(name.startswith(wanted) for name in names.folded)
+
+
+def _whole_words(_wanted: str, words: Sequence[str]) -> Callable[[_Names], bool]:
+    return lambda names: bool(words) and all(word in names.words for word in words)
+
+
+def _word_starts(_wanted: str, words: Sequence[str]) -> Callable[[_Names], bool]:
+    def matches(names: _Names) -> bool:
+        return bool(words) and all(
+            any(known.startswith(word) for known in names.words) for word in words
+        )
+
+    return matches
+
+
+#: From the most precise rule to the least: the first that matches anything decides.
+RULES = (_whole_name, _name_start, _whole_words, _word_starts)
+
+
+def resolve_name(entries: Sequence[CatalogEntry], name: str) -> CatalogEntry:
+    """The one entry ``name`` means (see the module's docstring).
+
+    Raises :class:`UnknownShow` when it means none (with the closest names as
+    a hint) or several (listing them, on one line).
+    """
+    wanted = fold(name)
+    words = WORD.findall(wanted)
+    every = [_Names(entry) for entry in entries]
+    for rule in RULES:
+        test = rule(wanted, words)
+        matches = [names.entry for names in every if test(names)]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise UnknownShow(_several(name, matches))
+    import difflib  # only an unknown name needs it
+
+    known = {folded: shown for names in every for folded, shown in names.shown.items()}
+    close = difflib.get_close_matches(wanted, sorted(known), n=3, cutoff=0.5)
+    hint = f"; did you mean {' or '.join(repr(known[c]) for c in close)}?" if close else ""
+    raise UnknownShow(f"no show called {name!r}{hint}")
+
+
+def _several(name: str, matches: Sequence[CatalogEntry]) -> str:
+    ids = sorted({entry.id for entry in matches})
+    listed = [repr(show_id) for show_id in ids[:MAX_LISTED]]
+    if len(ids) > MAX_LISTED:
+        more = len(ids) - MAX_LISTED
+        return (
+            f"{name!r} matches {len(ids)} shows; did you mean {', '.join(listed)}"
+            f" or {more} more? ('showguide list' shows them all)"
+        )
+    return f"{name!r} matches more than one show; did you mean {' or '.join(listed)}?"
