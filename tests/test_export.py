@@ -226,7 +226,9 @@ def test_export_writes_the_file_named_by_o(
 ) -> None:
     target = tmp_path / "ballerina.yaml"
     result = run_cli(capsys, "export", "ballerina", "-o", str(target))
-    assert (result.code, result.out, result.err) == (0, "", "")
+    assert (result.code, result.out) == (0, "")
+    size = len(target.read_bytes()) / 1000
+    assert result.err == f"Wrote Ballerina as YAML to {target} ({size:.1f} kB)\n"
     assert load_show(target) == load_show(BALLERINA)
 
 

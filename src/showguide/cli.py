@@ -49,12 +49,15 @@ class Parser(argparse.ArgumentParser):
             (file or sys.stderr).write(visible(message))
 
     def error(self, message: str) -> NoReturn:
-        """Usage, then ``PROG: error: MESSAGE`` on one line: a line break in an
-        argument is shown as ␤, not left to split the message."""
+        """``PROG: error: MESSAGE`` on one line (a line break in an argument is
+        shown as ␤, not left to split it), then a line saying where help is:
+        one line per problem, as every other error, not argparse's usage block."""
         from showguide.core.text import one_line
 
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {one_line(message)}\n")
+        self.exit(
+            EXIT_BAD_INPUT,
+            f"{self.prog}: error: {one_line(message)}\ntry '{self.prog} --help'\n",
+        )
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -116,6 +119,14 @@ def _import(args: argparse.Namespace) -> int:
 #: tests check them against showguide.commands.render and showguide.core.export.
 PRINT_SECTIONS = ("overview", "plot", "cast", "highlights", "faq", "sources", "episodes")
 EXPORT_FORMATS = ("markdown", "json", "yaml")
+#: Other names for a format: the file suffixes -o already understands.
+FORMAT_ALIASES = {"md": "markdown", "yml": "yaml"}
+
+
+def _format_name(text: str) -> str:
+    """``--format``'s value, an alias (``md``, ``yml``) read as the format it names."""
+    folded = text.lower()
+    return FORMAT_ALIASES.get(folded, folded)
 
 
 def _add_print(parser: argparse.ArgumentParser) -> None:
@@ -174,8 +185,10 @@ def _add_export(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-f",
         "--format",
+        type=_format_name,
         choices=EXPORT_FORMATS,
-        help="the format (default: from FILE's suffix, .md .json .yaml)",
+        help="the format: markdown (or md), json or yaml (or yml);"
+        " default: from FILE's suffix, .md .json .yaml",
     )
     _add_output(parser)
 
@@ -311,7 +324,7 @@ def _main_parser() -> argparse.ArgumentParser:
         description="A keyboard-first terminal guide to TV series.\n\n"
         "With no NAME, opens the catalog of shows (or the guide, if there is only one show);\n"
         "with NAME (a show's id or title, or the start of one), opens that show.",
-        epilog=f"commands:\n{commands}\n\n'showguide COMMAND --help' describes a command.",
+        epilog=f"commands:\n{commands}\n\n'showguide help COMMAND' (or 'showguide COMMAND --help') describes a command.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"showguide {__version__}")
@@ -342,9 +355,42 @@ def _launch(args: argparse.Namespace) -> int:
     return run(args)
 
 
+#: Typed where a command goes, these ask for help, as in many other tools.
+HELP_WORDS = ("help",)
+
+
+def _help(rest: Sequence[str]) -> NoReturn:
+    """``showguide help [COMMAND]``: the help of showguide, or of COMMAND."""
+    topic = rest[1] if len(rest) > 1 else None
+    if topic in COMMANDS:
+        _command_parser(topic).print_help()
+    elif topic is None:
+        _main_parser().print_help()
+    else:
+        _main_parser().error(f"no command called {topic!r}{_command_hint(topic)}")
+    raise SystemExit(EXIT_OK)
+
+
+def _close_command(word: str) -> str | None:
+    """The command ``word`` looks like a typing mistake for (``lsit``: ``list``), if any."""
+    if not word.isascii() or not word.isalpha():
+        return None  # a title, a path, an option: never a mistyped command
+    import difflib  # only a word that is not a command needs it
+
+    close = difflib.get_close_matches(word.lower(), [*COMMANDS, *HELP_WORDS], n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
+def _command_hint(word: str) -> str:
+    command = _close_command(word)
+    return f"; did you mean {command!r}?" if command else ""
+
+
 def dispatch(argv: Sequence[str]) -> int:
     main_args = _main_parser().parse_args(argv)
     rest: list[str] = main_args.rest
+    if rest and rest[0] in HELP_WORDS:
+        _help(rest)
     if rest and rest[0] in COMMANDS:
         handler = COMMANDS[rest[0]][2]
         parser = _command_parser(rest[0])
@@ -354,7 +400,15 @@ def dispatch(argv: Sequence[str]) -> int:
             parser.error("argument -o/--output: needs a file name (or - for standard output)")
     else:
         handler = _launch
-        args = _launch_parser().parse_args(rest)
+        parser = _launch_parser()
+        args, unknown = parser.parse_known_args(rest)
+        # A word that is no show's name may be a mistyped command: if no
+        # show answers to it, the launch says which command it looks like.
+        args.command = _close_command(args.name) if args.name else None
+        if unknown:
+            if args.command:
+                parser.error(f"no command called {args.name!r}; did you mean {args.command!r}?")
+            parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     # --data given before the command comes first: discovery order is the order given.
     args.data = [*main_args.data, *args.data]
     if not _environment_usable():

@@ -16,4 +16,10 @@ def run(args: argparse.Namespace) -> int:
     except StarterError as error:
         print_error(str(error))
         return EXIT_BAD_INPUT
-    return write_result(text, args.output, force=args.force)
+    return write_result(
+        text,
+        args.output,
+        force=args.force,
+        what=f"a starter show file for {args.title}",
+        note=f"check your edits with: showguide validate {args.output}",
+    )

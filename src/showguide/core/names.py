@@ -33,6 +33,10 @@ class UnknownShow(LookupError):
     """No show, or more than one, answers to a name; the message says which."""
 
 
+class AmbiguousName(UnknownShow):
+    """More than one show answers to a name; the message lists them."""
+
+
 class _Names:
     """One entry's names, folded for comparing, and the words in them."""
 
@@ -100,7 +104,7 @@ def resolve_name(entries: Sequence[CatalogEntry], name: str) -> CatalogEntry:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise UnknownShow(_several(name, matches))
+            raise AmbiguousName(_several(name, matches))
     import difflib  # only an unknown name needs it
 
     known = {folded: shown for names in every for folded, shown in names.shown.items()}
