@@ -108,6 +108,12 @@ def _serve(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _completion(args: argparse.Namespace) -> int:
+    from showguide.commands.completion import run
+
+    return run(args)
+
+
 def _import(args: argparse.Namespace) -> int:
     # The only command that touches the network: its client loads only here.
     from showguide.commands.importing import run
@@ -290,6 +296,17 @@ def _add_list(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON array, one object a show")
 
 
+def _add_completion(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Print a script that completes showguide's commands, options, show names and "
+        "section names in your shell. Install it with, for bash: "
+        "showguide completion bash > ~/.local/share/bash-completion/completions/showguide; "
+        "zsh: showguide completion zsh > ~/.zfunc/_showguide (with ~/.zfunc in fpath); "
+        "fish: showguide completion fish > ~/.config/fish/completions/showguide.fish."
+    )
+    parser.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell to complete in")
+
+
 def _add_data_option(parser: argparse.ArgumentParser) -> None:
     """``--data PATH``: global, so every parser accepts it, before or after the command."""
     parser.add_argument(
@@ -313,6 +330,11 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None,
     "watched": ("show or set how far you have watched a show", _add_watched, _watched),
     "serve": ("serve the guide to web browsers (needs showguide[serve])", _add_serve, _serve),
     "import": ("write or update a guide from TVmaze (uses the network)", _add_import, _import),
+    "completion": (
+        "print a shell completion script (bash, zsh, fish)",
+        _add_completion,
+        _completion,
+    ),
 }
 
 
@@ -387,6 +409,11 @@ def _command_hint(word: str) -> str:
 
 
 def dispatch(argv: Sequence[str]) -> int:
+    if argv and argv[0] == "_complete":
+        # The shell's Tab (see commands/completion.py): hidden, and never an error message.
+        from showguide.commands.completion import complete
+
+        return complete(argv[1:])
     main_args = _main_parser().parse_args(argv)
     rest: list[str] = main_args.rest
     if rest and rest[0] in HELP_WORDS:

@@ -1,0 +1,191 @@
+"""Shell completion: ``showguide completion bash|zsh|fish`` and the hidden ``_complete``.
+
+The scripts are small and the same for every version of showguide: at each
+Tab they run ``showguide _complete INDEX WORDS...`` (the words typed so far and
+the index of the one being completed), which prints the candidates one a
+line. So what is completed always comes from this showguide's own parsers
+(commands, options, section names, formats) and from the user's catalog as it
+is now (show ids, with ``--data`` paths already typed; episode codes for
+``watched``), and never drifts from a script generated long ago.
+
+Hand-written rather than argcomplete or shtab: showguide parses in two steps
+(the command, then its own parser, see :mod:`showguide.cli`), which neither
+models, shtab's scripts are static (no show names at completion time), and
+argcomplete would be imported at every start.
+
+A candidate list of only ``FILES`` tells the script to complete file names
+itself, as the shell does best (quoting, ``~``, folders).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from showguide import cli
+
+#: The one line ``_complete`` prints when the shell should complete file names.
+FILES = ":files"
+SHELLS = ("bash", "zsh", "fish")
+#: Options whose value is a file or a folder.
+PATH_METAVARS = ("PATH", "FILE")
+
+
+def script(shell: str) -> str:
+    """The completion script for ``shell``."""
+    # Beside this module, in a checkout and in an installed wheel alike.
+    return Path(__file__).with_name(f"completion.{shell}").read_text(encoding="utf-8")
+
+
+def run(args: argparse.Namespace) -> int:
+    from showguide.commands.files import write_stdout
+
+    write_stdout(script(args.shell))
+    return cli.EXIT_OK
+
+
+def complete(argv: Sequence[str]) -> int:
+    """``showguide _complete INDEX WORDS...``: print the candidates for ``WORDS[INDEX]``.
+
+    Never fails loudly: a completion that cannot be worked out offers nothing.
+    """
+    try:
+        index = int(argv[0])
+        words = list(argv[1:])
+    except (IndexError, ValueError):
+        return cli.EXIT_BAD_INPUT
+    if not 0 < index <= len(words):
+        return cli.EXIT_BAD_INPUT
+    words = _drop_equals([*words[:index], words[index] if index < len(words) else ""])
+    current = words[-1]
+    before = words[1:-1]
+    prefix = ""
+    if current.startswith("--") and "=" in current:
+        # zsh and fish keep "--section=pl" one word: complete after the "=".
+        option, current = current.split("=", 1)
+        before, prefix = [*before, option], f"{option}="
+    import sys
+
+    sys.stdout.write(
+        "".join(
+            f"{candidate if candidate == FILES else prefix + candidate}\n"
+            for candidate in _candidates(before, current)
+            if candidate == FILES or candidate.startswith(current)
+        )
+    )
+    return cli.EXIT_OK
+
+
+def _drop_equals(words: list[str]) -> list[str]:
+    """bash splits ``--section=pl`` into ``--section``, ``=``, ``pl``: read it as ``--section pl``."""
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        if word == "=" and kept and kept[-1].startswith("--"):
+            if index == len(words) - 1:
+                kept.append("")  # "--section=", nothing typed after it yet
+            continue
+        kept.append(word)
+    return kept
+
+
+def _candidates(before: list[str], current: str) -> Iterable[str]:
+    """What may stand at ``current``, given the words ``before`` it (the program's name left out)."""
+    data = _data_paths(before)
+    position = 0
+    command: str | None = None
+    parser = cli._main_parser()
+    words = iter(before)
+    for word in words:
+        if word.startswith("-"):
+            action = _option(parser, word)
+            if action is not None and action.nargs != 0 and "=" not in word:
+                next(words, None)  # its value
+            continue
+        if command is None and position == 0:
+            if word in cli.COMMANDS:
+                command = word
+                parser = cli._command_parser(word)
+                continue
+            if word in cli.HELP_WORDS:
+                return [] if before[-1] != word else sorted(cli.COMMANDS)
+        position += 1
+    # The value of an option just typed?
+    if before and before[-1].startswith("-") and "=" not in before[-1]:
+        action = _option(parser, before[-1])
+        if action is not None and action.nargs != 0:
+            return _values(action, data, before)
+    if current.startswith("-"):
+        return sorted(o for a in parser._actions for o in a.option_strings if o.startswith("--"))
+    if command is None:
+        if position > 0:
+            return []
+        return [*cli.COMMANDS, *cli.HELP_WORDS, *_show_ids(data)]
+    positionals = [a for a in parser._actions if not a.option_strings]
+    if position >= len(positionals):
+        last = positionals[-1] if positionals else None
+        if last is None or last.nargs not in ("*", "+", argparse.REMAINDER):
+            return []
+        return _values(last, data, before)
+    return _values(positionals[position], data, before)
+
+
+# argparse keeps a parser's arguments in ``_actions``, a name every completion
+# tool reads (argcomplete, shtab); argparse has no public way to list them.
+
+
+def _option(parser: argparse.ArgumentParser, word: str) -> argparse.Action | None:
+    name = word.split("=", 1)[0]
+    return next((a for a in parser._actions if name in a.option_strings), None)
+
+
+def _values(action: argparse.Action, data: list[str], before: list[str]) -> list[str]:
+    """What may be given for ``action``: its choices, show ids, episode codes, or files."""
+    if action.choices is not None:
+        return [str(choice) for choice in action.choices]
+    metavar = action.metavar or action.dest.upper()
+    if metavar in PATH_METAVARS:
+        return [FILES]
+    if metavar == "NAME":
+        return _show_ids(data)
+    if metavar == "EPISODE":
+        return _episodes(data, before)
+    if metavar == "tvmaze":  # import's source: the only one there is
+        return ["tvmaze"]
+    return []
+
+
+def _data_paths(words: list[str]) -> list[str]:
+    """The ``--data`` paths typed so far: their shows are completed too."""
+    paths: list[str] = []
+    for index, word in enumerate(words):
+        if word == "--data" and index + 1 < len(words):
+            paths.append(words[index + 1])
+        elif word.startswith("--data="):
+            paths.append(word.removeprefix("--data="))
+    return paths
+
+
+def _show_ids(data: list[str]) -> list[str]:
+    from showguide.core.catalog import load_catalog
+
+    # Summaries only (never a whole show), from the parse cache when warm.
+    catalog = load_catalog(data)
+    return sorted({entry.summary.id for entry in catalog.entries if entry.summary is not None})
+
+
+def _episodes(data: list[str], before: list[str]) -> list[str]:
+    """The episode codes of the show named before (``watched NAME <Tab>``, ``--watched <Tab>``)."""
+    from showguide.core.catalog import UnknownShow, load_catalog
+
+    catalog = load_catalog(data)
+    for word in before:
+        if word.startswith("-") or word in cli.COMMANDS:
+            continue
+        try:
+            entry = catalog.resolve(word)
+        except UnknownShow:
+            continue
+        if entry.summary is not None:
+            return list(entry.summary.episodes)
+    return []
