@@ -146,6 +146,12 @@ def _add_print(parser: argparse.ArgumentParser) -> None:
         help="show everything: spoilers, and what lies past your progress",
     )
     _add_watched_option(parser)
+    parser.add_argument(
+        "--no-pager",
+        action="store_true",
+        help="never show the guide through $PAGER (by default, a guide taller than the"
+        " terminal is)",
+    )
 
 
 def _add_watched_option(parser: argparse.ArgumentParser) -> None:
