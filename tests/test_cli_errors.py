@@ -165,8 +165,8 @@ def test_format_takes_the_suffixes_o_takes(
     [
         (
             {"theme": 5},
-            '"theme" is 5 (a number) where it should be the name of a theme in quotes'
-            ' (such as "nord"), or null for the default',
+            '"theme" is 5 (a number) where it should be a theme\'s name in quotes'
+            ' (such as "nord"), or null',
         ),
         (
             {"spoiler_shield": "yes"},
@@ -188,8 +188,8 @@ def test_a_corrupt_preferences_notice_says_what_was_wrong_and_what_was_done(
     assert loaded.value == Preferences()
     (aside,) = path.parent.glob("preferences.json.corrupt-*")
     assert loaded.notice == (
-        f"the preferences file {path} was unusable: {reason}. It was moved to {aside} and"
-        " the default preferences are used; correct it and move it back to use it again"
+        f"the preferences file {path} was unusable: {reason}. It was moved to {aside};"
+        " the default preferences are used."
     )
     assert "Expected" not in loaded.notice and "$." not in loaded.notice
 
@@ -204,6 +204,4 @@ def test_a_corrupt_state_notice_names_the_entry() -> None:
         f'the state file {path} was unusable: an entry of "panes" is a number where it'
         " should be text in quotes. It was moved to "
     )
-    assert notice.endswith(
-        " and a fresh state is used; correct it and move it back to use it again"
-    )
+    assert notice.endswith("; a fresh state is used.")

@@ -351,8 +351,10 @@ def _main_parser() -> argparse.ArgumentParser:
         usage="showguide [OPTIONS] [NAME]\n       showguide [OPTIONS] COMMAND [ARGS]",
         description="A keyboard-first terminal guide to TV series.\n\n"
         "With no NAME, opens the catalog of shows (or the guide, if there is only one show);\n"
-        "with NAME (a show's id or title, or the start of one), opens that show.",
-        epilog=f"commands:\n{commands}\n\n'showguide help COMMAND' (or 'showguide COMMAND --help') describes a command.",
+        "with NAME (a show's id or title, the start of one, or words of a title),"
+        " opens that show.",
+        epilog=f"commands:\n{commands}\n\n"
+        "'showguide help COMMAND' (or 'showguide COMMAND --help') describes a command.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"showguide {__version__}")

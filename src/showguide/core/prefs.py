@@ -88,7 +88,7 @@ T = TypeVar("T", Preferences, State)
 
 #: What a setting should hold, for a notice about a file where it does not.
 SETTING_HINTS = {
-    "theme": 'the name of a theme in quotes (such as "nord"), or null for the default',
+    "theme": 'a theme\'s name in quotes (such as "nord"), or null',
 }
 
 
@@ -335,15 +335,10 @@ def _set_aside(path: Path, what: str, reason: str) -> str:
         path.rename(aside)
     except FileNotFoundError:
         # Another showguide running at the same time set it aside first.
-        return (
-            f"the {what} file {path} was unusable: {reason}. {defaults[:1].upper()}{defaults[1:]}"
-        )
+        return f"the {what} file {path} was unusable: {reason}; {defaults}."
     except OSError as error:
         return (
             f"the {what} file {path} is unusable: {reason}. It could not be moved aside"
-            f" ({error.strerror or error}); {defaults}"
+            f" ({error.strerror or error}); {defaults}."
         )
-    return (
-        f"the {what} file {path} was unusable: {reason}. It was moved to {aside} and"
-        f" {defaults}; correct it and move it back to use it again"
-    )
+    return f"the {what} file {path} was unusable: {reason}. It was moved to {aside}; {defaults}."
