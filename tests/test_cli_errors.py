@@ -7,6 +7,7 @@ is), before any other output, and exits with 2.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,42 @@ def test_a_corrupt_state_notice_names_the_entry() -> None:
         " should be text in quotes. It was moved to "
     )
     assert notice.endswith("; a fresh state is used.")
+
+
+# export -o says what it wrote -------------------------------------------------
+
+
+def test_export_to_a_file_says_what_it_wrote_and_what_it_left_out(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    plain_terminal(monkeypatch)
+    twist = {"id": "twist", "name": "The twin", "tier": "lead", "description": "A secret."}
+    write_show(
+        tmp_path,
+        show_dict(id="night-train", title="Night Train", characters=[{**twist, "spoiler": True}]),
+        "night-train.yaml",
+    )
+    target = tmp_path / "out.md"
+    hidden = run_cli(capsys, "--data", str(tmp_path), "export", "night-train", "-o", str(target))
+    assert (hidden.code, hidden.out) == (0, "")
+    assert re.fullmatch(
+        f"Wrote Night Train as Markdown to {re.escape(str(target))}"
+        r" \((?:\d+ bytes|\d+\.\d kB)\); spoilers, and what lies past your progress,"
+        r" left out \(--spoilers keeps them\)\n",
+        hidden.err,
+    )
+    assert "The twin" not in target.read_text(encoding="utf-8")
+    whole = run_cli(
+        capsys,
+        "--data",
+        str(tmp_path),
+        "export",
+        "night-train",
+        "-o",
+        str(target),
+        "--force",
+        "--spoilers",
+    )
+    assert whole.code == 0
+    assert whole.err.startswith(f"Wrote Night Train as Markdown to {target} (")
+    assert "left out" not in whole.err
