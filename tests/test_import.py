@@ -456,3 +456,38 @@ def test_progress_shows_on_a_terminal_and_not_in_a_pipe(
     tvmaze.script("/shows/7", Scripted(200, delay=0.3))
     assert run_cli(capsys, "import", "tvmaze", "--id", "7", "-o", "-", "--dry-run").code == 0
     assert "fetching show 7 from TVmaze…" in screen.getvalue()
+
+
+def test_with_tvmaze_the_only_source_only_its_blocks_are_attributed_to_it(
+    tvmaze: Server, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No official site: TVmaze is the guide's one source. The one-source
+    # default must not hand it the placeholders, nor what the user writes.
+    tvmaze.add(make_show(7, "Harbour Lights"))
+    import_ok(capsys, "tvmaze", "--id", "7")
+    path = user_shows_dir() / "harbour-lights.yaml"
+    show = load_show(path)
+    assert len(show.sources) == 1
+    assert show.plot.setting is None
+    assert "# Where and when the story takes place" in path.read_text(encoding="utf-8")
+    with path.open("a", encoding="utf-8") as file:
+        file.write(
+            "highlights:\n"
+            "  - id: my-own\n"
+            "    title: The harbour at night\n"
+            "    category: visuals\n"
+            "    description: My own words about the harbour scenes.\n"
+        )
+    monkeypatch.setenv("COLUMNS", "200")
+    result = run_cli(capsys, "print", "harbour-lights")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+
+    def line_after(text: str) -> str:
+        index = next(i for i, line in enumerate(lines) if text in line)
+        return next(line for line in lines[index + 1 :] if line.strip())
+
+    assert "on TVmaze, retrieved" in line_after("It has two sentences.")
+    assert "per " not in line_after("My own words about the harbour scenes.")
+    assert "per " not in line_after("Not written yet.")
+    assert "Setting" not in result.out

@@ -206,6 +206,14 @@ def test_one_source_is_the_default_and_several_are_not() -> None:
     assert attribution(two, ["q"]) == "per Q, undated"
 
 
+def test_once_a_block_names_the_one_source_unnamed_blocks_are_the_guides_own() -> None:
+    sources = [{"id": "p", "title": "P", "published": "2020-01-02"}]
+    cited = show_with(sources=sources, attribution={"logline": ["p"]})
+    assert attribution(cited, ["p"]) == "per P, 2020-01-02"
+    assert attribution(cited, []) == ""  # e.g. an imported guide's placeholders
+    assert supported_by(cited, cited.sources[0]) == ["logline"]
+
+
 def test_the_full_show_says_what_each_source_supports() -> None:
     show = msgspec.convert(FULL, Show)
     release, listing = show.sources

@@ -236,10 +236,11 @@ def plot(show: Show, shield: SpoilerShield) -> Group:
         literal(story.synopsis),
         Text(),
     ]
-    facts = [("Setting", literal(story.setting))]
+    facts = [("Setting", literal(story.setting))] if story.setting else []
     if story.themes:
         facts.append(("Themes", _joined(story.themes)))
-    parts.append(_facts(facts))
+    if facts:
+        parts.append(_facts(facts))
     parts += _per(show, list(story.sources), 0)
     if story.threads:
         parts += [Text(), Text("Story threads", style=_HEADING)]

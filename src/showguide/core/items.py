@@ -177,7 +177,8 @@ def _overview(show: Show) -> Iterator[Item]:
 def _plot(show: Show) -> Iterator[Item]:
     plot = show.plot
     yield Item(PLOT_SYNOPSIS, False, (_title("Synopsis"), *_body("synopsis", [plot.synopsis])))
-    yield Item(PLOT_SETTING, False, (_title("Setting"), *_body("setting", [plot.setting])))
+    if plot.setting:
+        yield Item(PLOT_SETTING, False, (_title("Setting"), *_body("setting", [plot.setting])))
     if plot.themes:
         yield Item(PLOT_THEMES, False, (_title("Themes"), *_body("theme", plot.themes)))
     for thread in plot.threads:

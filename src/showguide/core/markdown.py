@@ -150,7 +150,9 @@ def _spoiler(prose: str, spoiler: bool) -> str:
 
 def _plot(show: Show) -> list[str]:
     plot = show.plot
-    lines = ["## Plot", "", md_prose(plot.synopsis), "", f"**Setting:** {md_prose(plot.setting)}"]
+    lines = ["## Plot", "", md_prose(plot.synopsis)]
+    if plot.setting:
+        lines += ["", f"**Setting:** {md_prose(plot.setting)}"]
     if plot.themes:
         lines += ["", f"**Themes:** {md_list(plot.themes)}"]
     if attribution(show, list(plot.sources)):

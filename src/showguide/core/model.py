@@ -168,7 +168,9 @@ class Plot(_Record, frozen=True, kw_only=True):
     """The story. The synopsis is spoiler-free by convention; threads may spoil."""
 
     synopsis: Prose
-    setting: Prose
+    #: Optional: an imported guide leaves it for the user to write (its source
+    #: says nothing of it), rather than fill it with a placeholder.
+    setting: Prose | None = None
     themes: list[Line] = []
     threads: list[StoryThread] = []
     #: The sources of the synopsis, setting and themes.

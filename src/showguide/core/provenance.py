@@ -6,8 +6,12 @@ the same thing in the same words. Nothing here imports Rich or Textual.
 The rules:
 
 - A block names its sources by id. A block that names none comes from the
-  guide's only source when it has exactly one; otherwise it is the guide's own
-  words and carries no attribution.
+  guide's only source when it has exactly one and no block of the guide names
+  a source: a short hand-written guide need not repeat its one source's id on
+  every block. Once any block names a source (an imported guide names TVmaze
+  on each block it fills), blocks that name none are the guide's own words,
+  as they are in a guide with several sources, and carry no attribution: the
+  placeholders an import leaves, and what the user writes there, are theirs.
 - A show that is "announced" or "upcoming" whose premiere date (or, without
   one, whose year) has passed is *stale*: it was upcoming as of its source's
   date and may be out of date. A date still in the future is not stale.
@@ -76,10 +80,30 @@ def sources_by_id(show: Show) -> dict[str, Source]:
     return {source.id: source for source in show.sources if source.id}
 
 
+#: The last shows asked about and their default sources, by identity: a pane
+#: asks once per block, and finding the default walks every block of the show.
+_DEFAULTS: dict[int, tuple[Show, tuple[Source, ...]]] = {}
+_DEFAULTS_KEPT: Final = 8
+
+
+def default_sources(show: Show) -> tuple[Source, ...]:
+    """The sources of a block that names none (see the module's rules)."""
+    known = _DEFAULTS.get(id(show))
+    if known is not None and known[0] is show:
+        return known[1]
+    default: tuple[Source, ...] = ()
+    if len(show.sources) == 1 and not any(ids for _, _, ids in citing_blocks(show)):
+        default = (show.sources[0],)
+    if len(_DEFAULTS) >= _DEFAULTS_KEPT:
+        _DEFAULTS.pop(next(iter(_DEFAULTS)))
+    _DEFAULTS[id(show)] = (show, default)
+    return default
+
+
 def block_sources(show: Show, ids: Sequence[str]) -> list[Source]:
     """The sources of a block that names ``ids``; with none named, the default."""
     if not ids:
-        return list(show.sources) if len(show.sources) == 1 else []
+        return list(default_sources(show))
     known = sources_by_id(show)
     return [known[source_id] for source_id in ids if source_id in known]
 

@@ -179,7 +179,11 @@ _HEADER: Final = """\
 """
 
 _AUDIENCE_NOTE: Final = "# TVmaze does not say who the show suits: replace the summary below.\n"
-_SETTING_NOTE: Final = "  # Where and when the story takes place: TVmaze does not say.\n"
+_SETTING_NOTE: Final = """\
+  # Where and when the story takes place: TVmaze does not say. To add it,
+  # write `setting:` here and list where it comes from in `sources` below
+  # (which names TVmaze, for the synopsis).
+"""
 _HIGHLIGHTS: Final = """\
 # Highlights: what stands out, in your words. Uncomment and fill in:
 # highlights:
@@ -216,7 +220,7 @@ def guide_text(data: dict[str, Any], *, page: str, today: datetime.date) -> str:
             parts.append(_AUDIENCE_NOTE + _section(key, value))
         elif key == "plot":
             text = _section(key, value)
-            parts.append(text.replace("  setting:", _SETTING_NOTE + "  setting:", 1))
+            parts.append(text.replace("plot:\n", "plot:\n" + _SETTING_NOTE, 1))
         elif key == "verdict":
             parts.append(_HIGHLIGHTS)
             parts.append(_FAQ)

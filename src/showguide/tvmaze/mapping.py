@@ -6,7 +6,7 @@ show file, in the file's key order, in two parts:
 - ``owned``: everything that comes from TVmaze. ``import --update`` fetches it
   again and merges it into the user's file (see :mod:`.update`).
 - ``placeholders``: required fields TVmaze has nothing for (who the show
-  suits, the setting, the verdict). They are written once, for the user to
+  suits, the verdict). The setting is optional and left to a comment. They are written once, for the user to
   replace, and never touched again.
 
 The mapping writes the whole format as the team is extending it (sources with
@@ -249,7 +249,6 @@ def guide_data(full: shapes.FullShow, today: datetime.date) -> GuideData:
     owned = {key: value for key, value in owned.items() if value not in (None, [], "")}
     placeholders = {
         "audience": {"summary": PLACEHOLDER},
-        "plot": {"setting": PLACEHOLDER},
         "verdict": PLACEHOLDER,
     }
     return GuideData(show.id, owned, placeholders, specials)

@@ -63,7 +63,8 @@ class PlotPane(GuideScroll, SpoilerAware):
         per = attribution(self.show, list(plot.sources))
         synopsis = Group(literal(plot.synopsis), *([literal(per, "dim")] if per else []))
         yield section("Synopsis", synopsis, id="synopsis")
-        yield section("Setting", literal(plot.setting), id="setting")
+        if plot.setting:
+            yield section("Setting", literal(plot.setting), id="setting")
         if plot.themes:
             yield section("Themes", theme_chips(plot.themes), id="themes")
         if plot.threads:
