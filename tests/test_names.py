@@ -20,12 +20,12 @@ def shelf(tmp_path: Path) -> Path:
     write_show(
         folder,
         show_dict(
-            id="attorney",
-            title="Extraordinary Attorney Woo",
-            native_title="이상한 변호사 우영우",
-            romanized_title="Isanghan Byeonhosa U Yeongu",
+            id="counsel",
+            title="Remarkable Counsel Woo",
+            native_title="놀라운 변호사 우해진",
+            romanized_title="Nollaun Byeonhosa U Haejin",
         ),
-        "attorney.yaml",
+        "counsel.yaml",
     )
     write_show(folder, show_dict(id="night-train", title="Night Train"), "night-train.yaml")
     write_show(folder, show_dict(id="night-bus", title="Night Bus"), "night-bus.yaml")
@@ -46,14 +46,14 @@ def _printed_title(
     [
         ("발레리나", "Ballerina"),  # the bundled show's native title
         (unicodedata.normalize("NFD", "발레리나"), "Ballerina"),  # typed as jamo (macOS)
-        ("woo", "Extraordinary Attorney Woo"),  # a whole word of the title
-        ("WOO", "Extraordinary Attorney Woo"),
-        ("attorney woo", "Extraordinary Attorney Woo"),  # words, not a prefix of the title
-        ("우영우", "Extraordinary Attorney Woo"),  # a word of the native title
-        ("이상한 변호사 우영우", "Extraordinary Attorney Woo"),  # the native title
-        ("isanghan byeonhosa", "Extraordinary Attorney Woo"),  # the romanized title's start
-        ("yeongu", "Extraordinary Attorney Woo"),  # a word of the romanized title
-        ("extra att", "Extraordinary Attorney Woo"),  # starts of words, as the filter
+        ("woo", "Remarkable Counsel Woo"),  # a whole word of the title
+        ("WOO", "Remarkable Counsel Woo"),
+        ("counsel woo", "Remarkable Counsel Woo"),  # words, not a prefix of the title
+        ("우해진", "Remarkable Counsel Woo"),  # a word of the native title
+        ("놀라운 변호사 우해진", "Remarkable Counsel Woo"),  # the native title
+        ("nollaun byeonhosa", "Remarkable Counsel Woo"),  # the romanized title's start
+        ("haejin", "Remarkable Counsel Woo"),  # a word of the romanized title
+        ("rem coun", "Remarkable Counsel Woo"),  # starts of words, as the filter
         ("nightingale", "The Nightingale"),  # an exact id beats words that start it
         ("night train", "Night Train"),
     ],
@@ -73,7 +73,7 @@ def test_print_finds_a_show_by_any_of_its_titles_or_their_words(
 
 def test_a_name_the_catalog_filter_finds_alone_is_one_print_finds(shelf: Path) -> None:
     catalog = load_catalog([shelf])
-    for query in ("woo", "우영우", "attorney", "yeong", "train", "bus"):
+    for query in ("woo", "우해진", "counsel", "haej", "train", "bus"):
         found = [row.id for row in filter_rows(catalog.rows(), query)]
         assert len(found) == 1, query
         assert catalog.resolve(query).id == found[0]

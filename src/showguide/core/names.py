@@ -3,7 +3,7 @@
 ``showguide print NAME`` (and ``export``, ``watched``, ``serve``, the app's
 launch) accepts what a user would type: the id, the title, the native title
 (``발레리나``) or the romanized one, the start of any of them (``bal``), or
-words of a title (``woo`` for "Extraordinary Attorney Woo"), as the catalog
+words of a title (``orchard`` for "Moonlit Orchard"), as the catalog
 filter finds them. Names are folded (:func:`~showguide.core.textfold.fold`):
 any case, and Hangul written as syllables (NFC) or as jamo (NFD) alike.
 
