@@ -16,15 +16,18 @@ word of a name. So an exact id always wins over a longer id it begins, and
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from showguide.core.textfold import WORD, fold
 
 if TYPE_CHECKING:
     from showguide.core.catalog import CatalogEntry
 
+#: What separates the words of folded text (see textfold.WORD): one space each.
+_NOT_WORD: Final = re.compile(r"\W+")
 #: At most this many shows are named in the one line saying a name fits several.
 MAX_LISTED = 8
 
@@ -38,17 +41,22 @@ class AmbiguousName(UnknownShow):
 
 
 class _Names:
-    """One entry's names, folded for comparing, and the words in them."""
+    """One entry's names, folded for comparing; the words in them worked out when needed.
 
-    __slots__ = ("entry", "folded", "shown", "words")
+    A name is resolved against every show of a catalog of thousands: the
+    whole-name and start-of-name rules, which decide most names, need only
+    the folded names.
+    """
+
+    __slots__ = ("_words", "entry", "folded", "written")
 
     def __init__(self, entry: CatalogEntry) -> None:
         self.entry = entry
         summary = entry.summary
         if summary is None:
-            written = [entry.path.stem]
+            self.written: tuple[str, ...] = (entry.path.stem,)
         else:
-            written = [
+            self.written = tuple(
                 name
                 for name in (
                     summary.id,
@@ -57,15 +65,31 @@ class _Names:
                     summary.romanized_title,
                 )
                 if name
-            ]
-        #: folded name -> how a hint shows it (composed, in lower case)
-        self.shown = {fold(name): unicodedata.normalize("NFC", name).casefold() for name in written}
-        self.folded = tuple(self.shown)
-        self.words = frozenset(word for name in self.folded for word in WORD.findall(name))
+            )
+        self.folded = tuple(fold(name) for name in self.written)
+        self._words: str | None = None
+
+    @property
+    def words(self) -> str:
+        """`` word1 word2 ... ``: a typed word is one of them when `` word `` occurs
+        here, and begins one when `` word`` does (one search in C, as the catalog
+        filter does, not a loop in Python over the words)."""
+        if self._words is None:
+            self._words = f" {_NOT_WORD.sub(' ', ' '.join(self.folded)).strip()} "
+        return self._words
+
+    def shown(self, count: int) -> dict[str, str]:
+        """The first ``count`` names: folded name -> how a hint shows it (composed, lower case)."""
+        return {
+            folded: name.lower()
+            if name.isascii()
+            else unicodedata.normalize("NFC", name).casefold()
+            for folded, name in zip(self.folded[:count], self.written[:count], strict=True)
+        }
 
 
 def _whole_name(wanted: str, _words: Sequence[str]) -> Callable[[_Names], bool]:
-    return lambda names: wanted in names.shown
+    return lambda names: wanted in names.folded
 
 
 def _name_start(wanted: str, _words: Sequence[str]) -> Callable[[_Names], bool]:
@@ -73,16 +97,13 @@ def _name_start(wanted: str, _words: Sequence[str]) -> Callable[[_Names], bool]:
 
 
 def _whole_words(_wanted: str, words: Sequence[str]) -> Callable[[_Names], bool]:
-    return lambda names: bool(words) and all(word in names.words for word in words)
+    needles = [f" {word} " for word in words]
+    return lambda names: bool(needles) and all(needle in names.words for needle in needles)
 
 
 def _word_starts(_wanted: str, words: Sequence[str]) -> Callable[[_Names], bool]:
-    def matches(names: _Names) -> bool:
-        return bool(words) and all(
-            any(known.startswith(word) for known in names.words) for word in words
-        )
-
-    return matches
+    needles = [f" {word}" for word in words]
+    return lambda names: bool(needles) and all(needle in names.words for needle in needles)
 
 
 #: From the most precise rule to the least: the first that matches anything decides.
@@ -96,6 +117,10 @@ def resolve_name(entries: Sequence[CatalogEntry], name: str) -> CatalogEntry:
     a hint) or several (listing them, on one line).
     """
     wanted = fold(name)
+    # Most names typed are an id: found without folding every show's titles.
+    by_id = [entry for entry in entries if entry.id == wanted]
+    if len(by_id) == 1:
+        return by_id[0]
     words = WORD.findall(wanted)
     every = [_Names(entry) for entry in entries]
     for rule in RULES:
@@ -107,7 +132,9 @@ def resolve_name(entries: Sequence[CatalogEntry], name: str) -> CatalogEntry:
             raise AmbiguousName(_several(name, matches))
     import difflib  # only an unknown name needs it
 
-    known = {folded: shown for names in every for folded, shown in names.shown.items()}
+    # Near misses among ids and titles (the native and romanized titles would
+    # double difflib's work on a large catalog, for hints rarely wanted).
+    known = {folded: shown for names in every for folded, shown in names.shown(2).items()}
     close = difflib.get_close_matches(wanted, sorted(known), n=3, cutoff=0.5)
     hint = f"; did you mean {' or '.join(repr(known[c]) for c in close)}?" if close else ""
     raise UnknownShow(f"no show called {name!r}{hint}")
