@@ -419,9 +419,10 @@ def _command_hint(word: str) -> str:
 def dispatch(argv: Sequence[str]) -> int:
     if argv and argv[0] == "_complete":
         # The shell's Tab (see commands/completion.py): hidden, and never an error message.
-        from showguide.commands.completion import complete
+        from showguide.commands.completion import Grammar, complete
 
-        return complete(argv[1:])
+        grammar = Grammar(_main_parser, _command_parser, tuple(COMMANDS), HELP_WORDS)
+        return EXIT_OK if complete(argv[1:], grammar) else EXIT_BAD_INPUT
     main_args = _main_parser().parse_args(argv)
     rest: list[str] = main_args.rest
     if rest and rest[0] in HELP_WORDS:

@@ -20,16 +20,29 @@ itself, as the shell does best (quoting, ``~``, folders).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from showguide import cli
+from showguide.cli import EXIT_OK
 
 #: The one line ``_complete`` prints when the shell should complete file names.
 FILES = ":files"
 SHELLS = ("bash", "zsh", "fish")
 #: Options whose value is a file or a folder.
 PATH_METAVARS = ("PATH", "FILE")
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The command line's shape, handed over by showguide.cli (which the commands
+    never import: it is the layer above them)."""
+
+    main_parser: Callable[[], argparse.ArgumentParser]
+    command_parser: Callable[[str], argparse.ArgumentParser]
+    commands: tuple[str, ...]
+    #: Words that ask for help where a command goes (``help``).
+    help_words: tuple[str, ...]
 
 
 def script(shell: str) -> str:
@@ -42,21 +55,22 @@ def run(args: argparse.Namespace) -> int:
     from showguide.commands.files import write_stdout
 
     write_stdout(script(args.shell))
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
-def complete(argv: Sequence[str]) -> int:
+def complete(argv: Sequence[str], grammar: Grammar) -> bool:
     """``showguide _complete INDEX WORDS...``: print the candidates for ``WORDS[INDEX]``.
 
-    Never fails loudly: a completion that cannot be worked out offers nothing.
+    Never fails loudly: a completion that cannot be worked out offers nothing,
+    and a request that makes no sense gives False (the exit status says so).
     """
     try:
         index = int(argv[0])
         words = list(argv[1:])
     except (IndexError, ValueError):
-        return cli.EXIT_BAD_INPUT
+        return False
     if not 0 < index <= len(words):
-        return cli.EXIT_BAD_INPUT
+        return False
     words = _drop_equals([*words[:index], words[index] if index < len(words) else ""])
     current = words[-1]
     before = words[1:-1]
@@ -70,11 +84,11 @@ def complete(argv: Sequence[str]) -> int:
     sys.stdout.write(
         "".join(
             f"{candidate if candidate == FILES else prefix + candidate}\n"
-            for candidate in _candidates(before, current)
+            for candidate in _candidates(grammar, before, current)
             if candidate == FILES or candidate.startswith(current)
         )
     )
-    return cli.EXIT_OK
+    return True
 
 
 def _drop_equals(words: list[str]) -> list[str]:
@@ -89,12 +103,12 @@ def _drop_equals(words: list[str]) -> list[str]:
     return kept
 
 
-def _candidates(before: list[str], current: str) -> Iterable[str]:
+def _candidates(grammar: Grammar, before: list[str], current: str) -> Iterable[str]:
     """What may stand at ``current``, given the words ``before`` it (the program's name left out)."""
     data = _data_paths(before)
     position = 0
     command: str | None = None
-    parser = cli._main_parser()
+    parser = grammar.main_parser()
     words = iter(before)
     for word in words:
         if word.startswith("-"):
@@ -103,31 +117,31 @@ def _candidates(before: list[str], current: str) -> Iterable[str]:
                 next(words, None)  # its value
             continue
         if command is None and position == 0:
-            if word in cli.COMMANDS:
+            if word in grammar.commands:
                 command = word
-                parser = cli._command_parser(word)
+                parser = grammar.command_parser(word)
                 continue
-            if word in cli.HELP_WORDS:
-                return [] if before[-1] != word else sorted(cli.COMMANDS)
+            if word in grammar.help_words:
+                return [] if before[-1] != word else sorted(grammar.commands)
         position += 1
     # The value of an option just typed?
     if before and before[-1].startswith("-") and "=" not in before[-1]:
         action = _option(parser, before[-1])
         if action is not None and action.nargs != 0:
-            return _values(action, data, before)
+            return _values(action, data, before, grammar)
     if current.startswith("-"):
         return sorted(o for a in parser._actions for o in a.option_strings if o.startswith("--"))
     if command is None:
         if position > 0:
             return []
-        return [*cli.COMMANDS, *cli.HELP_WORDS, *_show_ids(data)]
+        return [*grammar.commands, *grammar.help_words, *_show_ids(data)]
     positionals = [a for a in parser._actions if not a.option_strings]
     if position >= len(positionals):
         last = positionals[-1] if positionals else None
         if last is None or last.nargs not in ("*", "+", argparse.REMAINDER):
             return []
-        return _values(last, data, before)
-    return _values(positionals[position], data, before)
+        return _values(last, data, before, grammar)
+    return _values(positionals[position], data, before, grammar)
 
 
 # argparse keeps a parser's arguments in ``_actions``, a name every completion
@@ -139,7 +153,9 @@ def _option(parser: argparse.ArgumentParser, word: str) -> argparse.Action | Non
     return next((a for a in parser._actions if name in a.option_strings), None)
 
 
-def _values(action: argparse.Action, data: list[str], before: list[str]) -> list[str]:
+def _values(
+    action: argparse.Action, data: list[str], before: list[str], grammar: Grammar
+) -> list[str]:
     """What may be given for ``action``: its choices, show ids, episode codes, or files."""
     if action.choices is not None:
         return [str(choice) for choice in action.choices]
@@ -149,7 +165,7 @@ def _values(action: argparse.Action, data: list[str], before: list[str]) -> list
     if metavar == "NAME":
         return _show_ids(data)
     if metavar == "EPISODE":
-        return _episodes(data, before)
+        return _episodes(data, before, grammar)
     if metavar == "tvmaze":  # import's source: the only one there is
         return ["tvmaze"]
     return []
@@ -174,13 +190,13 @@ def _show_ids(data: list[str]) -> list[str]:
     return sorted({entry.summary.id for entry in catalog.entries if entry.summary is not None})
 
 
-def _episodes(data: list[str], before: list[str]) -> list[str]:
+def _episodes(data: list[str], before: list[str], grammar: Grammar) -> list[str]:
     """The episode codes of the show named before (``watched NAME <Tab>``, ``--watched <Tab>``)."""
     from showguide.core.catalog import UnknownShow, load_catalog
 
     catalog = load_catalog(data)
     for word in before:
-        if word.startswith("-") or word in cli.COMMANDS:
+        if word.startswith("-") or word in grammar.commands:
             continue
         try:
             entry = catalog.resolve(word)

@@ -19,12 +19,27 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Final
+from pathlib import Path
+from typing import Final, Generic, Protocol, TypeVar
 
+from showguide.core.summary import ShowSummary
 from showguide.core.textfold import WORD, fold
 
-if TYPE_CHECKING:
-    from showguide.core.catalog import CatalogEntry
+
+class Entry(Protocol):
+    """What naming needs of a catalog entry (core.catalog.CatalogEntry), named here
+    rather than imported: the catalog imports this module."""
+
+    summary: ShowSummary | None
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def id(self) -> str: ...
+
+
+E = TypeVar("E", bound=Entry)
 
 #: What separates the words of folded text (see textfold.WORD): one space each.
 _NOT_WORD: Final = re.compile(r"\W+")
@@ -40,7 +55,7 @@ class AmbiguousName(UnknownShow):
     """More than one show answers to a name; the message lists them."""
 
 
-class _Names:
+class _Names(Generic[E]):
     """One entry's names, folded for comparing; the words in them worked out when needed.
 
     A name is resolved against every show of a catalog of thousands: the
@@ -50,7 +65,7 @@ class _Names:
 
     __slots__ = ("_words", "entry", "folded", "written")
 
-    def __init__(self, entry: CatalogEntry) -> None:
+    def __init__(self, entry: E) -> None:
         self.entry = entry
         summary = entry.summary
         if summary is None:
@@ -88,20 +103,20 @@ class _Names:
         }
 
 
-def _whole_name(wanted: str, _words: Sequence[str]) -> Callable[[_Names], bool]:
+def _whole_name(wanted: str, _words: Sequence[str]) -> Callable[[_Names[E]], bool]:
     return lambda names: wanted in names.folded
 
 
-def _name_start(wanted: str, _words: Sequence[str]) -> Callable[[_Names], bool]:
+def _name_start(wanted: str, _words: Sequence[str]) -> Callable[[_Names[E]], bool]:
     return lambda names: any(name.startswith(wanted) for name in names.folded)
 
 
-def _whole_words(_wanted: str, words: Sequence[str]) -> Callable[[_Names], bool]:
+def _whole_words(_wanted: str, words: Sequence[str]) -> Callable[[_Names[E]], bool]:
     needles = [f" {word} " for word in words]
     return lambda names: bool(needles) and all(needle in names.words for needle in needles)
 
 
-def _word_starts(_wanted: str, words: Sequence[str]) -> Callable[[_Names], bool]:
+def _word_starts(_wanted: str, words: Sequence[str]) -> Callable[[_Names[E]], bool]:
     needles = [f" {word}" for word in words]
     return lambda names: bool(needles) and all(needle in names.words for needle in needles)
 
@@ -110,7 +125,7 @@ def _word_starts(_wanted: str, words: Sequence[str]) -> Callable[[_Names], bool]
 RULES = (_whole_name, _name_start, _whole_words, _word_starts)
 
 
-def resolve_name(entries: Sequence[CatalogEntry], name: str) -> CatalogEntry:
+def resolve_name(entries: Sequence[E], name: str) -> E:
     """The one entry ``name`` means (see the module's docstring).
 
     Raises :class:`UnknownShow` when it means none (with the closest names as
@@ -124,7 +139,7 @@ def resolve_name(entries: Sequence[CatalogEntry], name: str) -> CatalogEntry:
     words = WORD.findall(wanted)
     every = [_Names(entry) for entry in entries]
     for rule in RULES:
-        test = rule(wanted, words)
+        test: Callable[[_Names[E]], bool] = rule(wanted, words)
         matches = [names.entry for names in every if test(names)]
         if len(matches) == 1:
             return matches[0]
@@ -140,7 +155,7 @@ def resolve_name(entries: Sequence[CatalogEntry], name: str) -> CatalogEntry:
     raise UnknownShow(f"no show called {name!r}{hint}")
 
 
-def _several(name: str, matches: Sequence[CatalogEntry]) -> str:
+def _several(name: str, matches: Sequence[Entry]) -> str:
     ids = sorted({entry.id for entry in matches})
     listed = [repr(show_id) for show_id in ids[:MAX_LISTED]]
     if len(ids) > MAX_LISTED:
