@@ -62,11 +62,12 @@ def write_result(
         return EXIT_OK  # a device or a pipe (-o /dev/stdout): what was written is the message
     # On standard error, with the other notices: standard output may be
     # closed or be a pipe, and is for data, which went to the file.
-    from showguide.commands.output import literal, stderr
+    from showguide.commands.output import literal, one_line, stderr
 
     size = len(text.encode("utf-8"))
     said = f"Wrote {what + ' ' if what else ''}to {target} ({_size(size)})"
-    stderr().print(literal(f"{said}; {note}" if note else said), soft_wrap=True)
+    # One line, whatever the file's name holds (a line break is shown as ␤).
+    stderr().print(literal(one_line(f"{said}; {note}" if note else said)), soft_wrap=True)
     return EXIT_OK
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 
 from showguide.cli import EXIT_BAD_INPUT
 from showguide.commands.files import write_result
@@ -21,5 +22,6 @@ def run(args: argparse.Namespace) -> int:
         args.output,
         force=args.force,
         what=f"a starter show file for {args.title}",
-        note=f"check your edits with: showguide validate {args.output}",
+        # Quoted as a shell needs it, to be pasted as it is.
+        note=f"check your edits with: showguide validate {shlex.quote(args.output or '')}",
     )
