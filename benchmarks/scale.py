@@ -17,8 +17,10 @@ written), and in the same run the baselines each row is compared with:
   saw them, against ``validate`` of one file. Target: 2x for 1,000.
 - catalog first frame: headless, 120x40, as ``showguide`` starts it, against
   a bare Textual app. Target: 1.5x.
-- filter key: ``filter_rows`` for one more key typed (in process), and
-  reload with nothing changed; the catalog's targets are 16 ms and 50 ms.
+- filter key: what the catalog screen's view (``RowView``) does for one more
+  key typed, its words folded (in process), and reload with nothing changed;
+  the catalog's targets are 16 ms and 50 ms. ``filter_rows`` over every row,
+  and folding every row's words (done once, after the first frame), beside.
 - memory: peak RSS of the catalog's first frame, against the bare app's.
   Target: 2x.
 
@@ -183,7 +185,9 @@ def measure_size(prepared: PreparedCatalog, runs: int) -> list[Row]:
             times["catalog frame"].cpu / times["bare app"].cpu,
             "bare app",
         ),
-        Row(f"{n:>6,} filter key (filter_rows)", steps["filter"], "ms", FILTER_TARGET_MS),
+        Row(f"{n:>6,} filter key (the screen's view)", steps["key"], "ms", FILTER_TARGET_MS),
+        Row(f"{n:>6,}   filter_rows over every row", steps["filter"], "ms"),
+        Row(f"{n:>6,}   fold every row's words (once)", steps["fold"], "ms"),
         Row(f"{n:>6,} reload, nothing changed", steps["reload"], "ms", RELOAD_TARGET_MS),
         Row(
             f"{n:>6,} peak RSS, catalog first frame",

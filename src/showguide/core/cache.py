@@ -81,7 +81,7 @@ STRAY_PREFIXES = (f".{SHOWS_FILE_PREFIX}",)
 #: Every shows file starts with this and its token.
 SHOWS_MAGIC = b"showguide shows "
 #: Bump when the layout of the cache files changes.
-LAYOUT = 5
+LAYOUT = 6
 #: The index ends with the CRC-32 of what comes before, in this many bytes.
 CHECKSUM_BYTES = 4
 #: Neither file is read past these sizes: 20,000 entries take a few MiB.
@@ -128,6 +128,7 @@ class _Index(msgspec.Struct, frozen=True):
     entries: list[_Entry]
 
 
+_force_setattr = msgspec.structs.force_setattr
 _index_decoder = msgspec.msgpack.Decoder(_Index)
 _encoder = msgspec.msgpack.Encoder()
 
@@ -183,27 +184,44 @@ class ShowsFile:
 
 
 class Cached:
-    """A cache hit: the summary and problems now, the show itself on demand."""
+    """A cache hit: the summary and problems now, the show itself on demand.
 
-    __slots__ = ("_cache_path", "_entry", "_shows", "problems", "summary")
+    It keeps only where the show is, not the index's whole entry: a catalog
+    of 10,000 shows keeps 10,000 of these for as long as it runs, and the
+    entry's key, name and stamp are the catalog entry's own.
+    """
+
+    __slots__ = (
+        "_cache_path",
+        "_checksum",
+        "_length",
+        "_shows",
+        "_size",
+        "_start",
+        "problems",
+        "summary",
+    )
 
     def __init__(
         self, entry: _Entry, shows: ShowsFile, problems: tuple[Problem, ...], cache_path: Path
     ) -> None:
         self.summary = entry.summary
         self.problems = problems
-        self._entry = entry
+        self._start = entry.start
+        self._length = entry.length
+        self._checksum = entry.checksum
+        self._size = entry.size
         self._shows = shows
         self._cache_path = cache_path
 
     def show(self) -> Show | None:
         """The cached show, or None if it cannot be read or is not a valid Show."""
-        entry = self._entry
-        if entry.summary is None:
+        summary = self.summary
+        if summary is None:
             return None
-        if entry.length > _max_encoded_bytes(entry.size):
+        if self._length > _max_encoded_bytes(self._size):
             return None  # no show file of that size encodes to so much: crafted
-        data = self._shows.read(entry.start, entry.length, entry.checksum)
+        data = self._shows.read(self._start, self._length, self._checksum)
         if data is None:
             return None
         try:
@@ -211,28 +229,33 @@ class Cached:
         except msgspec.DecodeError:  # a damaged entry: the caller parses the file instead
             return None
         # A show from another file would be a valid Show too: check it is this one.
-        return show if show.id == entry.summary.id else None
+        return show if show.id == summary.id else None
 
-    def mend(self, show: Show | None, problems: Iterable[Problem]) -> None:
+    def mend(
+        self,
+        key: str,
+        stamp: tuple[int, int, int] | None,
+        name: str,
+        show: Show | None,
+        problems: Iterable[Problem],
+    ) -> None:
         """Store what parsing the file gave, after :meth:`show` found its entry bad.
 
-        Stored only if the file is still the one the entry was made from; a
-        changed file is a miss next time anyway. Saved at once: the run that
-        read this entry may have saved its cache already.
+        Stored only if the file (resolved path ``key``, named ``name``) still
+        has the ``stamp`` the entry was found with; a changed file is a miss
+        next time anyway. Saved at once: the run that read this entry may have
+        saved its cache already.
         """
-        entry = self._entry
+        if stamp is None:
+            return
         try:
-            info = Path(entry.key).stat()
+            info = Path(key).stat()
         except OSError:
             return
-        if (info.st_size, info.st_mtime_ns, info.st_ino) != (
-            entry.size,
-            entry.mtime_ns,
-            entry.inode,
-        ):
+        if (info.st_size, info.st_mtime_ns, info.st_ino) != stamp:
             return
         cache = ParseCache.open(self._cache_path)
-        cache.put(entry.key, info, entry.name, show, problems)
+        cache.put(key, info, name, show, problems)
         cache.save()
 
 
@@ -255,6 +278,7 @@ class ParseCache:
         self._old_shows: ShowsFile | None = None
         if index is not None:
             self._old = {entry.key: entry for entry in index.entries}
+            _share_values(index.entries)
             self._old_shows = ShowsFile(path.parent / index.shows_file)
         self._seen: dict[str, _Entry | _Added] = {}
         self._dirty = False
@@ -411,6 +435,37 @@ class ParseCache:
                 shows_path.unlink(missing_ok=True)
             raise
         _remove_other_shows_files(shows_path)
+
+
+def _share_values(entries: Iterable[_Entry]) -> None:
+    """One object for each value that many summaries repeat.
+
+    Decoding makes a new string for every country, network and genre of
+    every show (the status is a Literal, which it shares): at 10,000 shows,
+    3 MiB of copies of a few hundred values, kept while the catalog runs. A
+    dictionary of the values seen makes the copies go. One loop, written out
+    field by field: it runs for every show before the catalog's first frame.
+    """
+    shared: dict[object, object] = {}
+    keep = shared.setdefault
+    for entry in entries:
+        summary = entry.summary
+        if summary is None:
+            continue
+        country, network, genres = summary.country, summary.network, summary.genres
+        kept = keep(country, country)
+        if kept is not country:
+            _force_setattr(summary, "country", kept)
+        if network is not None:
+            kept = keep(network, network)
+            if kept is not network:
+                _force_setattr(summary, "network", kept)
+        if genres:
+            kept = shared.get(genres)
+            if kept is None:  # a new set of genres: its names may repeat too
+                kept = shared[genres] = tuple([keep(genre, genre) for genre in genres])
+            if kept is not genres:
+                _force_setattr(summary, "genres", kept)
 
 
 def _max_encoded_bytes(file_size: int) -> int:

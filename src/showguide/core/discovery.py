@@ -101,11 +101,15 @@ def _scan_folder(folder: Path, origin: str) -> list[FoundFile]:
     real_prefix = os.path.join(os.path.realpath(folder), "")  # noqa: PTH118
     # What folder / name would give ("x.yaml" in ".", not "./x.yaml"), made once.
     prefix = os.fspath(folder / "_")[:-1]
+    same_prefix = prefix == real_prefix
     found = []
+    # FoundFiles made by tuple.__new__, not FoundFile(...), whose __new__ is
+    # written in Python; and the name test inlined (is_show_file_name).
+    make = tuple.__new__
     with os.scandir(folder) as listing:
         for item in listing:
             name = item.name
-            if not is_show_file_name(name):
+            if name.startswith(".") or not name.lower().endswith(SHOW_FILE_SUFFIXES):
                 continue
             try:
                 if item.is_dir():
@@ -113,11 +117,30 @@ def _scan_folder(folder: Path, origin: str) -> list[FoundFile]:
                 info: os.stat_result | None = item.stat()
             except OSError:  # a symlink loop or a broken link: listed with its problem
                 info = None
-            key = os.path.realpath(item.path) if item.is_symlink() else real_prefix + name
-            found.append(FoundFile(prefix + name, origin, key, info))
+            text = prefix + name
+            if item.is_symlink():
+                key = os.path.realpath(item.path)
+            else:
+                # One string for both when the folder is named by its real
+                # path: a catalog keeps both for every file while it runs.
+                key = text if same_prefix else real_prefix + name
+            found.append(make(FoundFile, (text, origin, key, info)))
     # In name order: the texts share their folder's prefix, and differ.
     found.sort()
     return found
+
+
+#: How a source looked when it was searched: missing (None), or its
+#: (is a folder, inode, mtime_ns, ctime_ns). A folder's times change whenever
+#: a file is added to it, removed or renamed (its ctime even when its mtime is
+#: set back), so the same state means the same names in it.
+SourceState = tuple[bool, int, int, int] | None
+
+
+def source_state(info: os.stat_result | None) -> SourceState:
+    if info is None:
+        return None
+    return (stat.S_ISDIR(info.st_mode), info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
 
 
 class Discovery:
@@ -127,12 +150,23 @@ class Discovery:
         self.files: list[FoundFile] = []
         self.notices: list[str] = []
         self.problems: list[Problem] = []
+        #: Every source looked in, in order, with its state then; None once a
+        #: source could not be read (its trouble may be gone next time).
+        self.states: list[tuple[Source, SourceState]] | None = []
+        #: The latest change time (ctime) of a source: how recently one changed.
+        self.newest_change_ns = 0
 
     def trouble(self, source: Source, message: str) -> None:
         if source.explicit:
             self.problems.append(Problem(str(source.path), 1, 1, WHOLE_FILE, message))
         else:
             self.notices.append(f"{source.path} ({source.origin}): {message}; skipped")
+
+    def seen(self, source: Source, info: os.stat_result | None) -> None:
+        if self.states is not None:
+            self.states.append((source, source_state(info)))
+        if info is not None:
+            self.newest_change_ns = max(self.newest_change_ns, info.st_ctime_ns)
 
     def unique_files(self) -> Iterator[FoundFile]:
         """The files found, each once (the first time it was reached), in order."""
@@ -156,10 +190,13 @@ def discover(sources: Iterable[Source]) -> Discovery:
         except FileNotFoundError:
             if source.explicit:
                 discovery.trouble(source, "no such file or folder")
+            discovery.seen(source, None)
             continue
         except OSError as error:  # a symlink loop, no permission on a parent
             discovery.trouble(source, _reason(error))
+            discovery.states = None
             continue
+        discovery.seen(source, info)
         if not stat.S_ISDIR(info.st_mode):
             key = os.path.realpath(source.path)
             discovery.files.append(FoundFile(str(source.path), source.origin, key, info))
@@ -168,6 +205,7 @@ def discover(sources: Iterable[Source]) -> Discovery:
             found = _scan_folder(source.path, source.origin)
         except OSError as error:
             discovery.trouble(source, _reason(error))
+            discovery.states = None
             continue
         if not found and source.explicit:
             discovery.notices.append(

@@ -9,25 +9,30 @@ from __future__ import annotations
 
 import msgspec
 
-from showguide.core.model import Show
+from showguide.core.model import Show, Status
 from showguide.core.textfold import fold
 
 
 # gc=False: a warm start decodes a thousand of these, which hold only values;
 # untracked, they do not set off the garbage collector.
 class ShowSummary(msgspec.Struct, frozen=True, kw_only=True, array_like=True, gc=False):
-    """What the catalog shows, sorts and filters on; the fields are copied from the Show."""
+    """What the catalog shows, sorts and filters on; the fields are copied from the Show.
+
+    Only those: a catalog of 10,000 shows keeps 10,000 summaries while it
+    runs, and decodes them all at every start. (The format and the tags,
+    which nothing listing shows reads, were 3 MiB of them.)
+    """
 
     id: str
     title: str
     native_title: str | None = None
     romanized_title: str | None = None
-    format: str
     network: str | None = None
     year: int | None = None
-    status: str
+    #: A Literal, not any str: decoding then gives the one string of each
+    #: status, not a copy for every show.
+    status: Status
     genres: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
     country: str
     #: The title folded (case and accents ignored): the catalog sorts by it.
     #: Kept here, so that it is worked out when a file is parsed, not at every start.
@@ -43,12 +48,10 @@ class ShowSummary(msgspec.Struct, frozen=True, kw_only=True, array_like=True, gc
             title=show.title,
             native_title=show.native_title,
             romanized_title=show.romanized_title,
-            format=show.format,
             network=show.network,
             year=show.year,
             status=show.status,
             genres=tuple(show.genres),
-            tags=tuple(show.tags),
             country=show.country,
             sort_title=fold(show.title),
             episodes=tuple(

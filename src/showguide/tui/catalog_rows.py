@@ -57,18 +57,19 @@ class NaturalWidths:
 
     @classmethod
     def of(cls, rows: Sequence[CatalogRow]) -> NaturalWidths:
-        title, network, status, progress = 5, 7, len("Status"), 0
-        for row in rows:
-            if not row.loaded:
-                continue
-            if row.episodes:
-                digits = len(str(len(row.episodes)))
-                progress = max(progress, len("Seen"), 2 * digits + 1)
-            if title < TITLE_WIDTH_LIMIT:
-                native = cell_len(row.native_title) + 1 if row.native_title else 0
-                title = max(title, cell_len(row.title) + native)
-            network = max(network, cell_len(row.network or ""))
-            status = max(status, len(row.status or ""))
+        loaded = [row for row in rows if row.loaded]
+        title = 5
+        for row in loaded:  # the first long title is enough
+            if title >= TITLE_WIDTH_LIMIT:
+                break
+            native = cell_len(row.native_title) + 1 if row.native_title else 0
+            title = max(title, cell_len(row.title) + native)
+        # Networks and statuses repeat: each different one is measured once.
+        networks = {row.network for row in loaded if row.network}
+        network = max([7, *map(cell_len, networks)])
+        status = max([len("Status"), *map(len, {row.status for row in loaded if row.status})])
+        episodes = max([0, *(len(row.episodes) for row in loaded if row.episodes)])
+        progress = max(len("Seen"), 2 * len(str(episodes)) + 1) if episodes else 0
         return cls(
             min(title, TITLE_WIDTH_LIMIT), min(network, NETWORK_WIDTH_LIMIT), status, progress
         )
