@@ -125,6 +125,8 @@ def _import(args: argparse.Namespace) -> int:
 #: tests check them against showguide.commands.render and showguide.core.export.
 PRINT_SECTIONS = ("overview", "plot", "cast", "highlights", "faq", "sources", "episodes")
 EXPORT_FORMATS = ("markdown", "json", "yaml")
+#: What NAME may be (core/names.py says how it is matched).
+NAME_HELP = "a show's id or title (native or romanized too), its start, or words of it"
 #: Other names for a format: the file suffixes -o already understands.
 FORMAT_ALIASES = {"md": "markdown", "yml": "yaml"}
 
@@ -137,7 +139,7 @@ def _format_name(text: str) -> str:
 
 def _add_print(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "name", nargs="?", metavar="NAME", help="a show's id or title (default: the only show)"
+        "name", nargs="?", metavar="NAME", help=f"{NAME_HELP} (default: the only show)"
     )
     parser.add_argument("-s", "--section", choices=PRINT_SECTIONS, help="print only this section")
     parser.add_argument(
@@ -167,7 +169,7 @@ def _add_watched(parser: argparse.ArgumentParser) -> None:
         "Remember how far you have watched a show: the app, print and export then hide "
         "only what lies past that episode. With no EPISODE and no --none, print it."
     )
-    parser.add_argument("name", metavar="NAME", help="a show's id or title")
+    parser.add_argument("name", metavar="NAME", help=NAME_HELP)
     parser.add_argument(
         "episode", nargs="?", metavar="EPISODE", help="the last episode watched, e.g. S1E4"
     )
@@ -187,7 +189,7 @@ def _add_export(parser: argparse.ArgumentParser) -> None:
         "What is hidden in the app (spoilers, and what lies past your progress) is left out; "
         "--spoilers exports the whole show."
     )
-    parser.add_argument("name", metavar="NAME", help="a show's id or title")
+    parser.add_argument("name", metavar="NAME", help=NAME_HELP)
     parser.add_argument(
         "--spoilers",
         action="store_true",
@@ -374,7 +376,7 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
 
 def _launch_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="showguide", usage="showguide [OPTIONS] [NAME]")
-    parser.add_argument("name", nargs="?", help="a show's id or title")
+    parser.add_argument("name", nargs="?", help=NAME_HELP)
     _add_data_option(parser)
     return parser
 
