@@ -134,11 +134,32 @@ def test_a_romanized_name_finds_its_character_however_it_is_spelled(query: str) 
 
 def test_a_partly_typed_name_already_finds_the_character() -> None:
     found = INDEX.search("eunh", shield=OPEN).results
-    # Both start with "Eun-hye"; the tie goes to pane order (plot before cast).
+    # Both start with "Eun-hye": the name it spells most of comes first,
+    # although the plot comes before the cast in pane order.
     assert [(r.key, r.match) for r in found] == [
-        (("plot", "threads:the-dream"), MatchKind.TITLE_START),
         (("cast", "eun-hye"), MatchKind.TITLE_START),
+        (("plot", "threads:the-dream"), MatchKind.TITLE_START),
     ]
+
+
+def test_a_name_ranks_above_a_longer_title_and_both_above_prose() -> None:
+    found = [r.key for r in INDEX.search("eun", shield=OPEN).results]
+    assert found[:2] == [("cast", "eun-hye"), ("plot", "threads:the-dream")]
+    # The synopsis and the rivals' description mention Eun-hye in their text only.
+    assert found.index(("plot", "synopsis")) > 1
+    assert found.index(("cast", "rival-dancers")) > 1
+
+
+def test_titles_of_the_same_length_keep_pane_and_file_order() -> None:
+    show = make_show(
+        characters=[
+            character("b", "Mina Bell", "One."),
+            character("a", "Mina Ames", "Two."),
+            character("c", "Minari", "Three."),
+        ]
+    )
+    found = SearchIndex.for_show(show).search("min", shield=OPEN).results
+    assert [r.key.id for r in found] == ["c", "b", "a"]
 
 
 @pytest.mark.parametrize("query", ["cafe", "CAFÉ", "café", "Cafe\u0301"])

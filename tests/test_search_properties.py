@@ -117,3 +117,44 @@ def test_key_for_names_the_item_of_every_model_object_that_can_spoil(show: Show)
     spoiler_flags = {item.key: item.spoiler for item in show_items(show)}
     things = [*show.plot.threads, *show.characters, *show.highlights, *show.faq]
     assert [spoiler_flags[key_for(thing)] for thing in things] == [t.spoiler for t in things]
+
+
+def _named_by(item: Item, query: str) -> bool:
+    """Whether ``query`` begins a word of one of the item's names, titles or
+    questions, or the start of one with its words run together."""
+    for field in item.fields:
+        if field.is_title:
+            words = WORD.findall(fold(field.text))
+            if any(w.startswith(query) for w in words) or "".join(words).startswith(query):
+                return True
+    return False
+
+
+@examples
+@given(shows(), st.data())
+def test_a_match_on_a_name_or_title_ranks_above_a_match_inside_prose(
+    show: Show, data: st.DataObject
+) -> None:
+    items = show_items(show)
+    item: Item = data.draw(st.sampled_from(items))
+    field = data.draw(st.sampled_from(item.fields))
+    word = data.draw(st.sampled_from(WORD.findall(fold(field.text)) or ["x"]))
+    query = word[: data.draw(st.integers(1, len(word)))]
+    index = SearchIndex.for_show(show)
+    by_key = {item.key: item for item in items}
+
+    results = index.search(query, shield=OPEN, limit=len(index)).results
+
+    named = [_named_by(by_key[result.key], query) for result in results]
+    assert named == sorted(named, reverse=True), [(r.title, r.match) for r in results]
+    # Of the titles that start with the query, the one it spells most of first.
+    starts = [r for r in results if r.match == MatchKind.TITLE_START]
+    shortest = [
+        min(
+            len(compact(fold(f.text)))
+            for f in by_key[r.key].fields
+            if f.is_title and compact(fold(f.text)).startswith(compact(query))
+        )
+        for r in starts
+    ]
+    assert shortest == sorted(shortest)

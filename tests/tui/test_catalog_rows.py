@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from rich.text import Text
 
+from showguide.core.catalog_view import CatalogRow
+from showguide.core.errors import Problem
 from showguide.core.text import visible
-from showguide.tui.catalog_rows import fit
+from showguide.tui.catalog_rows import Columns, NaturalWidths, fit
 
 #: Latin, Hangul (two cells), combining marks, CJK punctuation and emoji.
 TEXTS = st.text(
@@ -28,3 +32,49 @@ def test_a_hangul_title_too_wide_ends_in_an_ellipsis_within_its_cells() -> None:
     assert fit("발레리나 Ballerina", 7, ellipsis=True) == "발레리…"
     assert fit("발레리나", 6) == "발레리"
     assert fit("Ballet", 9) == "Ballet   "
+
+
+def _row(**changes: object) -> CatalogRow:
+    fields: dict[str, object] = {
+        "key": "k",
+        "id": "night-shift",
+        "title": "Night Shift",
+        "sort_title": "night shift",
+        "native_title": "야간 근무",
+        "romanized_title": None,
+        "year": 2021,
+        "network": "Harbour TV",
+        "status": "ended",
+        "genres": ("Drama",),
+        "origin": "--data",
+        "file": "/shows/night-shift.yaml",
+    }
+    fields.update(changes)
+    return CatalogRow(**fields)  # type: ignore[arg-type]
+
+
+def _column_starts(text: str, labels: list[str]) -> list[int]:
+    return [cell_len(text[: text.index(label)]) for label in labels]
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+@pytest.mark.parametrize("title", ["Night Shift", "A Title Far Too Long To Fit In Its Column"])
+def test_a_row_kept_at_its_last_good_version_keeps_its_columns_under_the_headers(
+    width: int, title: str
+) -> None:
+    problem = Problem("/shows/night-shift.yaml", 2, 8, "title", "expected text")
+    good, stale = _row(title=title), _row(title=title, problems=(problem,))
+    columns = Columns(NaturalWidths.of([good]), width)
+    assert stale.stale and columns.shown
+
+    header = columns.header("title").plain
+    drawn = columns.row(stale).plain
+
+    assert drawn.startswith("⚠ ")
+    assert cell_len(drawn) == cell_len(columns.row(good).plain)
+    labels = {"year": "Year", "network": "Network", "status": "Status"}
+    shown = [labels[name] for name in columns.shown if name in labels]
+    values = {"Year": "2021", "Network": "Harbour TV", "Status": "Ended"}
+    assert _column_starts(drawn, [values[label] for label in shown]) == _column_starts(
+        header, shown
+    )

@@ -8,7 +8,7 @@ from textual.widgets import Input, OptionList
 
 from showguide.tui.app import ShowGuideApp
 from showguide.tui.search import SearchScreen
-from tests.tui.shows import ballerina, shown_text, spoiler_show
+from tests.tui.shows import ballerina, on_screen, shown_text, spoiler_show
 
 SIZE = (100, 30)
 SPOILER_TEXTS = ("SECRET",)
@@ -29,14 +29,59 @@ async def test_slash_search_enter_jumps_to_the_character() -> None:
         await pilot.press("slash", *"rival")
         assert isinstance(app.screen, SearchScreen)
         results = shown_text(app.screen.query_one("#search-results"))
-        assert "CAST" in results and "Rival dancers" in results
-        # The best match is pre-selected and its group comes first.
+        # Best first, each result with its pane; the best is pre-selected.
+        assert results.splitlines()[0].split() == ["Cast", "Rival", "dancers"]
         assert highlighted_id(app, "#search-results") == "cast/rival-dancers"
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.current_pane == "cast"
         assert highlighted_id(app, "#cast-list") == "rival-dancers"
         assert focused_id(app) == "cast-list"
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_search_lists_names_first_and_wraps_text_under_its_title(
+    size: tuple[int, int],
+) -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("slash", *"eun")
+        await pilot.pause()
+        shown = shown_text(app.screen.query_one("#search-results"))
+        lines = [line for line in shown.splitlines() if line.strip()]
+        # The character, then the thread named after her, then the prose.
+        assert lines[0].split() == ["Cast", "Eun-hye"]
+        assert lines[1].split()[:2] == ["Plot", "Eun-hye's"]
+        title_column = lines[0].index("Eun-hye")
+        panes = {"Overview", "Plot", "Cast", "Highlights", "FAQ", "Episodes"}
+        for line in lines:
+            indent = len(line) - len(line.lstrip())
+            # A result starts with its pane; every other line hangs under the title.
+            assert line.split()[0] in panes or indent > title_column, line
+        assert "description:" not in shown and "logline:" not in shown
+
+
+async def test_search_results_wrap_again_when_the_terminal_is_resized() -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"eun")
+        await pilot.pause()
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        found = screen.index.search("eun", shield=screen.shield).results
+        snippet = found[1].snippet
+        assert snippet is not None
+        lines = [line for line in shown_text(screen.query_one("#search-results")).splitlines()]
+        lines = [line for line in lines if line.strip()]
+        # Nothing cut off, and wrapped at the new width under the title, not at column 1.
+        assert " ".join(snippet.text.split()) in " ".join(" ".join(lines).split())
+        title_column = lines[0].index("Eun-hye")
+        panes = {"Overview", "Plot", "Cast", "Highlights", "FAQ", "Episodes"}
+        for line in lines:
+            indent = len(line) - len(line.lstrip())
+            assert line.split()[0] in panes or indent > title_column, line
 
 
 async def test_search_down_arrow_then_enter_jumps_to_a_question() -> None:
@@ -131,8 +176,21 @@ async def test_faq_filter_by_words_and_tags_then_escape_clears() -> None:
 async def test_faq_filter_without_a_match() -> None:
     app = ShowGuideApp(ballerina())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("5", "f", *"#nosuchtag")
+        await pilot.press("5")
+        answer = app.screen.query_one("#faq-answer")
+        first = "Is Ballerina suitable for all audiences?"
+        assert first in on_screen(app, answer)
+        await pilot.press("f", *"#nosuchtag")
+        await pilot.pause()
         assert "No questions match the filter." in shown_text(app.screen.query_one("#faq-list"))
+        # Nothing stale: the answer box no longer shows the answer of a question
+        # that is no longer listed.
+        shown = on_screen(app, answer)
+        assert first not in shown and "Mostly" not in shown
+        assert "No question matches" in shown
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert first in on_screen(app, answer)
 
 
 # The spoiler shield ------------------------------------------------------------
@@ -180,7 +238,8 @@ async def test_reveal_one_spoiler_with_s() -> None:
         await pilot.press("s")
         await pilot.pause()
         assert "SECRET-ANSWER" in screen_text(app)
-        await pilot.press("2", "s")  # in the plot, s reveals the next hidden thread
+        # In the plot, s first moves the cursor to the hidden thread, then reveals it.
+        await pilot.press("2", "s", "s")
         await pilot.pause()
         assert "SECRET-THREAD" in screen_text(app)
 

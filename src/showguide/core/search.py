@@ -27,8 +27,8 @@ import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Sequence
-from functools import reduce
+from collections.abc import Callable, Collection, Sequence
+from functools import partial, reduce
 from typing import Final
 
 from showguide.core.episodes import EpisodeOrder
@@ -61,6 +61,8 @@ __all__ = [
 DEFAULT_LIMIT: Final = 50
 #: Sorts after every string that starts with a given prefix.
 _AFTER: Final = "\U0010ffff"
+#: The first ``limit`` items of a bitset in the order a tier ranks them.
+_Order = Callable[[int, int], list[int]]
 
 
 def _bitset(positions: Sequence[int]) -> int:
@@ -153,6 +155,7 @@ class SearchIndex:
         titles.sort()
         self._compact_titles = [title for title, _ in titles]
         self._compact_title_items = [number for _, number in titles]
+        self._compact_title_lengths = [len(title) for title, _ in titles]
         self._pane_bits = {pane: _bitset(numbers) for pane, numbers in pane_items.items()}
         self._every_item = (1 << len(self._items)) - 1
         #: Items the shield may hide: flagged, or revealing an episode.
@@ -196,13 +199,19 @@ class SearchIndex:
         total = 0
         seen = 0
         matched = 0
-        for kind, bits in self._tiers(parsed):
+        for kind, bits, closest_first in self._tiers(parsed):
             matched |= bits
             bits &= allowed & ~seen
             seen |= bits
             total += bits.bit_count()
-            for number in _lowest_bits(bits, limit - len(results)):
-                results.append(self._result(number, parsed, kind))
+            wanted = limit - len(results)
+            if wanted <= 0 or not bits:
+                continue
+            if closest_first is None:
+                numbers = _lowest_bits(bits, wanted)
+            else:
+                numbers = closest_first(bits, wanted)
+            results.extend(self._result(number, parsed, kind) for number in numbers)
         hidden = (matched & in_panes & ~allowed).bit_count()
         return SearchResults(query, tuple(results), total, hidden)
 
@@ -213,7 +222,7 @@ class SearchIndex:
         parsed = parse_query(query)
         if parsed is None:
             return set()
-        bits = reduce(operator.or_, (bits for _, bits in self._tiers(parsed)), 0)
+        bits = reduce(operator.or_, (bits for _, bits, _ in self._tiers(parsed)), 0)
         bits &= self._allowed(shield, panes)
         return {self._items[number].key for number in _all_bits(bits)}
 
@@ -272,8 +281,9 @@ class SearchIndex:
             beyond = [n for n in beyond if self._items[n].key not in revealed]
         return _bitset(beyond)
 
-    def _tiers(self, query: Query) -> list[tuple[MatchKind, int]]:
-        """Each kind of match with the items that match that way (tiers overlap)."""
+    def _tiers(self, query: Query) -> list[tuple[MatchKind, int, _Order | None]]:
+        """Each kind of match with the items that match that way (tiers overlap),
+        and, for a tier not ranked in pane and file order, the order to rank it in."""
         words = query.words
         in_text = reduce(operator.and_, (self._any_words.prefix(w) for w in words))
         title_prefix = [self._title_words.prefix(w) for w in words]
@@ -284,13 +294,35 @@ class SearchIndex:
         exact_end = bisect_right(self._compact_titles, query.compact, low)
         high = bisect_left(self._compact_titles, query.compact + _AFTER, exact_end)
         return [
-            (MatchKind.EXACT, _bitset(self._compact_title_items[low:exact_end])),
-            (MatchKind.TITLE_START, _bitset(self._compact_title_items[low:high])),
-            (MatchKind.TITLE_WORDS, in_titles),
-            (MatchKind.TITLE_AND_TEXT, in_text & any_in_title),
-            (MatchKind.TEXT_WORDS, whole_words),
-            (MatchKind.TEXT, in_text),
+            (MatchKind.EXACT, _bitset(self._compact_title_items[low:exact_end]), None),
+            (
+                MatchKind.TITLE_START,
+                _bitset(self._compact_title_items[low:high]),
+                partial(self._closest_titles, exact_end, high),
+            ),
+            (MatchKind.TITLE_WORDS, in_titles, None),
+            (MatchKind.TITLE_AND_TEXT, in_text & any_in_title, None),
+            (MatchKind.TEXT_WORDS, whole_words, None),
+            (MatchKind.TEXT, in_text, None),
         ]
+
+    def _closest_titles(self, low: int, high: int, bits: int, limit: int) -> list[int]:
+        """The first ``limit`` items in ``bits`` among the titles from ``low``
+        to ``high`` in the sorted list, shortest title first: of the names
+        starting with what was typed, the one it spells most of is the one
+        looked for ("eun" finds the character Eun-hye before the thread
+        "Eun-hye's dream"). Ties keep pane and file order."""
+        lengths, items = self._compact_title_lengths, self._compact_title_items
+        wanted = set(_all_bits(bits))
+        ranked = sorted({(lengths[i], items[i]) for i in range(low, high) if items[i] in wanted})
+        numbers: list[int] = []
+        for _, number in ranked:
+            if number in wanted:
+                numbers.append(number)
+                wanted.discard(number)
+                if len(numbers) == limit:
+                    break
+        return numbers
 
     def _result(self, number: int, query: Query, kind: MatchKind) -> SearchResult:
         item = self._items[number]

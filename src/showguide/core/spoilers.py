@@ -172,6 +172,20 @@ class SpoilerShield:
             revealed=self._revealed,
         )
 
+    def is_revealed(
+        self,
+        key: ItemKey | tuple[str, str],
+        is_spoiler: bool,
+        reveals: str | bool | None = None,
+    ) -> bool:
+        """Whether the item at ``key`` is shown only because it was revealed
+        one by one: the shield would hide it, and :meth:`conceal` hides it again."""
+        return (
+            self._on
+            and (key[0], key[1]) in self._revealed
+            and (is_spoiler or self.beyond_progress(reveals))
+        )
+
     def hides(self, item: Item) -> bool:
         """Whether ``item`` (from :func:`showguide.core.items.show_items`) must not be shown."""
         return self.is_hidden(item.key, item.spoiler, item.reveals)

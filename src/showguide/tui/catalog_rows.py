@@ -24,6 +24,8 @@ TITLE_WIDTH_LIMIT = 36
 TITLE_WIDTH_MIN = 24
 NETWORK_WIDTH_LIMIT = 14
 GAP = "  "
+#: Before the title of a show whose file broke after it loaded (two cells).
+STALE_MARK = "⚠ "
 
 
 def fit(text: str, width: int, *, ellipsis: bool = False) -> str:
@@ -153,10 +155,16 @@ class Columns:
         if row.native_title:
             title = f"{title} {visible(row.native_title)}"
         parts: list[tuple[str, str]] = []
-        if row.stale:
-            # The file broke after it loaded: the last good version is listed.
-            parts.append(("⚠ ", "bold yellow"))
-        parts.append((fit(title, self.title, ellipsis=True), "bold"))
+        if row.stale and self.title > len(STALE_MARK):
+            # The file broke after it loaded: the last good version is listed,
+            # marked inside the title's cells so the columns after it stay
+            # under their headers.
+            parts.append((STALE_MARK, "bold yellow"))
+            parts.append((fit(title, self.title - len(STALE_MARK), ellipsis=True), "bold"))
+        elif row.stale:
+            parts.append((fit(STALE_MARK, self.title), "bold yellow"))
+        else:
+            parts.append((fit(title, self.title, ellipsis=True), "bold"))
         for column in self.shown:
             if column == "progress":
                 seen = row.progress(self.watched.get(row.id))

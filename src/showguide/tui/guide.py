@@ -178,6 +178,9 @@ class GuideScreen(Screen[None]):
         if target_id.startswith("threads:"):
             target_id = "thread-" + target_id.removeprefix("threads:")
         target = content.query(f"#{target_id}")
+        if target and target.first().focusable:
+            # A story thread: the Plot pane's cursor goes to it.
+            self.set_focus(target.first(), scroll_visible=False)
         if target:
             # After the refresh: a pane mounted just now has no layout yet.
             self.call_after_refresh(

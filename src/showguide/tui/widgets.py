@@ -183,6 +183,22 @@ def hidden_notice(what: str = "Spoiler") -> Text:
     return Text.assemble(("⚠ ", "bold"), (f"{what} hidden", "italic"), (" · s reveals", "dim"))
 
 
+#: Before an item shown only because it was revealed: it is still a spoiler.
+REVEALED_MARK = "⚠ "
+REVEALED_STYLE = "dim yellow"
+
+
+def revealed_mark() -> Text:
+    return Text(REVEALED_MARK, style=REVEALED_STYLE)
+
+
+def revealed_note(what: str = "Spoiler") -> Text:
+    """The line a revealed spoiler's detail ends with: what it is, and how to hide it."""
+    return Text.assemble(
+        revealed_mark(), (f"{what}, revealed", "italic"), (" · s hides it again", "dim")
+    )
+
+
 class SpoilerAware:
     """A pane that masks spoilers and can redraw itself when the shield changes."""
 
@@ -208,6 +224,8 @@ class ItemList(Container, SpoilerAware):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "reveal", "Reveal", tooltip="Reveal the spoiler under the cursor."),
+        # The same key: whichever of the two the item under the cursor allows.
+        Binding("s", "conceal", "Hide", tooltip="Hide again the spoiler under the cursor."),
     ]
 
     pane: ClassVar[str]
@@ -224,7 +242,16 @@ class ItemList(Container, SpoilerAware):
         item = self.items[item_id]
         return self.shield.is_hidden((self.pane, item_id), item.spoiler, item.reveals)
 
+    def revealed(self, item_id: str) -> bool:
+        """Whether the item is a spoiler shown because it was revealed one by one."""
+        item = self.items[item_id]
+        spoiler = getattr(item, "spoiler", None)  # None: not a kind of item that can spoil
+        if spoiler is None:
+            return False
+        return self.shield.is_revealed(self.reveal_key(item_id), spoiler, item.reveals)
+
     def prompt(self, item_id: str, hidden: bool) -> RenderableType | ListRow:
+        """The item's row: masked when ``hidden``, marked when :meth:`revealed`."""
         raise NotImplementedError
 
     def show_detail(self, item_id: str | None) -> None:
@@ -239,9 +266,9 @@ class ItemList(Container, SpoilerAware):
         self.show_detail(event.option.id)
         self.refresh_bindings()
 
-    #: Whether each row was hidden when last drawn: a change of progress
-    #: redraws only the rows it changes, not a thousand-row list.
-    _drawn_hidden: dict[str, bool]
+    #: Whether each row was hidden, and whether revealed, when last drawn: a
+    #: change of progress redraws only the rows it changes, not a thousand-row list.
+    _drawn_hidden: dict[str, tuple[bool, bool]]
 
     #: False for a pane that redraws its rows its own way (Episodes).
     tracks_drawn_rows: ClassVar[bool] = True
@@ -249,7 +276,12 @@ class ItemList(Container, SpoilerAware):
     def on_mount(self) -> None:
         # The rows were just composed from the shield as it is now.
         if self.tracks_drawn_rows:
-            self._drawn_hidden = {item_id: self.hidden(item_id) for item_id in self.items}
+            self._drawn_hidden = {item_id: self.spoiler_state(item_id) for item_id in self.items}
+
+    def spoiler_state(self, item_id: str) -> tuple[bool, bool]:
+        """(hidden, revealed): what decides how the item's row is drawn."""
+        hidden = self.hidden(item_id)
+        return hidden, not hidden and self.revealed(item_id)
 
     def refresh_spoilers(self) -> None:
         item_list = self.item_list()
@@ -257,10 +289,10 @@ class ItemList(Container, SpoilerAware):
         for option in item_list.options:
             item_id = option.id
             if item_id is not None and item_id in self.items:
-                hidden = self.hidden(item_id)
-                if drawn.get(item_id) is not hidden:
-                    item_list.replace_option_prompt(item_id, self.prompt(item_id, hidden))
-                    drawn[item_id] = hidden
+                state = self.spoiler_state(item_id)
+                if drawn.get(item_id) != state:
+                    item_list.replace_option_prompt(item_id, self.prompt(item_id, state[0]))
+                    drawn[item_id] = state
         self._drawn_hidden = drawn
         self.show_detail(self.highlighted_id())
         self.refresh_bindings()
@@ -269,6 +301,9 @@ class ItemList(Container, SpoilerAware):
         if action == "reveal":
             item_id = self.highlighted_id()
             return item_id is not None and self.hidden(item_id)
+        if action == "conceal":
+            item_id = self.highlighted_id()
+            return item_id is not None and self.revealed(item_id)
         return True
 
     def reveal_key(self, item_id: str) -> tuple[str, str]:
@@ -279,6 +314,12 @@ class ItemList(Container, SpoilerAware):
         item_id = self.highlighted_id()
         if item_id is not None and self.hidden(item_id):
             self.shield.reveal(self.reveal_key(item_id))
+            self.post_message(SpoilersChanged())
+
+    def action_conceal(self) -> None:
+        item_id = self.highlighted_id()
+        if item_id is not None and self.revealed(item_id):
+            self.shield.conceal(self.reveal_key(item_id))
             self.post_message(SpoilersChanged())
 
     def jump_to(self, item_id: str) -> bool:

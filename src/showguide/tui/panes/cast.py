@@ -19,7 +19,16 @@ from showguide.core.provenance import attribution
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal, performer_text
 from showguide.tui.rows import ListRow
-from showguide.tui.widgets import GuideScroll, MasterDetail, MasterList, heading, hidden_notice
+from showguide.tui.widgets import (
+    REVEALED_MARK,
+    GuideScroll,
+    MasterDetail,
+    MasterList,
+    heading,
+    hidden_notice,
+    revealed_mark,
+    revealed_note,
+)
 
 NAME_WIDTH_LIMIT = 24
 
@@ -31,10 +40,13 @@ def grouped(characters: list[Character]) -> Iterator[tuple[str, list[Character]]
         yield title, members
 
 
-def character_row(character: Character, name_width: int) -> Text:
+def character_row(character: Character, name_width: int, revealed: bool = False) -> Text:
     """One line of the list: the name padded to ``name_width`` terminal cells
-    (Hangul takes two cells a syllable), then the actor, so columns line up."""
+    (Hangul takes two cells a syllable), then the actor, so columns line up.
+    A revealed spoiler's mark goes inside the name's cells."""
     name = literal(character.name, "bold" if character.tier == "lead" else "")
+    if revealed:
+        name = Text.assemble(revealed_mark(), name)
     if character.native_name:
         name.append(" ")
         name.append_text(literal(character.native_name))
@@ -51,7 +63,9 @@ def character_row_hidden(name_width: int) -> Text:
     return row
 
 
-def character_detail(character: Character, hidden: bool, per: str = "") -> Group:
+def character_detail(
+    character: Character, hidden: bool, per: str = "", revealed: bool = False
+) -> Group:
     if hidden:
         return Group(hidden_notice("Spoiler character"))
     title = literal(character.name, "bold")
@@ -70,7 +84,10 @@ def character_detail(character: Character, hidden: bool, per: str = "") -> Group
         facts.add_row("Dance double", performer_text(character.dance_double))
     if per:
         facts.add_row("Source", literal(per.removeprefix("per "), "dim"))
-    return Group(title, Text(), facts, Text(), literal(character.description))
+    parts: list[Text | Table] = [title, Text(), facts, Text(), literal(character.description)]
+    if revealed:
+        parts += [Text(), revealed_note("Spoiler character")]
+    return Group(*parts)
 
 
 class CastPane(MasterDetail):
@@ -82,7 +99,10 @@ class CastPane(MasterDetail):
         )
         self.show = show
         names = [
-            cell_len(c.name) + (cell_len(c.native_name) + 1 if c.native_name else 0)
+            cell_len(c.name)
+            + (cell_len(c.native_name) + 1 if c.native_name else 0)
+            # Room for the mark of a revealed spoiler.
+            + (len(REVEALED_MARK) if c.spoiler or c.reveals else 0)
             for c in show.characters
         ]
         self.name_width = min(max(names, default=8), NAME_WIDTH_LIMIT)
@@ -90,7 +110,8 @@ class CastPane(MasterDetail):
     def prompt(self, item_id: str, hidden: bool) -> ListRow:
         if hidden:
             return ListRow(partial(character_row_hidden, self.name_width))
-        return ListRow(partial(character_row, self.items[item_id], self.name_width))
+        revealed = self.revealed(item_id)
+        return ListRow(partial(character_row, self.items[item_id], self.name_width, revealed))
 
     def compose(self) -> ComposeResult:
         options: list[Option | None] = []
@@ -113,5 +134,5 @@ class CastPane(MasterDetail):
         if item_id in self.items:
             character = self.items[item_id]
             per = attribution(self.show, list(character.sources))
-            body = character_detail(character, self.hidden(item_id), per)
+            body = character_detail(character, self.hidden(item_id), per, self.revealed(item_id))
             self.query_one("#cast-body", Static).update(body)

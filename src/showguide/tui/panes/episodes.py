@@ -31,7 +31,14 @@ from showguide.core.model import Episode, Season, Show
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
 from showguide.tui.rows import ListRow
-from showguide.tui.widgets import GuideScroll, MasterDetail, MasterList, heading, hidden_notice
+from showguide.tui.widgets import (
+    GuideScroll,
+    MasterDetail,
+    MasterList,
+    heading,
+    hidden_notice,
+    revealed_note,
+)
 
 WATCHED_MARK = "✓"
 
@@ -97,6 +104,11 @@ class EpisodesPane(MasterDetail):
         beyond = position > self.shield.watched
         return self.shield.is_hidden(summary_key(season.number, episode.number), beyond)
 
+    def revealed(self, item_id: str) -> bool:
+        position, _season, episode = self.items[item_id]
+        beyond = position > self.shield.watched
+        return bool(episode.summary) and self.shield.is_revealed(self.reveal_key(item_id), beyond)
+
     def reveal_key(self, item_id: str) -> tuple[str, str]:
         _, season, episode = self.items[item_id]
         return summary_key(season.number, episode.number)
@@ -138,6 +150,8 @@ class EpisodesPane(MasterDetail):
             parts.append(hidden_notice("Summary"))
         else:
             parts.append(literal(episode.summary))
+            if self.revealed(item_id):
+                parts.append(revealed_note("Summary"))
         watched = position <= self.shield.watched
         status = "✓ Watched" if watched else "Not watched yet · Space marks it watched"
         parts += [Text(), Text(status, style="italic")]

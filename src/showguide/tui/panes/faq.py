@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import ClassVar
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -23,21 +23,41 @@ from showguide.core.textfold import fold
 from showguide.display import literal
 from showguide.tui.panes.plot import theme_chips
 from showguide.tui.rows import ListRow
-from showguide.tui.widgets import GuideScroll, MasterDetail, MasterList, hidden_notice
+from showguide.tui.widgets import (
+    GuideScroll,
+    MasterDetail,
+    MasterList,
+    hidden_notice,
+    revealed_mark,
+    revealed_note,
+)
 
 
-def question_prompt(entry: FaqEntry, hidden: bool) -> Text:
-    return hidden_notice("Spoiler question") if hidden else literal(entry.question)
-
-
-def answer_view(entry: FaqEntry, hidden: bool, per: str = "") -> Group:
+def question_prompt(entry: FaqEntry, hidden: bool, revealed: bool = False) -> Text:
     if hidden:
-        return Group(hidden_notice("Spoiler question and answer"))
-    parts: list[Text] = [literal(entry.question, "bold"), Text(), literal(entry.answer)]
+        return hidden_notice("Spoiler question")
+    return (
+        Text.assemble(revealed_mark(), literal(entry.question))
+        if revealed
+        else literal(entry.question)
+    )
+
+
+def question_header(entry: FaqEntry, hidden: bool) -> Text:
+    """The question, whole, at the top of the answer box (the list may cut it)."""
+    return hidden_notice("Spoiler question") if hidden else literal(entry.question, "bold")
+
+
+def answer_view(entry: FaqEntry, hidden: bool, per: str = "", revealed: bool = False) -> Group:
+    if hidden:
+        return Group(hidden_notice("Spoiler answer"))
+    parts: list[RenderableType] = [literal(entry.answer)]
     if per:
         parts.append(literal(per, "dim"))
     if entry.tags:
         parts += [Text(), theme_chips(entry.tags)]
+    if revealed:
+        parts += [Text(), revealed_note("Spoiler question")]
     return Group(*parts)
 
 
@@ -75,7 +95,8 @@ class FaqPane(MasterDetail):
         self.shown_ids = list(self.items)
 
     def prompt(self, item_id: str, hidden: bool) -> ListRow:
-        return ListRow(partial(question_prompt, self.items[item_id], hidden))
+        revealed = not hidden and self.revealed(item_id)
+        return ListRow(partial(question_prompt, self.items[item_id], hidden, revealed))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="master"):
@@ -83,6 +104,8 @@ class FaqPane(MasterDetail):
             yield MasterList(*self.options(self.shown_ids), id="faq-list")
         with GuideScroll(id="faq-answer", classes="detail") as answer:
             answer.border_title = "Answer"
+            # Docked: the question stays in view while a long answer scrolls.
+            yield Static(id="faq-question")
             yield Static(Text("No questions yet.", style="italic"), id="faq-body")
 
     def options(self, ids: list[str]) -> list[Option]:
@@ -133,6 +156,12 @@ class FaqPane(MasterDetail):
             # Stay on the same question when it still matches.
             keep = current is not None and current in self.shown_ids
             questions.highlighted = self.shown_ids.index(current) if current and keep else 0
+        else:
+            # Nothing stale: the answer of a question no longer listed goes too.
+            self.query_one("#faq-question", Static).update(Text())
+            self.query_one("#faq-body", Static).update(
+                Text("No question matches the filter.", style="italic")
+            )
         count = f"{len(self.shown_ids)} of {len(self.items)}"
         questions.border_title = count if text.strip() else None
 
@@ -167,8 +196,10 @@ class FaqPane(MasterDetail):
         if item_id in self.items:
             entry = self.items[item_id]
             per = attribution(self.show, list(entry.sources))
-            body = answer_view(entry, self.hidden(item_id), per)
-            self.query_one("#faq-body", Static).update(body)
+            hidden = self.hidden(item_id)
+            self.query_one("#faq-question", Static).update(question_header(entry, hidden))
+            revealed = not hidden and self.revealed(item_id)
+            self.query_one("#faq-body", Static).update(answer_view(entry, hidden, per, revealed))
             self.query_one("#faq-answer", GuideScroll).scroll_home(animate=False)
 
     def action_next_question(self) -> None:

@@ -12,13 +12,18 @@ from showguide.core.model import Highlight, Show
 from showguide.core.provenance import attribution
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
-from showguide.tui.widgets import GuideList, ItemList, heading, hidden_notice
+from showguide.tui.widgets import GuideList, ItemList, heading, hidden_notice, revealed_mark
 
 
-def highlight_prompt(highlight: Highlight, hidden: bool, per: str = "") -> Group:
+def highlight_prompt(
+    highlight: Highlight, hidden: bool, per: str = "", revealed: bool = False
+) -> Group:
     if hidden:
         return Group(hidden_notice("Spoiler highlight"), Text())
-    lines = [literal(highlight.title, "bold"), literal(highlight.description)]
+    title = literal(highlight.title, "bold")
+    if revealed:
+        title = Text.assemble(revealed_mark(), title, (" · revealed spoiler, s hides", "dim"))
+    lines = [title, literal(highlight.description)]
     if per:
         lines.append(literal(per, "dim"))
     return Group(*lines, Text())
@@ -33,7 +38,8 @@ class HighlightsPane(ItemList):
 
     def prompt(self, item_id: str, hidden: bool) -> Group:
         highlight = self.items[item_id]
-        return highlight_prompt(highlight, hidden, attribution(self.show, list(highlight.sources)))
+        per = attribution(self.show, list(highlight.sources))
+        return highlight_prompt(highlight, hidden, per, not hidden and self.revealed(item_id))
 
     def compose(self) -> ComposeResult:
         options: list[Option] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,7 +11,9 @@ from showguide.core.model import Show
 from showguide.core.provenance import attribution, stale_status, status_text
 from showguide.core.textfold import fold
 from showguide.display import literal
-from showguide.tui.widgets import GuideScroll, section
+from showguide.tui.columns import Column, ColumnScroll
+from showguide.tui.prose import Hanging, hanging
+from showguide.tui.widgets import section
 
 
 def _episode_count(show: Show) -> str:
@@ -53,9 +55,9 @@ def facts_table(show: Show) -> Table:
 
 
 def audience(show: Show) -> Group:
-    parts: list[Text] = [literal(show.audience.summary)]
+    parts: list[RenderableType] = [literal(show.audience.summary)]
     for advisory in show.audience.advisories:
-        parts.append(Text.assemble("• ", literal(advisory)))
+        parts.append(hanging("• ", literal(advisory)))
     for rating in show.audience.ratings:
         parts.append(
             Text.assemble(
@@ -69,22 +71,27 @@ def audience(show: Show) -> Group:
     return Group(*parts)
 
 
-def with_source(body: Text | Group, show: Show, ids: list[str]) -> Group:
+def with_source(body: RenderableType, show: Show, ids: list[str]) -> Group:
     """A block with a dim "per <source>, <date>" line under it, when it has a source."""
     line = attribution(show, ids)
     return Group(body, literal(line, "dim")) if line else Group(body)
 
 
-def notice(show: Show) -> Text | None:
+def warning(text: str) -> Hanging:
+    """A "⚠ " line whose continuation lines stay under its text."""
+    return hanging(Text("⚠ ", "bold yellow"), literal(text))
+
+
+def notice(show: Show) -> Group | None:
     """What a reader must see first: a status gone stale, a source check."""
-    lines: list[Text] = []
+    lines: list[RenderableType] = []
     stale = stale_status(show)
     if stale:
-        lines.append(Text.assemble(("⚠ ", "bold yellow"), literal(stale.sentence())))
+        lines.append(warning(stale.sentence()))
     if show.source_check:
-        lines.append(Text.assemble(("⚠ ", "bold yellow"), literal(show.source_check.summary)))
+        lines.append(warning(show.source_check.summary))
         lines.append(Text("6 Sources lists the findings.", style="dim"))
-    return Text("\n").join(lines) if lines else None
+    return Group(*lines) if lines else None
 
 
 def sources_summary(show: Show) -> Text:
@@ -95,7 +102,7 @@ def sources_summary(show: Show) -> Text:
     )
 
 
-class OverviewPane(GuideScroll):
+class OverviewPane(ColumnScroll):
     def __init__(self, show: Show) -> None:
         super().__init__(id="overview-scroll")
         self.show = show
@@ -103,26 +110,29 @@ class OverviewPane(GuideScroll):
     def compose(self) -> ComposeResult:
         show = self.show
         cited = show.attribution
-        warning = notice(show)
-        if warning is not None:
-            yield section("Check before trusting this guide", warning, id="source-notice")
-        yield section("At a glance", facts_table(show), id="facts")
-        logline = literal(show.logline)
-        yield section(
-            "Logline",
-            with_source(logline, show, list(cited.logline) if cited else []),
-            id="logline",
-        )
-        yield section(
-            "Who it suits",
-            with_source(audience(show), show, list(show.audience.sources)),
-            id="audience",
-        )
-        verdict = literal(show.verdict)
-        yield section(
-            "Verdict",
-            with_source(verdict, show, list(cited.verdict) if cited else []),
-            id="verdict",
-        )
-        if show.sources:
-            yield section("Sources", sources_summary(show), id="sources")
+        # What the show is on the left; who it suits and what it is worth on the right.
+        with Column():
+            warning = notice(show)
+            if warning is not None:
+                yield section("Check before trusting this guide", warning, id="source-notice")
+            yield section("At a glance", facts_table(show), id="facts")
+            logline = literal(show.logline)
+            yield section(
+                "Logline",
+                with_source(logline, show, list(cited.logline) if cited else []),
+                id="logline",
+            )
+        with Column():
+            yield section(
+                "Who it suits",
+                with_source(audience(show), show, list(show.audience.sources)),
+                id="audience",
+            )
+            verdict = literal(show.verdict)
+            yield section(
+                "Verdict",
+                with_source(verdict, show, list(cited.verdict) if cited else []),
+                id="verdict",
+            )
+            if show.sources:
+                yield section("Sources", sources_summary(show), id="sources")

@@ -15,24 +15,29 @@ from showguide.core.model import Show, StoryThread
 from showguide.core.provenance import attribution
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
+from showguide.tui.columns import Column, ColumnScroll
 from showguide.tui.messages import SpoilersChanged
-from showguide.tui.widgets import GuideScroll, SpoilerAware, hidden_notice, section
+from showguide.tui.prose import Chips
+from showguide.tui.widgets import (
+    SpoilerAware,
+    hidden_notice,
+    revealed_mark,
+    section,
+)
 
 
-def theme_chips(themes: list[str]) -> Text:
-    """Themes as tags: each one a highlighted word, wrapping like text."""
-    chips = Text()
-    for theme in themes:
-        if chips:
-            chips.append("  ")
-        chips.append_text(literal(f" {theme} ", "reverse"))
-    return chips
+def theme_chips(themes: list[str]) -> Chips:
+    """Themes as tags: each one highlighted, a line breaking only between them."""
+    return Chips(themes)
 
 
-def thread_text(thread: StoryThread, hidden: bool, per: str = "") -> Group:
+def thread_text(thread: StoryThread, hidden: bool, per: str = "", revealed: bool = False) -> Group:
     if hidden:
         return Group(hidden_notice("Spoiler thread"), Text())
-    lines = [literal(thread.title, "bold"), literal(thread.description)]
+    title = literal(thread.title, "bold")
+    if revealed:
+        title = Text.assemble(revealed_mark(), title, (" · revealed spoiler, s hides", "dim"))
+    lines = [title, literal(thread.description)]
     if per:
         lines.append(literal(per, "dim"))
     return Group(*lines, Text())
@@ -42,9 +47,33 @@ def thread_widget_id(thread_id: str) -> str:
     return f"thread-{thread_id}"
 
 
-class PlotPane(GuideScroll, SpoilerAware):
+class ThreadBlock(Static, can_focus=True):
+    """One story thread; the focused one is under the Plot pane's cursor,
+    which ``s`` acts on (Tab, n and p move it; a click puts it there)."""
+
+    def __init__(self, thread: StoryThread, body: Group) -> None:
+        super().__init__(body, classes="section-body thread", id=thread_widget_id(thread.id))
+        self.thread = thread
+
+
+class PlotPane(ColumnScroll, SpoilerAware):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "reveal", "Reveal", tooltip="Reveal the first hidden story thread."),
+        Binding("n", "next_thread", "Next thread", tooltip="Move to the next story thread."),
+        Binding(
+            "p",
+            "previous_thread",
+            "Previous thread",
+            tooltip="Move to the previous story thread.",
+        ),
+        # One key, three meanings: whichever the thread under the cursor allows.
+        Binding("s", "reveal", "Reveal", tooltip="Reveal the story thread under the cursor."),
+        Binding("s", "conceal", "Hide", tooltip="Hide again the story thread under the cursor."),
+        Binding(
+            "s",
+            "next_spoiler",
+            "Next spoiler",
+            tooltip="Move to the next hidden story thread (s again reveals it).",
+        ),
     ]
 
     def __init__(self, show: Show, shield: SpoilerShield) -> None:
@@ -55,40 +84,101 @@ class PlotPane(GuideScroll, SpoilerAware):
     def hidden(self, thread: StoryThread) -> bool:
         return self.shield.is_hidden(thread_key(thread.id), thread.spoiler, thread.reveals)
 
+    def revealed(self, thread: StoryThread) -> bool:
+        return self.shield.is_revealed(thread_key(thread.id), thread.spoiler, thread.reveals)
+
     def per(self, thread: StoryThread) -> str:
         return attribution(self.show, list(thread.sources))
+
+    def thread_text(self, thread: StoryThread) -> Group:
+        hidden = self.hidden(thread)
+        revealed = not hidden and self.revealed(thread)
+        return thread_text(thread, hidden, self.per(thread), revealed)
 
     def compose(self) -> ComposeResult:
         plot = self.show.plot
         per = attribution(self.show, list(plot.sources))
         synopsis = Group(literal(plot.synopsis), *([literal(per, "dim")] if per else []))
-        yield section("Synopsis", synopsis, id="synopsis")
-        if plot.setting:
-            yield section("Setting", literal(plot.setting), id="setting")
-        if plot.themes:
-            yield section("Themes", theme_chips(plot.themes), id="themes")
-        if plot.threads:
-            yield Static(Text("Story threads"), classes="section-title")
-            for thread in plot.threads:
-                yield Static(
-                    thread_text(thread, self.hidden(thread), self.per(thread)),
-                    classes="section-body thread",
-                    id=thread_widget_id(thread.id),
-                )
+        # The story on the left; its threads on the right.
+        with Column():
+            yield section("Synopsis", synopsis, id="synopsis")
+            if plot.setting:
+                yield section("Setting", literal(plot.setting), id="setting")
+            if plot.themes:
+                yield section("Themes", theme_chips(plot.themes), id="themes")
+        with Column(id="threads"):
+            if plot.threads:
+                yield Static(Text("Story threads"), classes="section-title")
+                for thread in plot.threads:
+                    yield ThreadBlock(thread, self.thread_text(thread))
+
+    def blocks(self) -> list[ThreadBlock]:
+        return list(self.query(ThreadBlock))
+
+    def current(self) -> ThreadBlock | None:
+        """The story thread under the cursor: the focused one."""
+        focused = self.screen.focused
+        return focused if isinstance(focused, ThreadBlock) and self in focused.ancestors else None
 
     def refresh_spoilers(self) -> None:
-        for thread in self.show.plot.threads:
-            widget = self.query_one(f"#{thread_widget_id(thread.id)}", Static)
-            widget.update(thread_text(thread, self.hidden(thread), self.per(thread)))
+        for block in self.blocks():
+            block.update(self.thread_text(block.thread))
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        current = self.current()
         if action == "reveal":
-            return any(self.hidden(thread) for thread in self.show.plot.threads)
+            return current is not None and self.hidden(current.thread)
+        if action == "conceal":
+            return current is not None and self.revealed(current.thread)
+        if action == "next_spoiler":
+            on_spoiler = current is not None and (
+                self.hidden(current.thread) or self.revealed(current.thread)
+            )
+            return not on_spoiler and any(self.hidden(thread) for thread in self.show.plot.threads)
+        if action in ("next_thread", "previous_thread"):
+            return bool(self.show.plot.threads)
         return True
 
-    def action_reveal(self) -> None:
-        for thread in self.show.plot.threads:
-            if self.hidden(thread):
-                self.shield.reveal(thread_key(thread.id))
-                self.screen.post_message(SpoilersChanged())
+    def move_to(self, block: ThreadBlock) -> None:
+        # set_focus at once (see MasterDetail); focusing scrolls it into view.
+        self.screen.set_focus(block)
+        self.refresh_bindings()
+
+    def action_next_thread(self) -> None:
+        self._step(1)
+
+    def action_previous_thread(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        blocks = self.blocks()
+        if not blocks:
+            return
+        current = self.current()
+        if current is None:
+            index = 0 if step > 0 else len(blocks) - 1
+        else:
+            index = min(max(blocks.index(current) + step, 0), len(blocks) - 1)
+        self.move_to(blocks[index])
+
+    def action_next_spoiler(self) -> None:
+        blocks = self.blocks()
+        current = self.current()
+        start = blocks.index(current) + 1 if current is not None else 0
+        for block in blocks[start:] + blocks[:start]:
+            if self.hidden(block.thread):
+                self.move_to(block)
                 return
+
+    def action_reveal(self) -> None:
+        current = self.current()
+        if current is not None and self.hidden(current.thread):
+            self.shield.reveal(thread_key(current.thread.id))
+            self.screen.post_message(SpoilersChanged())
+
+    def action_conceal(self) -> None:
+        current = self.current()
+        if current is not None and self.revealed(current.thread):
+            self.shield.conceal(thread_key(current.thread.id))
+            self.screen.post_message(SpoilersChanged())

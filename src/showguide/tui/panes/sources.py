@@ -127,6 +127,9 @@ class SourcesPane(MasterDetail):
     def hidden(self, item_id: str) -> bool:
         return False  # sources are never spoilers
 
+    def revealed(self, item_id: str) -> bool:
+        return False
+
     def prompt(self, item_id: str, hidden: bool) -> ListRow:
         item = self.items[item_id]
         if isinstance(item, Source):
