@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from showguide.core import cache as cache_module
 from showguide.core.catalog import Catalog, load_catalog
 from showguide.core.catalog_view import CatalogRow, filter_rows, query_words, sort_rows
+from showguide.core.summary import ShowSummary
 from tests.loading import settled
 from tests.showdata import show_dict, write_show
 
@@ -52,7 +53,9 @@ def rows_by_id(catalog: Catalog) -> dict[str, CatalogRow]:
 def test_a_row_has_what_the_catalog_lists(shelf: Path) -> None:
     row = rows_by_id(load_catalog([shelf]))["night-shift"]
 
-    assert (row.title, row.native_title, row.year, row.network, row.status, row.genres) == (
+    show = row.summary
+    assert show is not None
+    assert (row.title, show.native_title, show.year, show.network, show.status, show.genres) == (
         "Night Shift",
         "야간 근무",
         2021,
@@ -74,7 +77,8 @@ def test_a_file_that_did_not_load_has_a_row_named_after_it_with_its_problems(
     assert row.title == "broken.yaml"
     assert not row.loaded
     assert not row.ok
-    assert (row.year, row.network, row.status, row.genres) == (None, None, None, ())
+    assert row.summary is None  # no year, network, status or genres to list
+    assert row.progress(None) is None
     assert [str(problem).split(": ", 1)[0] for problem in row.problems] == [
         f"{shelf / 'broken.yaml'}:5:9"
     ]
@@ -185,19 +189,22 @@ FILTER_TEXT = st.text(alphabet="abcdé É발레-_ 1.", max_size=12)
 
 
 def row_titled(title: str, network: str | None) -> CatalogRow:
+    summary = ShowSummary(
+        id="x",
+        title=title,
+        network=network,
+        status="airing",
+        country="KR",
+        sort_title=title,
+    )
     return CatalogRow(
         key=title,
         id="x",
         title=title,
         sort_title=title,
-        native_title=None,
-        romanized_title=None,
-        year=None,
-        network=network,
-        status="airing",
-        genres=(),
         origin="--data",
         file="f.yaml",
+        summary=summary,
     )
 
 

@@ -198,3 +198,12 @@ def test_data_before_print_adds_a_folder_of_shows(tmp_path: Path) -> None:
     result = run_showguide("--data", "shelf", "print", "night-train", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("Night Train\n")
+
+
+def test_every_command_names_a_module_that_runs_it() -> None:
+    import importlib
+
+    from showguide.cli import COMMANDS, LAUNCH
+
+    for module in (*(info[2] for info in COMMANDS.values()), LAUNCH):
+        assert callable(importlib.import_module(f"showguide.commands.{module}").run), module

@@ -18,6 +18,7 @@ from showguide.core.catalog_view import (
     query_words,
     sort_rows,
 )
+from showguide.core.summary import ShowSummary
 from showguide.core.textfold import fold
 
 #: Hangul, accents, a ligature, a line break, marks that fold away, punctuation.
@@ -27,20 +28,26 @@ TEXT = st.text(alphabet="abcdAé É발레ﬁ\n\u0301-_ 1.ß", max_size=12)
 @st.composite
 def rows(draw: st.DrawFn) -> CatalogRow:
     title = draw(TEXT)
-    return CatalogRow(
-        key=draw(st.uuids()).hex,
-        id=draw(st.sampled_from(["a", "b-c", "발레"])),
+    row_id = draw(st.sampled_from(["a", "b-c", "발레"]))
+    summary = ShowSummary(
+        id=row_id,
         title=title,
-        sort_title=title.casefold(),
         native_title=draw(st.none() | TEXT),
-        romanized_title=None,
         year=draw(st.none() | st.integers(1990, 2030)),
         network=draw(st.none() | TEXT),
         status=draw(st.sampled_from(["airing", "ended"])),
         genres=tuple(draw(st.lists(TEXT, max_size=2))),
+        country="KR",
+        sort_title=title.casefold(),
+    )
+    return CatalogRow(
+        key=draw(st.uuids()).hex,
+        id=row_id,
+        title=title,
+        sort_title=title.casefold(),
         origin=draw(st.sampled_from(["user", "--data"])),
         file=f"{draw(TEXT)}.yaml".replace("\n", ""),
-        loaded=draw(st.booleans()),
+        summary=summary if draw(st.booleans()) else None,
     )
 
 
@@ -78,14 +85,11 @@ def test_typing_one_more_letter_looks_only_at_the_rows_the_last_query_let_throug
             id=title,
             title=title,
             sort_title=title,
-            native_title=None,
-            romanized_title=None,
-            year=None,
-            network=None,
-            status="airing",
-            genres=(),
             origin="user",
             file="f.yaml",
+            summary=ShowSummary(
+                id=title, title=title, status="airing", country="KR", sort_title=title
+            ),
         )
         for title in ("drama one", "dread", "comedy")
     ]
@@ -113,8 +117,12 @@ def sorted_as_defined(table: list[CatalogRow], by: str, reverse: bool) -> list[C
     """sort_rows as its docstring says, the slow way: title order first, rows
     missing the column after the others (in title order), never-loaded last."""
 
+    def column(row: CatalogRow) -> object:
+        # The show's own fields are its summary's; title and origin, the row's.
+        return getattr(row, by) if by in ("title", "origin") else getattr(row.summary, by)
+
     def missing(row: CatalogRow) -> bool:
-        return not row.loaded or getattr(row, by, "") is None
+        return not row.loaded or column(row) is None
 
     title_order = sorted(table, key=lambda row: (row.sort_title, row.key))
     present = [row for row in title_order if not missing(row)]
@@ -123,7 +131,7 @@ def sorted_as_defined(table: list[CatalogRow], by: str, reverse: bool) -> list[C
         ranks = {"status": STATUS_ORDER, "origin": ORIGIN_ORDER}
 
         def primary(row: CatalogRow) -> object:
-            value = getattr(row, by)
+            value = column(row)
             if by in ranks:
                 return ranks[by].index(value) if value in ranks[by] else len(ranks[by])
             return fold(value) if by == "network" else value

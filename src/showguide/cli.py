@@ -12,21 +12,15 @@ import sys
 from collections.abc import Callable, Sequence
 
 from showguide import __version__
+from showguide.exitcodes import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK
 
 #: typing is not imported at run time: it would cost --help several milliseconds.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
     from _typeshed import SupportsWrite
 
-
-EXIT_OK = 0
-EXIT_INTERNAL = 1
-#: Standard output could not be written (a full disk, a closed output).
-EXIT_OUTPUT_FAILED = 1
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -41,6 +35,17 @@ class Parser(argparse.ArgumentParser):
     stand-ins (core.text.visible), as everywhere else. A failed write is not
     swallowed, as argparse's own would: ``--help`` on a full disk says so.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        #: Every argument added, in order: what shell completion offers
+        #: (argparse keeps its own list only under a private name).
+        self.arguments: list[argparse.Action] = []
+        super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        action = super().add_argument(*args, **kwargs)
+        self.arguments.append(action)
+        return action
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         from showguide.core.text import visible  # only re and functools: cheap
@@ -58,67 +63,6 @@ class Parser(argparse.ArgumentParser):
             EXIT_BAD_INPUT,
             f"{self.prog}: error: {one_line(message)}\ntry '{self.prog} --help'\n",
         )
-
-
-def _validate(args: argparse.Namespace) -> int:
-    from showguide.commands.validate import run
-
-    return run(args)
-
-
-def _list(args: argparse.Namespace) -> int:
-    from showguide.commands.listing import run
-
-    return run(args)
-
-
-def _schema(args: argparse.Namespace) -> int:
-    from showguide.commands.schema import run
-
-    return run(args)
-
-
-def _print(args: argparse.Namespace) -> int:
-    from showguide.commands.printing import run
-
-    return run(args)
-
-
-def _export(args: argparse.Namespace) -> int:
-    from showguide.commands.export import run
-
-    return run(args)
-
-
-def _watched(args: argparse.Namespace) -> int:
-    from showguide.commands.watched import run
-
-    return run(args)
-
-
-def _new(args: argparse.Namespace) -> int:
-    from showguide.commands.new import run
-
-    return run(args)
-
-
-def _serve(args: argparse.Namespace) -> int:
-    from showguide.commands.serve import run
-
-    return run(args)
-
-
-def _completion(args: argparse.Namespace) -> int:
-    from showguide.commands.completion import run
-
-    return run(args)
-
-
-def _import(args: argparse.Namespace) -> int:
-    # The only command that touches the network: its client loads only here.
-    from showguide.commands.importing import run
-
-    return run(args)
 
 
 #: Kept here rather than imported, so that --help needs no more than argparse;
@@ -327,23 +271,36 @@ def _add_data_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-#: name -> (one-line help, how to add its arguments, what runs it)
-COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None, Handler]] = {
-    "validate": ("check show files and report every problem", _add_validate, _validate),
-    "list": ("list the shows that are available", _add_list, _list),
-    "schema": ("print the JSON Schema of a show file", None, _schema),
-    "print": ("print a show's guide as text (spoilers hidden)", _add_print, _print),
-    "export": ("export a show as Markdown, JSON or YAML (spoilers hidden)", _add_export, _export),
-    "new": ("write a commented starter show file", _add_new, _new),
-    "watched": ("show or set how far you have watched a show", _add_watched, _watched),
-    "serve": ("serve the guide to web browsers (needs showguide[serve])", _add_serve, _serve),
-    "import": ("write or update a guide from TVmaze (uses the network)", _add_import, _import),
+#: name -> (one-line help, how to add its arguments, the module of showguide.commands
+#: whose ``run(args)`` runs it). A command's module is imported only when it
+#: runs: ``import`` alone loads the network client, the app alone Textual.
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None, str]] = {
+    "validate": ("check show files and report every problem", _add_validate, "validate"),
+    "list": ("list the shows that are available", _add_list, "listing"),
+    "schema": ("print the JSON Schema of a show file", None, "schema"),
+    "print": ("print a show's guide as text (spoilers hidden)", _add_print, "printing"),
+    "export": ("export a show as Markdown, JSON or YAML (spoilers hidden)", _add_export, "export"),
+    "new": ("write a commented starter show file", _add_new, "new"),
+    "watched": ("show or set how far you have watched a show", _add_watched, "watched"),
+    "serve": ("serve the guide to web browsers (needs showguide[serve])", _add_serve, "serve"),
+    "import": ("write or update a guide from TVmaze (uses the network)", _add_import, "importing"),
     "completion": (
         "print a shell completion script (bash, zsh, fish)",
         _add_completion,
-        _completion,
+        "completion",
     ),
 }
+#: The module that opens the app, when no command is named.
+LAUNCH = "launch"
+
+
+def _run(module: str, args: argparse.Namespace) -> int:
+    """``showguide.commands.MODULE.run(args)``, importing the module now."""
+    # importlib is loaded with the interpreter: importing it costs nothing.
+    from importlib import import_module
+
+    run: Handler = import_module(f"showguide.commands.{module}").run
+    return run(args)
 
 
 def _main_parser() -> argparse.ArgumentParser:
@@ -379,12 +336,6 @@ def _launch_parser() -> argparse.ArgumentParser:
     parser.add_argument("name", nargs="?", help=NAME_HELP)
     _add_data_option(parser)
     return parser
-
-
-def _launch(args: argparse.Namespace) -> int:
-    from showguide.commands.launch import run
-
-    return run(args)
 
 
 #: Typed where a command goes, these ask for help, as in many other tools.
@@ -430,14 +381,14 @@ def dispatch(argv: Sequence[str]) -> int:
     if rest and rest[0] in HELP_WORDS:
         _help(rest)
     if rest and rest[0] in COMMANDS:
-        handler = COMMANDS[rest[0]][2]
+        module = COMMANDS[rest[0]][2]
         parser = _command_parser(rest[0])
         args = parser.parse_args(rest[1:])
         if getattr(args, "output", None) == "":
             # Path("") is the current folder: say what is wrong instead.
             parser.error("argument -o/--output: needs a file name (or - for standard output)")
     else:
-        handler = _launch
+        module = LAUNCH
         parser = _launch_parser()
         args, unknown = parser.parse_known_args(rest)
         # A word that is no show's name may be a mistyped command: if no
@@ -451,7 +402,7 @@ def dispatch(argv: Sequence[str]) -> int:
     args.data = [*main_args.data, *args.data]
     if not _environment_usable():
         return EXIT_BAD_INPUT
-    return handler(args)
+    return _run(module, args)
 
 
 def _environment_usable() -> bool:

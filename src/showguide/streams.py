@@ -11,6 +11,8 @@ import io
 import os
 import sys
 
+from showguide.exitcodes import EXIT_OUTPUT_FAILED
+
 
 class _ClosedOutput(io.TextIOBase):
     """Standard output or error when the process started with it closed.
@@ -66,7 +68,7 @@ def output_failed(error: OSError) -> int:
     """The exit code for an output that cannot be written, after saying so."""
     quiet_stdout()
     report(f"cannot write the output: {error.strerror or error}")
-    return 1  # showguide.cli.EXIT_OUTPUT_FAILED
+    return EXIT_OUTPUT_FAILED
 
 
 def quiet_stdout() -> None:

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from showguide.core.catalog_view import CatalogRow
 from showguide.core.errors import Problem
+from showguide.core.summary import ShowSummary
 from showguide.core.text import visible
 from showguide.tui.catalog_rows import Columns, NaturalWidths, fit
 
@@ -34,23 +35,28 @@ def test_a_hangul_title_too_wide_ends_in_an_ellipsis_within_its_cells() -> None:
     assert fit("Ballet", 9) == "Ballet   "
 
 
-def _row(**changes: object) -> CatalogRow:
-    fields: dict[str, object] = {
-        "key": "k",
-        "id": "night-shift",
-        "title": "Night Shift",
-        "sort_title": "night shift",
-        "native_title": "야간 근무",
-        "romanized_title": None,
-        "year": 2021,
-        "network": "Harbour TV",
-        "status": "ended",
-        "genres": ("Drama",),
-        "origin": "--data",
-        "file": "/shows/night-shift.yaml",
-    }
-    fields.update(changes)
-    return CatalogRow(**fields)  # type: ignore[arg-type]
+def _row(title: str = "Night Shift", problems: tuple[Problem, ...] = ()) -> CatalogRow:
+    summary = ShowSummary(
+        id="night-shift",
+        title=title,
+        native_title="야간 근무",
+        year=2021,
+        network="Harbour TV",
+        status="ended",
+        genres=("Drama",),
+        country="KR",
+        sort_title=title.casefold(),
+    )
+    return CatalogRow(
+        key="k",
+        id="night-shift",
+        title=title,
+        sort_title=title.casefold(),
+        origin="--data",
+        file="/shows/night-shift.yaml",
+        problems=problems,
+        summary=summary,
+    )
 
 
 def _column_starts(text: str, labels: list[str]) -> list[int]:

@@ -125,7 +125,7 @@ async def test_ctrl_s_sorts_by_year_newest_first() -> None:
         await pilot.press("ctrl+s")
         screen = app.screen
         assert isinstance(screen, CatalogScreen) and screen.order == "year"
-        years = [row.year for row in screen.shown if row.year]
+        years = [row.summary.year for row in screen.shown if row.summary and row.summary.year]
         assert years == sorted(years, reverse=True)
         assert screen.shown[-1].title == "broken.yaml"  # broken files last
         header = screen.query_one("#catalog-header").render_line(0)
@@ -239,7 +239,9 @@ async def test_the_columns_follow_the_terminal_width() -> None:
     async with app.run_test(size=(70, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, CatalogScreen)
-        genres = ", ".join(screen.shown[0].genres)
+        first = screen.shown[0].summary
+        assert first is not None
+        genres = ", ".join(first.genres)
         narrow = on_screen(app, screen.query_one("#catalog-list"))
         assert "Genres" not in on_screen(app, screen.query_one("#catalog-header"))
         assert genres not in narrow

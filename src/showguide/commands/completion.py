@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from showguide.cli import EXIT_OK
+from showguide.exitcodes import EXIT_OK
 
 #: The one line ``_complete`` prints when the shell should complete file names.
 FILES = ":files"
@@ -130,12 +130,12 @@ def _candidates(grammar: Grammar, before: list[str], current: str) -> Iterable[s
         if action is not None and action.nargs != 0:
             return _values(action, data, before, grammar)
     if current.startswith("-"):
-        return sorted(o for a in parser._actions for o in a.option_strings if o.startswith("--"))
+        return sorted(o for a in _arguments(parser) for o in a.option_strings if o.startswith("--"))
     if command is None:
         if position > 0:
             return []
         return [*grammar.commands, *grammar.help_words, *_show_ids(data)]
-    positionals = [a for a in parser._actions if not a.option_strings]
+    positionals = [a for a in _arguments(parser) if not a.option_strings]
     if position >= len(positionals):
         last = positionals[-1] if positionals else None
         if last is None or last.nargs not in ("*", "+", argparse.REMAINDER):
@@ -144,13 +144,16 @@ def _candidates(grammar: Grammar, before: list[str], current: str) -> Iterable[s
     return _values(positionals[position], data, before, grammar)
 
 
-# argparse keeps a parser's arguments in ``_actions``, a name every completion
-# tool reads (argcomplete, shtab); argparse has no public way to list them.
+def _arguments(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+    """The parser's arguments, as showguide.cli's Parser records them (argparse
+    keeps its own list only under a private name)."""
+    arguments: list[argparse.Action] = getattr(parser, "arguments", [])
+    return arguments
 
 
 def _option(parser: argparse.ArgumentParser, word: str) -> argparse.Action | None:
     name = word.split("=", 1)[0]
-    return next((a for a in parser._actions if name in a.option_strings), None)
+    return next((a for a in _arguments(parser) if name in a.option_strings), None)
 
 
 def _values(

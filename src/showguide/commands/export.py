@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import PurePath
 
-from showguide.cli import EXIT_BAD_INPUT
 from showguide.commands.choose import chosen_show
 from showguide.commands.files import write_result
 from showguide.commands.output import print_error
 from showguide.commands.watched import watched_from_args
 from showguide.core.export import FORMATS, export_show
 from showguide.core.progress import shield_for, visible_show
+from showguide.exitcodes import EXIT_BAD_INPUT
 
 #: The format an output file's name implies when --format is not given.
 FORMAT_OF_SUFFIX = {

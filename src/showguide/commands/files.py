@@ -7,8 +7,8 @@ import stat
 import sys
 from pathlib import Path
 
-from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
 from showguide.commands.output import print_error
+from showguide.exitcodes import EXIT_BAD_INPUT, EXIT_OK
 
 #: The file name that means standard output, as in most tools.
 STDOUT_NAME = "-"

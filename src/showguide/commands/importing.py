@@ -15,12 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
 from showguide.commands.files import STDOUT_NAME, write_stdout
 from showguide.commands.output import literal, one_line, print_error, stderr, stdout
 from showguide.core.errors import ShowDataError
 from showguide.core.loader import max_file_bytes, parse_show
 from showguide.core.userdirs import user_shows_dir
+from showguide.exitcodes import EXIT_BAD_INPUT, EXIT_OK
 from showguide.tvmaze import mapping
 from showguide.tvmaze.client import Client, TvmazeError
 from showguide.tvmaze.shapes import SearchResult

@@ -15,11 +15,11 @@ import gc
 import os
 import sys
 
-from showguide.cli import EXIT_BAD_INPUT
 from showguide.commands.choose import named_start
 from showguide.commands.output import print_error, print_problems, stderr
 from showguide.core.catalog import Catalog, CatalogEntry, CatalogLoad
 from showguide.core.prefs import Remembered, load_remembered
+from showguide.exitcodes import EXIT_BAD_INPUT
 
 #: Generation thresholds for Python's cyclic garbage collector from launch
 #: on. The default (700 allocations) starts a collection every few hundred

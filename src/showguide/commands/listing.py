@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
+from operator import attrgetter
 
-from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
 from showguide.commands.progress import stderr_progress
 from showguide.commands.records import (
     BOLD,
@@ -25,25 +25,28 @@ from showguide.commands.records import (
 )
 from showguide.core.catalog import Catalog, CatalogEntry, CatalogLoad, plan_catalog
 from showguide.core.text import UNSAFE_CHARACTERS, visible
+from showguide.exitcodes import EXIT_BAD_INPUT, EXIT_OK
 
+#: The fields of a show's summary (core/summary.py) that ``list`` prints, in order.
+LISTED = ("id", "title", "native_title", "year", "network", "status")
 #: The fields of each show, in the order of the TSV columns and the JSON keys.
-FIELDS = ("id", "title", "native_title", "year", "network", "status", "origin", "file", "problems")
+FIELDS = (*LISTED, "origin", "file", "problems")
 #: The terminal table's columns (the file and the problems are in TSV and JSON).
-TABLE_HEADER = ("id", "title", "native title", "year", "network", "status", "from")
+TABLE_HEADER = (*(name.replace("_", " ") for name in LISTED), "from")
 #: The columns narrowed first when the table is wider than the terminal.
 SHRINK_ORDER = (1, 2, 4, 0, 6)
+
+#: A summary's LISTED values, as a tuple.
+listed_values = attrgetter(*LISTED)
+NOTHING_LISTED = (None,) * len(LISTED)
 
 
 def record(entry: CatalogEntry) -> dict[str, object]:
     """One show file as ``list --json`` gives it; never decodes the show."""
     show = entry.summary
+    values = listed_values(show) if show is not None else NOTHING_LISTED
     return {
-        "id": show.id if show else None,
-        "title": show.title if show else None,
-        "native_title": show.native_title if show else None,
-        "year": show.year if show else None,
-        "network": show.network if show else None,
-        "status": show.status if show else None,
+        **dict(zip(LISTED, values, strict=True)),
         "origin": entry.origin,
         "file": entry.file,
         "problems": [problem_record(problem) for problem in entry.problems],
@@ -52,19 +55,8 @@ def record(entry: CatalogEntry) -> dict[str, object]:
 
 def tsv_values(entry: CatalogEntry) -> tuple[object, ...]:
     show = entry.summary
-    if show is None:
-        return ("", "", "", "", "", "", entry.origin, entry.file, len(entry.problems))
-    return (
-        show.id,
-        show.title,
-        show.native_title,
-        show.year,
-        show.network,
-        show.status,
-        entry.origin,
-        entry.file,
-        len(entry.problems),
-    )
+    values = listed_values(show) if show is not None else ("",) * len(LISTED)
+    return (*values, entry.origin, entry.file, len(entry.problems))
 
 
 def table_cells(entry: CatalogEntry) -> tuple[str, ...]:
@@ -72,16 +64,8 @@ def table_cells(entry: CatalogEntry) -> tuple[str, ...]:
     if show is None:
         count = len(entry.problems)
         label = f"{entry.path.name}: {count} problem{'s' if count != 1 else ''}"
-        return ("-", _cell(label), "", "", "", "", entry.origin)
-    cells = (
-        show.id,
-        show.title,
-        show.native_title or "",
-        str(show.year) if show.year else "",
-        show.network or "",
-        show.status,
-        entry.origin,
-    )
+        return ("-", _cell(label), *("",) * (len(LISTED) - 2), entry.origin)
+    cells = (*("" if value is None else str(value) for value in listed_values(show)), entry.origin)
     # Almost every row holds nothing to make visible: one check for the row.
     joined = "".join(cells)
     if "\n" in joined or "\t" in joined or UNSAFE_CHARACTERS.search(joined) is not None:

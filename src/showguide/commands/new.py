@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import shlex
 
-from showguide.cli import EXIT_BAD_INPUT
 from showguide.commands.files import write_result
 from showguide.commands.output import print_error
 from showguide.core.starter import StarterError, starter_show
+from showguide.exitcodes import EXIT_BAD_INPUT
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
 from showguide.commands.choose import chosen_show
 from showguide.commands.files import write_stdout
 from showguide.commands.output import stdout
 from showguide.commands.render import SECTIONS, header
 from showguide.commands.watched import watched_from_args
 from showguide.core.progress import shield_for
+from showguide.exitcodes import EXIT_BAD_INPUT, EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from showguide.cli import EXIT_OK
 from showguide.core.model import json_schema
+from showguide.exitcodes import EXIT_OK
 
 
 def schema_text() -> str:

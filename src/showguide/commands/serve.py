@@ -15,10 +15,10 @@ import ipaddress
 import socket
 from typing import Any
 
-from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
 from showguide.commands.choose import named_start
 from showguide.commands.output import print_error
 from showguide.core.text import visible
+from showguide.exitcodes import EXIT_BAD_INPUT, EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:

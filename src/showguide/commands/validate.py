@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
 from showguide.commands.output import stderr
 from showguide.commands.progress import stderr_progress
 from showguide.commands.records import (
@@ -21,6 +20,7 @@ from showguide.core.catalog import CatalogEntry, check_files, load_catalog
 from showguide.core.discovery import show_files_in
 from showguide.core.errors import WHOLE_FILE, Problem
 from showguide.core.text import one_line
+from showguide.exitcodes import EXIT_BAD_INPUT, EXIT_OK
 
 
 def expand(paths: list[str]) -> tuple[list[Path], list[Problem]]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 
-from showguide.cli import EXIT_BAD_INPUT, EXIT_OK
 from showguide.commands.choose import chosen_show
 from showguide.commands.output import print_error, stderr, stdout
 from showguide.core.episodes import EpisodeOrder, progress_label
@@ -18,6 +17,7 @@ from showguide.core.model import Show
 from showguide.core.prefs import load_state, save_state
 from showguide.core.progress import parse_watched, resolve
 from showguide.display import literal
+from showguide.exitcodes import EXIT_BAD_INPUT, EXIT_OK
 
 
 def stored_watched(show: Show, order: EpisodeOrder | None = None) -> int:

@@ -16,15 +16,31 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import Any, Literal, Protocol, get_args
 
 import msgspec
 
 from showguide.core.errors import Problem
+from showguide.core.summary import ShowSummary
 from showguide.core.textfold import WORD, fold
 
-if TYPE_CHECKING:
-    from showguide.core.catalog import CatalogEntry
+
+class ListedFile(Protocol):
+    """What a row is made from: a catalog entry (core.catalog.CatalogEntry).
+
+    Named by what it reads rather than imported: the catalog makes its rows
+    with this module, so this module does not depend on the catalog back.
+    """
+
+    key: str
+    origin: str
+    file: str
+    problems: tuple[Problem, ...]
+    summary: ShowSummary | None
+
+    @property
+    def path(self) -> Path: ...
+
 
 SortKey = Literal["title", "year", "network", "status", "origin"]
 SORT_KEYS: tuple[SortKey, ...] = get_args(SortKey)
@@ -37,7 +53,14 @@ ORIGIN_ORDER = ("bundled", "user", "--data", "SHOWGUIDE_PATH")
 # makes one for every show before its first frame. dict=True lets ``words``
 # be a cached_property.
 class CatalogRow(msgspec.Struct, frozen=True, kw_only=True, dict=True):
-    """One show file as the catalog lists it."""
+    """One show file as the catalog lists it: its show's summary, and the file.
+
+    The show's fields (native title, year, network, status, genres, episodes)
+    are its summary's, read as ``row.summary.year``: the one list of them is
+    :class:`~showguide.core.summary.ShowSummary`, so a new column is a field
+    there, not a copy here. A row holds the summary it was made from, which
+    also makes it smaller and quicker to make than a copy of its fields.
+    """
 
     #: The file's identity, the same across reloads: keep the cursor on it.
     key: str
@@ -47,34 +70,31 @@ class CatalogRow(msgspec.Struct, frozen=True, kw_only=True, dict=True):
     title: str
     #: ``title`` folded (case and accents ignored), to sort by.
     sort_title: str
-    native_title: str | None
-    romanized_title: str | None
-    year: int | None
-    network: str | None
-    #: None when no version of the show loaded.
-    status: str | None
-    genres: tuple[str, ...]
     #: Where the file was found: ``bundled``, ``user``, ``--data`` or ``SHOWGUIDE_PATH``.
     origin: str
     #: The file's path as found, as text (:attr:`path` is a Path).
     file: str
     #: What is wrong with the file now, as ``FILE:LINE:COLUMN`` problems.
     problems: tuple[Problem, ...] = ()
-    #: False when no version of the show loaded: there is no guide to open.
-    loaded: bool = True
-    #: The show's episode codes in watching order (see ShowSummary.episodes).
-    episodes: tuple[str, ...] = ()
+    #: The show's summary; None when no version of the show loaded.
+    summary: ShowSummary | None = None
+
+    @property
+    def loaded(self) -> bool:
+        """False when no version of the show loaded: there is no guide to open."""
+        return self.summary is not None
 
     def progress(self, watched: str | None) -> str | None:
         """``4/16`` when ``watched`` is the code of the 4th of 16 episodes; None
         for a show with no episodes. A code the show does not list counts as none."""
-        if not self.episodes:
+        episodes = self.summary.episodes if self.summary is not None else ()
+        if not episodes:
             return None
-        done = self.episodes.index(watched) + 1 if watched in self.episodes else 0
-        return f"{done}/{len(self.episodes)}"
+        done = episodes.index(watched) + 1 if watched in episodes else 0
+        return f"{done}/{len(episodes)}"
 
     @classmethod
-    def of(cls, entry: CatalogEntry) -> CatalogRow:
+    def of(cls, entry: ListedFile) -> CatalogRow:
         summary = entry.summary
         if summary is None:
             path = entry.path
@@ -83,32 +103,19 @@ class CatalogRow(msgspec.Struct, frozen=True, kw_only=True, dict=True):
                 id=path.stem,
                 title=path.name,
                 sort_title=fold(path.name),
-                native_title=None,
-                romanized_title=None,
-                year=None,
-                network=None,
-                status=None,
-                genres=(),
                 origin=entry.origin,
                 file=entry.file,
                 problems=entry.problems,
-                loaded=False,
             )
         return cls(
             key=entry.key,
             id=summary.id,
             title=summary.title,
             sort_title=summary.sort_title,
-            native_title=summary.native_title,
-            romanized_title=summary.romanized_title,
-            year=summary.year,
-            network=summary.network,
-            status=summary.status,
-            genres=summary.genres,
             origin=entry.origin,
             file=entry.file,
             problems=entry.problems,
-            episodes=summary.episodes,
+            summary=summary,
         )
 
     @property
@@ -131,22 +138,22 @@ class CatalogRow(msgspec.Struct, frozen=True, kw_only=True, dict=True):
 
     def text(self) -> str:
         """What a filter matches, unfolded: titles, id, network, year, status, genres, origin."""
-        return " ".join(
-            part
-            for part in (
+        show = self.summary
+        if show is None:  # a file that never loaded: its name and where it is
+            parts: tuple[str | None, ...] = (self.title, self.id)
+        else:
+            year = str(show.year) if show.year is not None else None
+            parts = (
                 self.title,
-                self.native_title,
-                self.romanized_title,
+                show.native_title,
+                show.romanized_title,
                 self.id,
-                self.network,
-                str(self.year) if self.year is not None else None,
-                self.status,
-                *self.genres,
-                self.origin,
-                self.file_name,
+                show.network,
+                year,
+                show.status,
+                *show.genres,
             )
-            if part
-        )
+        return " ".join(part for part in (*parts, self.origin, self.file_name) if part)
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -200,14 +207,36 @@ def _by_title(row: CatalogRow) -> tuple[str, str]:
 
 def _primary(by: SortKey) -> Callable[[CatalogRow], Any]:
     if by == "year":
-        return lambda row: row.year
+        return _year
     if by == "network":
-        return lambda row: fold(row.network or "")
+        return _network
     if by == "status":
-        return lambda row: _rank(STATUS_ORDER, row.status)
+        return _status
     if by == "origin":
         return lambda row: _rank(ORIGIN_ORDER, row.origin)
     return _by_title
+
+
+# Only rows with a value for the column are sorted by it (see sort_rows):
+# each has a summary.
+
+
+def _year(row: CatalogRow) -> int | None:
+    show = row.summary
+    assert show is not None
+    return show.year
+
+
+def _network(row: CatalogRow) -> str:
+    show = row.summary
+    assert show is not None
+    return fold(show.network or "")
+
+
+def _status(row: CatalogRow) -> int:
+    show = row.summary
+    assert show is not None
+    return _rank(STATUS_ORDER, show.status)
 
 
 def sort_rows(
@@ -225,15 +254,19 @@ def sort_rows(
     # rather than a tuple made in Python for each row (10,000 at a start).
     ordered = sorted(rows, key=_KEY)
     ordered.sort(key=_SORT_TITLE)
+    # A row has a value for the column when its show loaded (it has a
+    # summary) and, for year and network, the show gives one.
     if by == "year":
-        present = [row for row in ordered if row.loaded and row.year is not None]
-        missing = [row for row in ordered if not (row.loaded and row.year is not None)]
+        present = [row for row in ordered if (show := row.summary) and show.year is not None]
+        missing = [row for row in ordered if not ((show := row.summary) and show.year is not None)]
     elif by == "network":
-        present = [row for row in ordered if row.loaded and row.network is not None]
-        missing = [row for row in ordered if not (row.loaded and row.network is not None)]
+        present = [row for row in ordered if (show := row.summary) and show.network is not None]
+        missing = [
+            row for row in ordered if not ((show := row.summary) and show.network is not None)
+        ]
     else:
-        present = [row for row in ordered if row.loaded]
-        missing = [row for row in ordered if not row.loaded]
+        present = [row for row in ordered if row.summary is not None]
+        missing = [row for row in ordered if row.summary is None]
     # Stable, and reverse=True keeps equal rows in their order: title order holds.
     if by != "title" or reverse:  # in title order already
         present.sort(key=_primary(by), reverse=reverse)
@@ -243,7 +276,7 @@ def sort_rows(
 
 
 def _never_loaded(row: CatalogRow) -> bool:
-    return not row.loaded
+    return row.summary is None
 
 
 # --- the rows as the catalog screen shows them ------------------------------------

@@ -7,6 +7,8 @@ a warm load decodes a thousand summaries and only the shows that are opened.
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 
 from showguide.core.model import Show, Status
@@ -16,10 +18,17 @@ from showguide.core.textfold import fold
 # gc=False: a warm start decodes a thousand of these, which hold only values;
 # untracked, they do not set off the garbage collector.
 class ShowSummary(msgspec.Struct, frozen=True, kw_only=True, array_like=True, gc=False):
-    """What the catalog shows, sorts and filters on; the fields are copied from the Show.
+    """What the catalog shows, sorts and filters on, and ``showguide list`` prints.
 
-    Only those: a catalog of 10,000 shows keeps 10,000 summaries while it
-    runs, and decodes them all at every start. (The format and the tags,
+    The one list of a show's fields that lists of shows use: the catalog's
+    rows hold a summary (``CatalogRow.summary``) rather than copies of its
+    fields. A field named as a field of :class:`Show` is copied from it by
+    :meth:`of` (a list as a tuple); the others are worked out there. The
+    parse cache stores summaries (array_like: by position), so a change here
+    changes the cache's layout: see ``cache_version`` in core/cache.py.
+
+    Only those fields: a catalog of 10,000 shows keeps 10,000 summaries while
+    it runs, and decodes them all at every start. (The format and the tags,
     which nothing listing shows reads, were 3 MiB of them.)
     """
 
@@ -43,16 +52,14 @@ class ShowSummary(msgspec.Struct, frozen=True, kw_only=True, array_like=True, gc
 
     @classmethod
     def of(cls, show: Show) -> ShowSummary:
+        # Once per file parsed, never on a warm start. A list in a Show is
+        # a tuple here: a summary is a value, hashable and shared.
+        values: dict[str, Any] = {}
+        for name in FROM_SHOW:
+            value = getattr(show, name)
+            values[name] = tuple(value) if isinstance(value, list) else value
         return cls(
-            id=show.id,
-            title=show.title,
-            native_title=show.native_title,
-            romanized_title=show.romanized_title,
-            network=show.network,
-            year=show.year,
-            status=show.status,
-            genres=tuple(show.genres),
-            country=show.country,
+            **values,
             sort_title=fold(show.title),
             episodes=tuple(
                 f"S{season.number}E{episode.number}"
@@ -60,3 +67,9 @@ class ShowSummary(msgspec.Struct, frozen=True, kw_only=True, array_like=True, gc
                 for episode in season.episodes
             ),
         )
+
+
+#: The summary's fields that are the Show's, copied as they are.
+FROM_SHOW: tuple[str, ...] = tuple(
+    name for name in ShowSummary.__struct_fields__ if name in Show.__struct_fields__
+)

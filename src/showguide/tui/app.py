@@ -20,9 +20,10 @@ from showguide.core.model import Show
 from showguide.core.prefs import Preferences, Remembered, State
 from showguide.core.spoilers import SpoilerShield
 from showguide.core.text import one_line, visible
+from showguide.exitcodes import EXIT_BAD_INPUT
 from showguide.tui.breakpoints import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
 from showguide.tui.commands import APP_COMMANDS, GUIDE_COMMANDS, PANE_COMMANDS, app_bindings
-from showguide.tui.messages import ShieldToggled
+from showguide.tui.messages import CatalogLoaded, ShieldToggled
 
 if TYPE_CHECKING:
     from showguide.tui.guide import GuideScreen
@@ -190,13 +191,16 @@ class ShowGuideApp(App[None]):
         if self.has_catalog and self.chosen is not None and self.chosen.show is not None:
             self.open_show(self.chosen)
 
+    def on_catalog_loaded(self, event: CatalogLoaded) -> None:
+        self.catalog_loaded(event.catalog)
+
     def catalog_loaded(self, catalog: Catalog) -> None:
         """The catalog the loading screen read: go on to it, as a warm start would have."""
         self.catalog = catalog
         self.loading = None
         if not any(entry.ok for entry in catalog.entries):
             # Nothing to show: the command line says why, once the terminal is back.
-            self.exit(return_code=2)
+            self.exit(return_code=EXIT_BAD_INPUT)
             return
         for notice in (*self.startup_notices, *catalog.notices):
             self.notify(notice, timeout=8)
@@ -253,7 +257,7 @@ class ShowGuideApp(App[None]):
         from showguide.tui.reload import apply_reload
 
         self.catalog = catalog
-        apply_reload(self, catalog)
+        apply_reload(self, catalog, self.show_keys, self.state)
 
     # --- remembered preferences ---------------------------------------------
 
@@ -368,6 +372,6 @@ def run_loading_app(load: CatalogLoad, remembered: Remembered) -> Catalog | int:
     app.ends_on_signals = True
     app.run()
     app.save_state(ended=True)  # as in run_app: the app can end without q
-    if app.return_code == 2 and app.catalog is not None:
+    if app.return_code == EXIT_BAD_INPUT and app.catalog is not None:
         return app.catalog
     return app.return_code or 0

@@ -59,18 +59,18 @@ class NaturalWidths:
 
     @classmethod
     def of(cls, rows: Sequence[CatalogRow]) -> NaturalWidths:
-        loaded = [row for row in rows if row.loaded]
+        shows = [row.summary for row in rows if row.summary is not None]
         title = 5
-        for row in loaded:  # the first long title is enough
+        for show in shows:  # the first long title is enough
             if title >= TITLE_WIDTH_LIMIT:
                 break
-            native = cell_len(row.native_title) + 1 if row.native_title else 0
-            title = max(title, cell_len(row.title) + native)
+            native = cell_len(show.native_title) + 1 if show.native_title else 0
+            title = max(title, cell_len(show.title) + native)
         # Networks and statuses repeat: each different one is measured once.
-        networks = {row.network for row in loaded if row.network}
+        networks = {show.network for show in shows if show.network}
         network = max([7, *map(cell_len, networks)])
-        status = max([len("Status"), *map(len, {row.status for row in loaded if row.status})])
-        episodes = max([0, *(len(row.episodes) for row in loaded if row.episodes)])
+        status = max([len("Status"), *map(len, {show.status for show in shows})])
+        episodes = max([0, *(len(show.episodes) for show in shows if show.episodes)])
         progress = max(len("Seen"), 2 * len(str(episodes)) + 1) if episodes else 0
         return cls(
             min(title, TITLE_WIDTH_LIMIT), min(network, NETWORK_WIDTH_LIMIT), status, progress
@@ -143,7 +143,8 @@ class Columns:
     def row(self, row: CatalogRow) -> Text:
         count = len(row.problems)
         problems = f"{count} problem{'s' if count != 1 else ''}"
-        if not row.loaded:
+        show = row.summary
+        if show is None:
             return Text.assemble(
                 ("⚠ ", "bold yellow"),
                 literal(row.file_name, "bold"),
@@ -151,9 +152,9 @@ class Columns:
             )
         # Made from (text, style) parts in one go; each cell is already fitted
         # to its column. Data is made visible first: it is shown literally.
-        title = visible(row.title)
-        if row.native_title:
-            title = f"{title} {visible(row.native_title)}"
+        title = visible(show.title)
+        if show.native_title:
+            title = f"{title} {visible(show.native_title)}"
         parts: list[tuple[str, str]] = []
         if row.stale and self.title > len(STALE_MARK):
             # The file broke after it loaded: the last good version is listed,
@@ -170,13 +171,13 @@ class Columns:
                 seen = row.progress(self.watched.get(row.id))
                 cell = (fit(seen or "—", self.progress), "")
             elif column == "year":
-                cell = (fit(str(row.year) if row.year else "—", self.year), "")
+                cell = (fit(str(show.year) if show.year else "—", self.year), "")
             elif column == "network":
-                cell = (fit(visible(row.network or "—"), self.network, ellipsis=True), "")
+                cell = (fit(visible(show.network or "—"), self.network, ellipsis=True), "")
             elif column == "status":
-                cell = (fit((row.status or "").capitalize(), self.status), "")
+                cell = (fit(show.status.capitalize(), self.status), "")
             else:
-                cell = (visible(", ".join(row.genres)), "dim")
+                cell = (visible(", ".join(show.genres)), "dim")
             parts += [(GAP, ""), cell]
         return Text.assemble(*parts)
 
@@ -187,7 +188,8 @@ def problem_lines(row: CatalogRow) -> list[Text]:
 
 def row_detail(row: CatalogRow) -> Group:
     """The highlighted show at a glance, or the problems of a file that did not load."""
-    if not row.loaded:
+    show = row.summary
+    if show is None:
         return Group(
             Text.assemble(("This file could not be loaded", "bold"), ":"),
             Text(),
@@ -195,19 +197,19 @@ def row_detail(row: CatalogRow) -> Group:
             Text(),
             Text("Fix the file and press Ctrl+R to load it again.", style="italic"),
         )
-    title = literal(row.title, "bold")
-    if row.native_title:
+    title = literal(show.title, "bold")
+    if show.native_title:
         title.append("  ")
-        title.append_text(literal(row.native_title))
+        title.append_text(literal(show.native_title))
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
     fields = [
-        ("Romanized", row.romanized_title or ""),
-        ("Network", row.network or "not known"),
-        ("Year", str(row.year) if row.year else "not yet announced"),
-        ("Status", (row.status or "").capitalize()),
-        ("Genres", ", ".join(row.genres)),
+        ("Romanized", show.romanized_title or ""),
+        ("Network", show.network or "not known"),
+        ("Year", str(show.year) if show.year else "not yet announced"),
+        ("Status", show.status.capitalize()),
+        ("Genres", ", ".join(show.genres)),
         ("From", f"{row.file_name} ({row.origin})"),
     ]
     for label, value in fields:

@@ -9,7 +9,7 @@ worker processes) stops at its next progress report.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,9 +20,7 @@ from textual.widgets import ProgressBar, Static
 from showguide.core.catalog import Catalog, CatalogLoad
 from showguide.core.parallel import LoadCancelled, progress_text
 from showguide.tui.keybar import KeyBar
-
-if TYPE_CHECKING:
-    from showguide.tui.app import ShowGuideApp
+from showguide.tui.messages import CatalogLoaded
 
 
 class LoadingScreen(Screen[None]):
@@ -110,8 +108,7 @@ class LoadingScreen(Screen[None]):
     def loaded(self, catalog: Catalog) -> None:
         # Later, not now: the reading thread waits for this call to return,
         # and switching screens waits for this screen's worker, that thread.
-        app: ShowGuideApp = self.app  # type: ignore[assignment]
-        app.call_later(app.catalog_loaded, catalog)
+        self.app.post_message(CatalogLoaded(catalog))
 
     def action_leave(self) -> None:
         self.cancelled.set()

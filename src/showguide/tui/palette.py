@@ -7,56 +7,31 @@ names and questions are spoiler text too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import partial
 from typing import ClassVar
 
-from textual import on
 from textual.binding import Binding, BindingType
-from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import FuzzySearch
 from textual.style import Style
-from textual.widgets import Input, OptionList
 
 from showguide.core.items import ItemKey, character_key, episode_key, faq_key, highlight_key
 from showguide.core.model import Show
 from showguide.core.spoilers import SpoilerShield
 from showguide.core.text import visible
 from showguide.core.textfold import fold, fold_with_offsets
+from showguide.tui.textual_internals import MendedCommandPalette
 
 
-class GuidePalette(CommandPalette):
-    """Textual's command palette, mended for keys typed faster than a frame.
-
-    Textual 8.2 pages an option list by a map of its lines that exists only
-    once the list is laid out; the palette's list is not until its first
-    results show, so PageDown pressed straight after Ctrl+P raised KeyError.
-    And Enters typed in the same moment as Ctrl+P could each be taken as a
-    choice (from the list, or as a submit of the input): the palette then
-    closed twice, and the second close popped the guide itself
-    (ScreenStackError), besides running the command twice.
-    """
+class GuidePalette(MendedCommandPalette):
+    """Textual's command palette (mended: see tui/textual_internals.py), paging by keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown", "page(1)", "Next page", show=False),
         Binding("pageup", "page(-1)", "Previous page", show=False),
     ]
-
-    @on(Input.Submitted)
-    @on(OptionList.OptionSelected)
-    def ignore_once_closed(self, event: Input.Submitted | OptionList.OptionSelected) -> None:
-        if not self.is_current:  # a choice made in the same moment closed it already
-            event.prevent_default()  # Textual's own handler would close it again
-            event.stop()
-
-    def action_page(self, direction: int) -> None:
-        commands = self.query_one(CommandList)
-        move: Callable[[], None] = (
-            commands.action_page_down if direction > 0 else commands.action_page_up
-        )
-        if commands.scrollable_content_region:
-            move()
 
 
 def palette_entries(show: Show, shield: SpoilerShield) -> Iterator[tuple[str, str, ItemKey | str]]:

@@ -7,15 +7,15 @@ has gone, the guide keeps the version it shows, and the user is told why.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
+
+from textual.app import App
 
 from showguide.core.catalog import Catalog, CatalogEntry
+from showguide.core.prefs import State
 from showguide.core.text import one_line
 from showguide.tui.catalog import CatalogScreen
 from showguide.tui.guide import GuideScreen
-
-if TYPE_CHECKING:
-    from showguide.tui.app import ShowGuideApp
 
 #: How many problems a notification lists before "and N more".
 PROBLEMS_SHOWN = 3
@@ -40,7 +40,13 @@ def problems_notice(entry: CatalogEntry, title: str) -> str:
     )
 
 
-def apply_reload(app: ShowGuideApp, catalog: Catalog) -> None:
+def apply_reload(app: App[Any], catalog: Catalog, show_keys: dict[str, str], state: State) -> None:
+    """Show ``catalog`` on every open screen of ``app``.
+
+    ``show_keys`` (the file each opened show was read from, updated here) and
+    ``state`` (for the progress of a rebuilt guide) are the app's: given
+    rather than read off it, so that this module does not depend on the app.
+    """
     for screen in app.screen_stack:
         if isinstance(screen, CatalogScreen):
             screen.reload(catalog)
@@ -51,7 +57,7 @@ def apply_reload(app: ShowGuideApp, catalog: Catalog) -> None:
         app.notify(f"Reloaded {len(catalog.entries)} show files.", timeout=3)
         return
     show = guide.show
-    entry = entry_for(catalog, show.id, app.show_keys.get(show.id))
+    entry = entry_for(catalog, show.id, show_keys.get(show.id))
     if entry is None:
         app.notify(
             f"{show.title} is no longer in the show files; still showing what was loaded.",
@@ -71,8 +77,8 @@ def apply_reload(app: ShowGuideApp, catalog: Catalog) -> None:
         guide.shield,
         pane=guide.current_pane,
         can_go_back=guide.can_go_back,
-        watched=app.state.progress_for(entry.id),
+        watched=state.progress_for(entry.id),
     )
-    app.show_keys[entry.id] = entry.key
+    show_keys[entry.id] = entry.key
     app.switch_screen(fresh)
     app.notify(f"Reloaded {show.title}.", timeout=3)

@@ -3,34 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-from typing import Any
 
 from rich.text import Text
 from textual.content import Content
 from textual.css.styles import RulesMap
-from textual.css.types import TextOverflow, TextWrap
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-#: How every row is drawn, whatever the list's own styles say.
-ONE_LINE: dict[str, TextWrap | TextOverflow] = {
-    "text_wrap": "nowrap",
-    "text_overflow": "ellipsis",
-}
-
-
-class OneLineRules:
-    """A widget's style rules, except that text never wraps and ends in an ellipsis."""
-
-    def __init__(self, rules: RulesMap) -> None:
-        self.rules = rules
-
-    def get(self, key: str, default: Any = None) -> Any:
-        if key in ONE_LINE:
-            return ONE_LINE[key]
-        return self.rules.get(key, default)
+from showguide.tui.textual_internals import one_line_options
 
 
 class ListRow(Visual):
@@ -67,8 +48,7 @@ class ListRow(Visual):
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
-        one_line = replace(options, rules=OneLineRules(options.rules))  # type: ignore[arg-type]
-        return self.content.render_strips(width, 1, style, one_line)
+        return self.content.render_strips(width, 1, style, one_line_options(options))
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return self.text.cell_len

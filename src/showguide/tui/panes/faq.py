@@ -21,7 +21,7 @@ from showguide.core.search import SearchIndex
 from showguide.core.spoilers import SpoilerShield
 from showguide.core.textfold import fold
 from showguide.display import literal
-from showguide.tui.panes.plot import theme_chips
+from showguide.tui.chips import theme_chips
 from showguide.tui.rows import ListRow
 from showguide.tui.widgets import (
     GuideScroll,

@@ -15,20 +15,15 @@ from showguide.core.model import Show, StoryThread
 from showguide.core.provenance import attribution
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
+from showguide.tui.chips import theme_chips
 from showguide.tui.columns import Column, ColumnScroll
 from showguide.tui.messages import SpoilersChanged
-from showguide.tui.prose import Chips
 from showguide.tui.widgets import (
     SpoilerAware,
     hidden_notice,
     revealed_mark,
     section,
 )
-
-
-def theme_chips(themes: list[str]) -> Chips:
-    """Themes as tags: each one highlighted, a line breaking only between them."""
-    return Chips(themes)
 
 
 def thread_text(thread: StoryThread, hidden: bool, per: str = "", revealed: bool = False) -> Group:
