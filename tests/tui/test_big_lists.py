@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import msgspec
 from benchmarks.generate import big_show
-from textual.widgets import OptionList
 
 from showguide.tui.app import ShowGuideApp
+from showguide.tui.line_list import LineList
 from tests.tui.shows import ballerina, on_screen
 
 
@@ -23,8 +23,8 @@ async def test_a_faq_of_thousands_is_one_list_and_end_reaches_the_last_question(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("5")
         await pilot.pause()
-        questions = app.screen.query_one("#faq-list", OptionList)
-        assert questions.option_count == 3000
+        questions = app.screen.query_one("#faq-list", LineList)
+        assert questions.row_count == 3000
         # Rows are drawn, not built as widgets: the pane holds a handful of widgets.
         assert len(list(app.screen.query_one("#faq-pane").walk_children())) < 20
         await pilot.press("end")

@@ -294,3 +294,17 @@ async def test_a_long_list_has_its_scrollbar_at_once_and_loses_it_when_filtered_
         await pilot.resize_terminal(100, 90)
         await pilot.pause()
         assert not shows.show_vertical_scrollbar
+
+
+async def test_a_reload_counts_the_files_with_problems_again() -> None:
+    folder = Path("shows")
+    app = catalog_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        title = app.screen.query_one("#catalog-title")
+        assert "5 shows · 1 with problems" in on_screen(app, title)
+        (folder / "broken-too.yaml").write_text(BROKEN, encoding="utf-8")
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "6 shows · 2 with problems" in on_screen(app, title)

@@ -7,6 +7,7 @@ from textual import events
 from textual.widgets import Input, OptionList
 
 from showguide.tui.app import ShowGuideApp
+from showguide.tui.line_list import LineList
 from showguide.tui.search import SearchScreen
 from tests.tui.shows import ballerina, on_screen, shown_text, spoiler_show
 
@@ -15,7 +16,11 @@ SPOILER_TEXTS = ("SECRET",)
 
 
 def highlighted_id(app: ShowGuideApp, selector: str) -> str | None:
-    option = app.screen.query_one(selector, OptionList).highlighted_option
+    widget = app.screen.query_one(selector)
+    if isinstance(widget, LineList):
+        return widget.highlighted_id
+    assert isinstance(widget, OptionList)
+    option = widget.highlighted_option
     return option.id if option is not None else None
 
 

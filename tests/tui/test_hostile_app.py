@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList
 
 from showguide.core.loader import load_show
 from showguide.tui.app import ShowGuideApp
+from showguide.tui.line_list import LineList
 from tests.hostile import (
     RAW_CONTROL,
     hostile_text_show,
@@ -84,9 +84,9 @@ async def visit_everything(pilot: Pilot[Any], frames: Frames, query: str) -> Non
         if key == "7" and pilot.app.screen.current_pane != "episodes":
             continue
         if key in LIST_PANES:
-            items = pilot.app.screen.query_one(LIST_PANES[key], OptionList)
+            items = pilot.app.screen.query_one(LIST_PANES[key], LineList)
             await pilot.press("home")
-            for index in range(items.option_count):
+            for index in range(items.row_count):
                 await pilot.press("down")
                 await pilot.pause()
                 frames.capture(f"pane {key}, item {index}")

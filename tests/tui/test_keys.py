@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import msgspec
 import pytest
+from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.command import CommandPalette
 from textual.containers import Vertical
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from showguide.core.model import Show
 from showguide.tui.app import ShowGuideApp
 from showguide.tui.help import HelpScreen
+from showguide.tui.line_list import LineList
 from showguide.tui.panebar import PaneBar
-from showguide.tui.widgets import GuideList
+from showguide.tui.rows import ListRow
 from tests.showdata import FULL
 from tests.tui.shows import ballerina, on_screen, shown_text
 
@@ -82,28 +84,24 @@ async def test_arrows_and_jk_move_in_the_cast_list_and_update_the_detail(
     app = ShowGuideApp(ballerina())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
-        cast = app.screen.query_one("#cast-list", OptionList)
-        assert cast.highlighted_option is not None and cast.highlighted_option.id == "eun-hye"
+        cast = app.screen.query_one("#cast-list", LineList)
+        assert cast.highlighted_id == "eun-hye"
         assert "gifted young dancer" in body_text(app, "#cast-body")
         await pilot.press(down)
-        assert cast.highlighted_option is not None and cast.highlighted_option.id == "rival-dancers"
+        assert cast.highlighted_id == "rival-dancers"
         assert "as Eun-hye's rivals" in body_text(app, "#cast-body")
         await pilot.press(up)
-        assert cast.highlighted_option is not None and cast.highlighted_option.id == "eun-hye"
+        assert cast.highlighted_id == "eun-hye"
 
 
 async def test_home_and_end_jump_to_the_ends_of_a_list() -> None:
     app = ShowGuideApp(ballerina())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5", "end")
-        faq = app.screen.query_one("#faq-list", OptionList)
-        assert (
-            faq.highlighted_option is not None and faq.highlighted_option.id == "satisfying-ending"
-        )
+        faq = app.screen.query_one("#faq-list", LineList)
+        assert faq.highlighted_id == "satisfying-ending"
         await pilot.press("home")
-        assert (
-            faq.highlighted_option is not None and faq.highlighted_option.id == "suitable-for-all"
-        )
+        assert faq.highlighted_id == "suitable-for-all"
 
 
 async def test_enter_opens_the_detail_and_escape_goes_back_then_to_the_tabs() -> None:
@@ -269,8 +267,8 @@ async def test_keys_typed_faster_than_a_frame_reach_the_new_pane() -> None:
         for key in "3j":
             app.post_message(events.Key(key, key))
         await pilot.pause()
-        cast = app.screen.query_one("#cast-list", OptionList)
-        assert cast.highlighted_option is not None and cast.highlighted_option.id == "rival-dancers"
+        cast = app.screen.query_one("#cast-list", LineList)
+        assert cast.highlighted_id == "rival-dancers"
 
 
 LIST_IDS = {"3": "cast-list", "5": "faq-list"}
@@ -287,7 +285,7 @@ async def test_a_page_key_typed_with_the_pane_key_pages_the_new_list(
             app.post_message(events.Key(key, None if len(key) > 1 else key))
         await pilot.pause()
         items = app.focused
-        assert isinstance(items, OptionList) and items.id == LIST_IDS[pane]
+        assert isinstance(items, LineList) and items.id == LIST_IDS[pane]
         assert items.highlighted is not None and items.highlighted > 1, items.highlighted
 
 
@@ -299,11 +297,11 @@ async def test_a_page_key_waits_however_long_the_list_takes_to_be_laid_out() -> 
         def compose(self) -> ComposeResult:
             with Vertical(id="box") as box:
                 box.display = False
-                yield GuideList(*(f"Option {n}" for n in range(100)), id="list")
+                yield LineList(*(ListRow(Text(f"Option {n}")) for n in range(100)), id="list")
 
     app = Hidden()
     async with app.run_test(size=(40, 12)) as pilot:
-        items = app.query_one("#list", GuideList)
+        items = app.query_one("#list", LineList)
         items.highlighted = 0
         items.action_page_down()
         for _ in range(3):  # frames come and go; the list is still hidden

@@ -8,7 +8,6 @@ hides the others.
 from __future__ import annotations
 
 import threading
-from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,16 +16,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
 from showguide.core.catalog import Catalog
 from showguide.core.catalog_view import CatalogRow, RowView, SortKey
 from showguide.tui.breakpoints import WIDE_WIDTH, breakpoint_classes
 from showguide.tui.catalog_rows import Columns, NaturalWidths, row_detail
 from showguide.tui.keybar import KeyBar
-from showguide.tui.rows import ListRow
-from showguide.tui.widgets import GuideList, GuideScroll
+from showguide.tui.line_list import LineList
+from showguide.tui.rows import RowsOf
+from showguide.tui.widgets import GuideScroll, notice
 
 #: The sort orders the sort key cycles through: (column, newest or last first).
 SORT_ORDERS: tuple[tuple[SortKey, bool], ...] = (
@@ -44,7 +43,7 @@ SORT_ORDERS: tuple[tuple[SortKey, bool], ...] = (
 FOLD_AFTER_SECONDS = 0.5
 
 
-class CatalogList(GuideList):
+class CatalogList(LineList):
     """The list of shows; its screen lays the columns out again when its width changes."""
 
     def on_resize(self) -> None:
@@ -85,6 +84,8 @@ class CatalogScreen(Screen[None]):
         self.view = RowView(self.rows)
         self.natural = NaturalWidths.of(self.rows)
         self.shown: list[CatalogRow] = []
+        #: How many files have problems (counted once per catalog, not per keystroke).
+        self.broken: int | None = None
         self.columns = Columns(self.natural, 0)
         self._start_on = highlight
         #: The row whose detail is shown; a reload makes new rows, shown anew.
@@ -157,8 +158,8 @@ class CatalogScreen(Screen[None]):
 
     # --- the list ----------------------------------------------------------
 
-    def list_widget(self) -> OptionList:
-        return self.query_one("#catalog-list", OptionList)
+    def list_widget(self) -> CatalogList:
+        return self.query_one("#catalog-list", CatalogList)
 
     def highlighted(self) -> CatalogRow | None:
         index = self.list_widget().highlighted
@@ -168,7 +169,7 @@ class CatalogScreen(Screen[None]):
 
     def fit_columns(self) -> None:
         """Lay the columns out again for the list's width, when it has changed."""
-        width = self.list_widget().scrollable_content_region.width - 2  # options' padding
+        width = self.list_widget().content_width - 2  # a margin right of the rows
         if width > 0 and width != self.fitted_width:
             self.fitted_width = width
             self.columns = Columns(self.natural, width, self.watched())
@@ -182,14 +183,15 @@ class CatalogScreen(Screen[None]):
         by, newest_first = SORT_ORDERS[self.sort_index]
         self.shown = self.view.shown(by, newest_first, query)
         shows = self.list_widget()
-        shows.set_options(
-            [Option(ListRow(partial(self.columns.row, row))) for row in self.shown]
-            or [Option(Text("No show matches the filter.", style="italic"), disabled=True)]
+        shows.set_rows(
+            RowsOf(self.shown, self.columns.row)
+            if self.shown
+            else [notice("No show matches the filter.")]
         )
         self.query_one("#catalog-header", Static).update(self.columns.header(self.order))
         if self.shown:
-            keys = [row.key for row in self.shown]
-            shows.highlighted = keys.index(keep) if keep in keys else 0
+            found = (n for n, row in enumerate(self.shown) if row.key == keep)
+            shows.highlighted = next(found, 0) if keep is not None else 0
         self.update_title(query)
         self.show_detail()
 
@@ -197,16 +199,17 @@ class CatalogScreen(Screen[None]):
         total = len(self.rows)
         shows = f"{total} show" if total == 1 else f"{total} shows"
         count = f"{len(self.shown)} of {shows}" if query.strip() else shows
-        broken = sum(1 for row in self.rows if not row.ok)
-        if broken:
-            count += f" · {broken} with problems"
+        if self.broken is None:
+            self.broken = sum(1 for row in self.rows if not row.ok)
+        if self.broken:
+            count += f" · {self.broken} with problems"
         title = Text.assemble(("showguide", "bold"), "  ·  ", count)
         self.query_one("#catalog-title", Static).update(title)
 
     def show_detail(self) -> None:
         row = self.highlighted()
         if row is not None and row is self._detail_of:
-            # Already shown: refill shows it, then the list's OptionHighlighted
+            # Already shown: refill shows it, then the list's Highlighted
             # message asks again. Updating the detail lays the screen out again.
             return
         self._detail_of = row
@@ -220,11 +223,11 @@ class CatalogScreen(Screen[None]):
         detail.border_title = "Problems" if not row.loaded else "Show"
         detail.scroll_home(animate=False)
 
-    @on(OptionList.OptionHighlighted, "#catalog-list")
+    @on(LineList.Highlighted, "#catalog-list")
     def highlighted_changed(self) -> None:
         self.show_detail()
 
-    @on(OptionList.OptionSelected, "#catalog-list")
+    @on(LineList.Selected, "#catalog-list")
     def selected(self) -> None:
         self.action_open()
 
@@ -257,9 +260,12 @@ class CatalogScreen(Screen[None]):
         else:
             shows.action_cursor_up()
 
-    async def action_page(self, step: int) -> None:
-        # OptionList's page actions are not annotated; run them by name.
-        await self.list_widget().run_action("page_down" if step > 0 else "page_up")
+    def action_page(self, step: int) -> None:
+        shows = self.list_widget()
+        if step > 0:
+            shows.action_page_down()
+        else:
+            shows.action_page_up()
 
     def action_sort(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(SORT_ORDERS)
@@ -281,6 +287,7 @@ class CatalogScreen(Screen[None]):
         self.catalog = catalog
         self.rows = catalog.rows()
         self.view = RowView(self.rows)
+        self.broken = None
         self.call_after_refresh(self.fold_words_soon)
         self.natural = NaturalWidths.of(self.rows)
         self.columns = Columns(

@@ -128,6 +128,13 @@ def key_of(option_id: str) -> ItemKey:
     return ItemKey(pane, item_id)  # type: ignore[arg-type]  # panes come from option_id()
 
 
+def heading(text: str) -> Option:
+    """A pane's heading among the results: shown, never chosen (a pane title, literal)."""
+    title = literal(text.upper(), "bold")
+    title.no_wrap = True
+    return Option(title, disabled=True)
+
+
 class SearchScreen(ModalScreen[ItemKey | None]):
     """Type to search; up/down choose; Enter jumps; Esc goes back where you were."""
 

@@ -14,13 +14,11 @@ its minor version). To upgrade Textual, see CONTRIBUTING.md: run that test
 first, re-read each entry below against the new source, then change
 :data:`CHECKED_WITH`.
 
-Not here: ``GuideList`` (tui/widgets.py), an OptionList that overrides four
-of its private methods to go faster. A list on Textual's public line API is
-replacing it; its private names are listed below until then, so that the
-test watches them too. So are the few the tests themselves read (the
-composed frame, notifications) and those of textual-serve that
-``showguide serve`` overrides (web/server.py, which loads only with the
-serve extra).
+The master lists (LineList, tui/line_list.py) use only Textual's public line
+API and need nothing here. Listed too: the few private names the tests
+themselves read (the composed frame, notifications) and those of
+textual-serve that ``showguide serve`` overrides (web/server.py, which loads
+only with the serve extra).
 """
 
 from __future__ import annotations
@@ -59,7 +57,6 @@ class PrivateName(NamedTuple):
 
 
 _OPTION_LIST = "textual.widgets._option_list:OptionList"
-_GUIDE_LIST = "showguide.tui.widgets:GuideList"
 
 PRIVATE_NAMES: tuple[PrivateName, ...] = (
     # --- one-line rows (tui/rows.py) ------------------------------------------
@@ -102,90 +99,11 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
         owner=_OPTION_LIST,
         name="_move_page",
         signature="(self, direction: '_widget_navigation.Direction') -> 'None'",
-        used_in=(
-            "showguide.tui.textual_internals:MendedCommandPalette",
-            f"{_GUIDE_LIST}",
-        ),
+        used_in=("showguide.tui.textual_internals:MendedCommandPalette",),
         textual_does="Pages through the map of the list's lines (_index_to_line, _lines), "
         "which exists only once the list has been laid out; before that it raises KeyError.",
         showguide_needs="PageDown pressed straight after Ctrl+P (or straight after a pane "
         "opens) must not crash: the move waits until the list has a size.",
-    ),
-    # --- GuideList (tui/widgets.py), until the line-API list replaces it -------
-    PrivateName(
-        owner=_OPTION_LIST,
-        name="_update_lines",
-        signature="(self) -> 'None'",
-        used_in=(_GUIDE_LIST,),
-        textual_does="Builds the map of lines by asking each option's visual its height, "
-        "one option at a time; the map is emptied on every Resize.",
-        showguide_needs="One-line rows are mapped in bulk, and the map is emptied only when "
-        "it is used at a width it was not made at (a Resize arrives after a frame drawn at "
-        "the new size).",
-    ),
-    PrivateName(
-        owner=_OPTION_LIST,
-        name="_get_option_render",
-        signature="(self, option: 'Option', style: 'Style') -> 'list[Strip]'",
-        used_in=(_GUIDE_LIST,),
-        textual_does="Renders an option into strips, cached in _option_render_cache by "
-        "(option, style, padding) but not by width; the cache is emptied on Resize.",
-        showguide_needs="The cache is emptied when the width changes, not on every Resize: "
-        "each visible option was otherwise rendered twice in the first frame.",
-    ),
-    PrivateName(
-        owner=_OPTION_LIST,
-        name="_on_resize",
-        signature="(self)",
-        used_in=(_GUIDE_LIST,),
-        textual_does="Empties both caches on every Resize.",
-        showguide_needs="GuideList keeps its caches (they check their width) and runs the "
-        "page moves that waited for the list to be laid out.",
-    ),
-    PrivateName(
-        owner="textual.scroll_view:ScrollView",
-        name="_size_updated",
-        signature="(self, size: 'Size', virtual_size: 'Size', container_size: 'Size', "
-        "layout: 'bool' = True) -> 'bool'",
-        used_in=(_GUIDE_LIST,),
-        textual_does="Repaints the scrollbars when the layout's virtual size differs from "
-        "the widget's own, which for an OptionList taller than its view is every layout.",
-        showguide_needs="GuideList passes its own virtual size, so a layout of the screen "
-        "does not repaint its scrollbar (one more frame each time).",
-    ),
-    PrivateName(
-        owner="textual.widget:Widget",
-        name="_on_mount",
-        signature="(self, event: 'events.Mount') -> 'None'",
-        used_in=(_GUIDE_LIST,),
-        textual_does="Shows the scrollbars of a widget whose overflow is 'scroll'.",
-        showguide_needs="GuideList overrides it (replacing Textual's, which a list with "
-        "overflow auto does not need) to give a long list its scrollbar from the first layout.",
-    ),
-    PrivateName(
-        owner=_OPTION_LIST,
-        name="_line_cache",
-        signature=None,
-        used_in=(_GUIDE_LIST,),
-        textual_does="The map of lines: lines, heights and index_to_line.",
-        showguide_needs="Filled in bulk for one-line rows (_map_one_line_rows).",
-    ),
-    PrivateName(
-        owner=_OPTION_LIST,
-        name="_option_render_cache",
-        signature=None,
-        used_in=(_GUIDE_LIST, "showguide.tui.panes.episodes:EpisodesPane"),
-        textual_does="The rendered options, by (option, style, padding).",
-        showguide_needs="Emptied when the width changes (GuideList) and when progress changes "
-        "how every episode row looks (the Episodes pane).",
-    ),
-    PrivateName(
-        owner="textual.widgets._option_list:Option",
-        name="_divider",
-        signature=None,
-        used_in=(_GUIDE_LIST,),
-        textual_does="Marks an option drawn as a divider line.",
-        showguide_needs="Bulk mapping stops at a divider: it is not a one-line row.",
     ),
     # --- the tests' eyes: what is on screen, read as Textual composes it -------
     PrivateName(

@@ -2,158 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from functools import partial
-from itertools import islice, repeat
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.console import RenderableType
 from rich.text import Text
-from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
-from textual.geometry import Size
-from textual.strip import Strip
-from textual.style import Style
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets import Static
 
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
+from showguide.tui.line_list import LineList, RowNotListed
 from showguide.tui.messages import SpoilersChanged
 from showguide.tui.rows import ListRow
 
-if TYPE_CHECKING:
-    from textual.visual import VisualType
-    from typing_extensions import Self
 
-
-class GuideList(OptionList):
-    """An option list that also moves with j and k."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
-
-    # Textual's OptionList keeps rendered options and the map of its lines in
-    # caches that do not know the width they were made at, and empties both on
-    # every Resize event. But a Resize arrives after the frame drawn at the new
-    # size: the first one after the first frame, so every visible option was
-    # rendered twice (a fifth of a thousand-show catalog's first frame), and
-    # later ones after a frame drawn from the old width's cache. So each cache
-    # here is emptied when it is used at a width it was not made at, and a
-    # Resize leaves them be.
-
-    #: The content width of the rendered options in the cache.
-    _rendered_width: int | None = None
-    #: The content width of the map of lines.
-    _lines_width: int | None = None
-    #: Page moves asked for before the list was laid out; run on its first Resize.
-    _waiting_moves: tuple[Callable[[], None], ...] = ()
-
-    def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
-        width = self.scrollable_content_region.width
-        if width != self._rendered_width:
-            self._option_render_cache.clear()
-            self._rendered_width = width
-        return super()._get_option_render(option, style)
-
-    def _update_lines(self) -> None:
-        width = self.scrollable_content_region.width
-        if width != self._lines_width:
-            self._line_cache.clear()
-            self._lines_width = width
-        if width:
-            self._map_one_line_rows()
-        super()._update_lines()
-
-    def _map_one_line_rows(self) -> None:
-        """Add the options from the first unmapped one that are ListRows to the
-        map of lines, in bulk; OptionList maps the rest, one at a time.
-
-        OptionList asks each option's visual for its height, a few microseconds
-        an option; a ListRow is one line tall at any width, so a thousand of
-        them need not be asked. This fills the same map, the same way.
-        """
-        cache = self._line_cache
-        lines = cache.lines
-        first = lines[-1][0] + 1 if lines else 0
-        end = first
-        for option in islice(self.options, first, None):
-            if option._divider or not isinstance(option.prompt, ListRow):
-                break
-            end += 1
-        if end == first:
-            return
-        indexes = range(first, end)
-        line_numbers = range(len(lines), len(lines) + len(indexes))
-        cache.index_to_line.update(zip(indexes, line_numbers, strict=True))
-        cache.heights.update(dict.fromkeys(indexes, 1))
-        lines.extend(zip(indexes, repeat(0), strict=False))
-
-    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
-        # Keeps OptionList's own handler, next in the MRO, from running.
-        event.prevent_default()
-        self._expect_overflow()
-        # A Resize comes when the list has been laid out: moves can be made.
-        moves, self._waiting_moves = self._waiting_moves, ()
-        for move in moves:
-            move()
-
-    # OptionList learns how many lines it has only once it has been laid out,
-    # so a long list was laid out without a scrollbar, then given one, and the
-    # whole screen laid out and drawn again: a fifth of a large catalog's first
-    # frame. A list with more options than the screen has lines cannot fit
-    # whatever its layout, so it has its scrollbar from the first layout on:
-    # shown at once, and kept by its style ("-overflowing" in widgets.tcss)
-    # until the list is laid out and knows its height.
-
-    def _on_mount(self, event: events.Mount) -> None:
-        self._expect_overflow()
-
-    def set_options(self, options: Iterable[Option | VisualType | None]) -> Self:
-        super().set_options(options)
-        self._expect_overflow()
-        return self
-
-    def _expect_overflow(self) -> None:
-        overflowing = len(self.options) > self.app.size.height
-        self.set_class(overflowing, "-overflowing")
-        if overflowing:
-            self.show_vertical_scrollbar = True
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        # ScrollView repaints its scrollbars when the virtual size the layout
-        # gives differs from its own. An OptionList keeps its own (the map of
-        # its lines), which never matches the layout's for a list taller than
-        # its view: every layout of the screen repainted the scrollbar, one
-        # more frame each time. Compared with its own, it repaints when its
-        # size changes (and on its own when its lines do, in _update_lines).
-        return super()._size_updated(size, self.virtual_size, container_size, layout)
-
-    def action_page_up(self) -> None:
-        self._when_laid_out(super().action_page_up)
-
-    def action_page_down(self) -> None:
-        self._when_laid_out(super().action_page_down)
-
-    def _when_laid_out(self, move: Callable[[], None]) -> None:
-        # Textual's OptionList pages through a map of its lines that it builds
-        # only once it has been laid out: PageUp or PageDown arriving between a
-        # list's mount and its first frame ("3" then PageDown, typed fast)
-        # raised KeyError. Such a key waits for the list's first Resize, not
-        # for the next refresh: on a busy machine the list could still be
-        # unlaid then, and the key was lost (a flaky test showed it).
-        if self.scrollable_content_region:
-            move()
-        else:
-            self._waiting_moves = (*self._waiting_moves, move)
-
-
-class MasterList(GuideList):
+class MasterList(LineList):
     """The list half of a MasterDetail: Enter opens the highlighted item."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -170,12 +35,17 @@ class GuideScroll(VerticalScroll, can_focus=True):
     ]
 
 
-def heading(text: str) -> Option:
-    """A group heading inside a GuideList: shown, but never selected.
+def heading(text: str) -> ListRow:
+    """A group heading inside a LineList: shown, but never highlighted or selected.
 
     Headings can hold data (a character group's name), so they are literal.
     """
-    return Option(ListRow(partial(literal, text.upper(), "bold")), disabled=True)
+    return ListRow(literal(text.upper(), "bold"), enabled=False)
+
+
+def notice(text: str) -> ListRow:
+    """A line in a list that says why it is empty ("No questions match ...")."""
+    return ListRow(Text(text, style="italic"), enabled=False)
 
 
 def hidden_notice(what: str = "Spoiler") -> Text:
@@ -235,8 +105,8 @@ class ItemList(Container, SpoilerAware):
         self.shield = shield
         self.items = items
 
-    def item_list(self) -> GuideList:
-        return self.query_one(GuideList)
+    def item_list(self) -> LineList:
+        return self.query_one(LineList)
 
     def hidden(self, item_id: str) -> bool:
         item = self.items[item_id]
@@ -250,50 +120,32 @@ class ItemList(Container, SpoilerAware):
             return False
         return self.shield.is_revealed(self.reveal_key(item_id), spoiler, item.reveals)
 
-    def prompt(self, item_id: str, hidden: bool) -> RenderableType | ListRow:
-        """The item's row: masked when ``hidden``, marked when :meth:`revealed`."""
+    def prompt(self, item_id: str, hidden: bool) -> Text:
+        """The text of ``item_id``'s row: masked when ``hidden``, marked when
+        :meth:`revealed`."""
         raise NotImplementedError
+
+    def row(self, item_id: str) -> ListRow:
+        """The row of ``item_id``: its text is made when it is drawn, from the
+        shield as it is then, so a change of progress redraws only what is shown."""
+        return ListRow(partial(self.row_text, item_id), item_id)
+
+    def row_text(self, item_id: str) -> Text:
+        return self.prompt(item_id, self.hidden(item_id))
 
     def show_detail(self, item_id: str | None) -> None:
         """Draw the detail of the highlighted item (nothing to do without a detail)."""
 
     def highlighted_id(self) -> str | None:
-        option = self.item_list().highlighted_option
-        return option.id if option is not None else None
+        return self.item_list().highlighted_id
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    def on_line_list_highlighted(self, event: LineList.Highlighted) -> None:
         event.stop()
-        self.show_detail(event.option.id)
+        self.show_detail(event.row_id)
         self.refresh_bindings()
 
-    #: Whether each row was hidden, and whether revealed, when last drawn: a
-    #: change of progress redraws only the rows it changes, not a thousand-row list.
-    _drawn_hidden: dict[str, tuple[bool, bool]]
-
-    #: False for a pane that redraws its rows its own way (Episodes).
-    tracks_drawn_rows: ClassVar[bool] = True
-
-    def on_mount(self) -> None:
-        # The rows were just composed from the shield as it is now.
-        if self.tracks_drawn_rows:
-            self._drawn_hidden = {item_id: self.spoiler_state(item_id) for item_id in self.items}
-
-    def spoiler_state(self, item_id: str) -> tuple[bool, bool]:
-        """(hidden, revealed): what decides how the item's row is drawn."""
-        hidden = self.hidden(item_id)
-        return hidden, not hidden and self.revealed(item_id)
-
     def refresh_spoilers(self) -> None:
-        item_list = self.item_list()
-        drawn = getattr(self, "_drawn_hidden", {})
-        for option in item_list.options:
-            item_id = option.id
-            if item_id is not None and item_id in self.items:
-                state = self.spoiler_state(item_id)
-                if drawn.get(item_id) != state:
-                    item_list.replace_option_prompt(item_id, self.prompt(item_id, state[0]))
-                    drawn[item_id] = state
-        self._drawn_hidden = drawn
+        self.item_list().refresh_rows()
         self.show_detail(self.highlighted_id())
         self.refresh_bindings()
 
@@ -326,8 +178,8 @@ class ItemList(Container, SpoilerAware):
         """Highlight ``item_id`` and focus the list; False when it is not listed."""
         item_list = self.item_list()
         try:
-            item_list.highlighted = item_list.get_option_index(item_id)
-        except OptionDoesNotExist:
+            item_list.highlighted = item_list.get_index(item_id)
+        except RowNotListed:
             return False
         self.screen.set_focus(item_list)
         item_list.scroll_to_highlight()
@@ -361,7 +213,7 @@ class MasterDetail(ItemList):
     # the message queue, so with Esc and a pane key typed in one go it
     # landed after the pane had changed, on a widget of the hidden pane.
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_line_list_selected(self, event: LineList.Selected) -> None:
         event.stop()
         self.screen.set_focus(self.detail_widget())
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import partial
 
 from rich.cells import cell_len
 from rich.console import Group
@@ -11,7 +10,6 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
-from textual.widgets.option_list import Option
 
 from showguide.core.arrange import cast_groups, label
 from showguide.core.model import Character, Show
@@ -107,28 +105,26 @@ class CastPane(MasterDetail):
         ]
         self.name_width = min(max(names, default=8), NAME_WIDTH_LIMIT)
 
-    def prompt(self, item_id: str, hidden: bool) -> ListRow:
+    def prompt(self, item_id: str, hidden: bool) -> Text:
         if hidden:
-            return ListRow(partial(character_row_hidden, self.name_width))
-        revealed = self.revealed(item_id)
-        return ListRow(partial(character_row, self.items[item_id], self.name_width, revealed))
+            return character_row_hidden(self.name_width)
+        return character_row(self.items[item_id], self.name_width, self.revealed(item_id))
 
     def compose(self) -> ComposeResult:
-        options: list[Option | None] = []
+        rows: list[ListRow | None] = []
         for title, members in grouped(self.show.characters):
-            if options:
-                options.append(None)  # a rule between groups
-            options.append(heading(title))
-            options.extend(Option(self.prompt(c.id, self.hidden(c.id)), id=c.id) for c in members)
-        yield MasterList(*options, id="cast-list", classes="master")
+            if rows:
+                rows.append(None)  # a rule between groups
+            rows.append(heading(title))
+            rows.extend(self.row(c.id) for c in members)
+        yield MasterList(*rows, id="cast-list", classes="master")
         with GuideScroll(id="cast-detail", classes="detail") as detail:
             detail.border_title = "Character"
             yield Static(Text("No characters are listed yet.", style="italic"), id="cast-body")
 
     def on_mount(self) -> None:
         cast_list = self.list_widget()
-        if cast_list.option_count:
-            cast_list.action_first()
+        cast_list.action_first()
 
     def show_detail(self, item_id: str | None) -> None:
         if item_id in self.items:

@@ -5,10 +5,9 @@ it; ``W`` unmarks it and every episode after it. The line above the list says
 where you are ("Watched up to S1E4 of 16"). A summary past your progress is
 hidden like any spoiler: ``s`` reveals it, ``S`` lowers the whole shield.
 
-A show can list 1,600 episodes, so rows are one-line ListRows whose text is
-made only when a row comes into view, from the current progress: a change of
-progress empties the made texts and redraws, rather than replacing 1,600
-options one by one.
+A show can list 1,600 episodes, so the list is a LineList: its rows are plain
+data whose text is made only when a row is drawn, from the current progress,
+and a change of progress redraws the rows on screen, not 1,600 of them.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
-from textual.widgets.option_list import Option
 
 from showguide.core.episodes import EpisodeOrder, progress_label, relative_day
 from showguide.core.items import summary_key
@@ -37,6 +35,7 @@ from showguide.tui.widgets import (
     MasterList,
     heading,
     hidden_notice,
+    notice,
     revealed_note,
 )
 
@@ -91,9 +90,6 @@ class EpisodesPane(MasterDetail):
 
     # --- what is hidden -----------------------------------------------------
 
-    #: Rows are redrawn from the progress as they come into view (refresh_spoilers).
-    tracks_drawn_rows = False
-
     def hidden(self, item_id: str) -> bool:
         """Whether the episode's summary is hidden (its title never is)."""
         position, season, episode = self.items[item_id]
@@ -115,7 +111,7 @@ class EpisodesPane(MasterDetail):
 
     # --- drawing ------------------------------------------------------------
 
-    def row_text(self, item_id: str) -> Text:
+    def episode_row(self, item_id: str) -> Text:
         position, _season, episode = self.items[item_id]
         watched = position <= self.shield.watched
         row = Text()
@@ -126,8 +122,9 @@ class EpisodesPane(MasterDetail):
             row.append(f"  · {relative_day(episode.aired, self.today)}", style="dim")
         return row
 
-    def prompt(self, item_id: str, hidden: bool) -> ListRow:
-        return ListRow(partial(self.row_text, item_id))
+    def prompt(self, item_id: str, hidden: bool) -> Text:
+        # The title shows whatever the progress; only the summary can be hidden.
+        return self.episode_row(item_id)
 
     def detail(self, item_id: str) -> Group:
         position, season, episode = self.items[item_id]
@@ -158,23 +155,18 @@ class EpisodesPane(MasterDetail):
         return Group(*parts)
 
     def compose(self) -> ComposeResult:
-        options: list[Option] = []
+        rows: list[ListRow] = []
+        episode_row = self.episode_row
         for season in self.show.seasons:
             name = f"Season {season.number}" + (f": {season.title}" if season.title else "")
-            options.append(heading(name))
-            options.extend(
-                Option(self.prompt(code, False), id=code)
+            rows.append(heading(name))
+            rows.extend(
+                ListRow(partial(episode_row, code), code)
                 for code in (f"S{season.number}E{e.number}" for e in season.episodes)
             )
         with Vertical(classes="master"):
             yield Static(self.progress_line(), id="episodes-progress")
-            if options:
-                yield EpisodeList(*options, id="episodes-list")
-            else:
-                yield EpisodeList(
-                    Option(Text("No episodes are listed.", style="italic"), disabled=True),
-                    id="episodes-list",
-                )
+            yield EpisodeList(*(rows or [notice("No episodes are listed.")]), id="episodes-list")
         with GuideScroll(id="episodes-detail", classes="detail") as detail:
             detail.border_title = "Episode"
             yield Static(Text("No episode chosen.", style="italic"), id="episodes-body")
@@ -190,7 +182,7 @@ class EpisodesPane(MasterDetail):
 
     def jump_to_quietly(self, item_id: str) -> None:
         episodes = self.list_widget()
-        episodes.highlighted = episodes.get_option_index(item_id)
+        episodes.highlighted = episodes.get_index(item_id)
 
     def jump_to(self, item_id: str) -> bool:
         # A search result for a summary ("S1E4:summary") shows its episode.
@@ -201,16 +193,8 @@ class EpisodesPane(MasterDetail):
             self.query_one("#episodes-body", Static).update(self.detail(item_id))
 
     def refresh_spoilers(self) -> None:
-        episodes = self.list_widget()
-        for option in episodes.options:
-            if isinstance(option.prompt, ListRow):
-                option.prompt._text = None
-                option.prompt._content = None
-        episodes._option_render_cache.clear()
-        episodes.refresh()
         self.query_one("#episodes-progress", Static).update(self.progress_line())
-        self.show_detail(self.highlighted_id())
-        self.refresh_bindings()
+        super().refresh_spoilers()
 
     # --- progress -----------------------------------------------------------
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -13,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
-from textual.widgets.option_list import Option
 
 from showguide.core.model import FaqEntry, Show
 from showguide.core.provenance import attribution
@@ -28,6 +26,7 @@ from showguide.tui.widgets import (
     MasterDetail,
     MasterList,
     hidden_notice,
+    notice,
     revealed_mark,
     revealed_note,
 )
@@ -94,29 +93,28 @@ class FaqPane(MasterDetail):
         self.prepare_search_index = prepare_search_index
         self.shown_ids = list(self.items)
 
-    def prompt(self, item_id: str, hidden: bool) -> ListRow:
+    def prompt(self, item_id: str, hidden: bool) -> Text:
         revealed = not hidden and self.revealed(item_id)
-        return ListRow(partial(question_prompt, self.items[item_id], hidden, revealed))
+        return question_prompt(self.items[item_id], hidden, revealed)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="master"):
             yield Input(placeholder="f: filter by words or #tag", id="faq-filter")
-            yield MasterList(*self.options(self.shown_ids), id="faq-list")
+            yield MasterList(*self.rows(self.shown_ids), id="faq-list")
         with GuideScroll(id="faq-answer", classes="detail") as answer:
             answer.border_title = "Answer"
             # Docked: the question stays in view while a long answer scrolls.
             yield Static(id="faq-question")
             yield Static(Text("No questions yet.", style="italic"), id="faq-body")
 
-    def options(self, ids: list[str]) -> list[Option]:
+    def rows(self, ids: list[str]) -> list[ListRow]:
         if not ids:
-            return [Option(Text("No questions match the filter.", style="italic"), disabled=True)]
-        return [Option(self.prompt(item_id, self.hidden(item_id)), id=item_id) for item_id in ids]
+            return [notice("No questions match the filter.")]
+        return [self.row(item_id) for item_id in ids]
 
     def on_mount(self) -> None:
         questions = self.list_widget()
-        if questions.option_count:
-            questions.action_first()
+        questions.action_first()
 
     def matching_ids(self, text: str) -> list[str]:
         query, tags = parse_filter(text)
@@ -151,7 +149,7 @@ class FaqPane(MasterDetail):
         current = self.highlighted_id()
         self.shown_ids = self.matching_ids(text)
         questions = self.list_widget()
-        questions.set_options(self.options(self.shown_ids))
+        questions.set_rows(self.rows(self.shown_ids))
         if self.shown_ids:
             # Stay on the same question when it still matches.
             keep = current is not None and current in self.shown_ids

@@ -9,7 +9,6 @@ handed to the browser. Nothing else in showguide opens anything.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import Any, ClassVar
 
 from rich.console import Group
@@ -17,8 +16,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from showguide.core.arrange import label
 from showguide.core.model import Finding, Show, Source
@@ -33,8 +31,9 @@ from showguide.core.provenance import (
 )
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
+from showguide.tui.line_list import LineList
 from showguide.tui.rows import ListRow
-from showguide.tui.widgets import GuideScroll, MasterDetail, MasterList, heading
+from showguide.tui.widgets import GuideScroll, MasterDetail, MasterList, heading, notice
 
 
 def open_in_browser(app: App[Any], url: str) -> None:
@@ -130,23 +129,21 @@ class SourcesPane(MasterDetail):
     def revealed(self, item_id: str) -> bool:
         return False
 
-    def prompt(self, item_id: str, hidden: bool) -> ListRow:
+    def prompt(self, item_id: str, hidden: bool) -> Text:
         item = self.items[item_id]
         if isinstance(item, Source):
-            return ListRow(partial(source_row, item))
-        return ListRow(partial(finding_row, item))
+            return source_row(item)
+        return finding_row(item)
 
     def compose(self) -> ComposeResult:
-        options: list[Option | None] = [heading("Sources")]
-        options += [Option(self.prompt(i, False), id=i) for i in self.source_ids]
+        rows: list[ListRow | None] = [heading("Sources")]
+        rows += [self.row(i) for i in self.source_ids]
         if self.show.source_check:
-            options += [None, heading("Source check")]
-            options += [Option(self.prompt(i, False), id=i) for i in self.finding_ids]
+            rows += [None, heading("Source check")]
+            rows += [self.row(i) for i in self.finding_ids]
         if not self.show.sources:
-            options.append(
-                Option(Text("This guide names no sources.", style="italic"), disabled=True)
-            )
-        yield MasterList(*options, id="sources-list", classes="master")
+            rows.append(notice("This guide names no sources."))
+        yield MasterList(*rows, id="sources-list", classes="master")
         with GuideScroll(id="sources-detail", classes="detail") as detail:
             detail.border_title = "Source"
             body = self.show.source_check.summary if self.show.source_check else ""
@@ -154,8 +151,7 @@ class SourcesPane(MasterDetail):
 
     def on_mount(self) -> None:
         sources = self.list_widget()
-        if sources.option_count:
-            sources.action_first()
+        sources.action_first()
 
     def show_detail(self, item_id: str | None) -> None:
         item = self.items.get(item_id or "")
@@ -192,10 +188,10 @@ class SourcesPane(MasterDetail):
         type(self).opener(self.app, url)
         self.notify(f"Opening {url}", timeout=3, markup=False)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_line_list_selected(self, event: LineList.Selected) -> None:
         # Enter on a source with a link opens it; otherwise it moves to the detail.
         if self.link() is not None:
             event.stop()
             self.action_open_link()
             return
-        super().on_option_list_option_selected(event)
+        super().on_line_list_selected(event)
