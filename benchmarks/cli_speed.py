@@ -46,6 +46,9 @@ COMMANDS: dict[str, tuple[list[str], float]] = {
     "export ballerina -f json": (["export", "ballerina", "-f", "json"], COMMAND_TARGET_MS),
     "export ballerina -f yaml": (["export", "ballerina", "-f", "yaml"], COMMAND_TARGET_MS),
     "new Title": (["new", "Title"], COMMAND_TARGET_MS),
+    # Issue 16: a Tab in the shell runs these; a show name loads the catalog's summaries.
+    "_complete (command)": (["_complete", "1", "showguide", "li"], COMMAND_TARGET_MS),
+    "_complete (show name)": (["_complete", "2", "showguide", "print", ""], COMMAND_TARGET_MS),
 }
 
 

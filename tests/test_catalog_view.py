@@ -224,3 +224,76 @@ def test_filter_rows_keeps_exactly_the_rows_whose_words_each_query_word_begins(
     ]
     assert filter_rows(rows, text) == expected
     assert [row for row in rows if row.matches(words)] == expected
+
+
+# --- words that name a field: genre:, status:, origin: ---------------------------------
+
+
+@pytest.fixture
+def world(tmp_path: Path, only_one: None) -> list[CatalogRow]:
+    folder = tmp_path / "world"
+    folder.mkdir()
+    shows = [
+        show_dict(
+            id="seoul",
+            title="Seoul Nights",
+            country="South Korea",
+            status="upcoming",
+            genres=["Drama"],
+        ),
+        show_dict(
+            id="busan",
+            title="Busan Harbour",
+            country="Korea, Republic of",  # as TVmaze's import writes it
+            status="ended",
+            genres=["Science-Fiction", "Comedy"],
+        ),
+        show_dict(
+            id="drama-club",  # "drama" in its title, not in its genres
+            title="The Drama Club",
+            country="Japan",
+            status="airing",
+            genres=["Comedy"],
+        ),
+        show_dict(
+            id="pune", title="Pune Story", country="India", status="announced", genres=["Drama"]
+        ),
+        show_dict(
+            id="jakarta",
+            title="Jakarta Rain",
+            country="Indonesia",
+            status="ended",
+            genres=["Drama"],
+        ),
+    ]
+    for data in shows:
+        settled(write_show(folder, data, f"{data['id']}.yaml"))
+    settled(write_show(folder, show_dict(id="broken", status="maybe"), "broken.yaml"))
+    return load_catalog([folder]).rows()
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("genre:drama", ["jakarta", "pune", "seoul"]),  # not The Drama Club
+        ("drama", ["drama-club", "jakarta", "pune", "seoul"]),  # a plain word: anywhere
+        ("GENRE:sci", ["busan"]),
+        ("genre:science-fiction", ["busan"]),
+        ("genre:fiction", ["busan"]),  # a word of the genre
+        ("status:ended", ["busan", "jakarta"]),
+        ("status:air", ["drama-club"]),
+        ("origin:KR", ["busan", "seoul"]),  # both spellings of the country
+        ("origin:kr genre:drama", ["seoul"]),
+        ("country:korea", ["busan", "seoul"]),
+        ("origin:in", ["pune"]),  # a code is a code: not Indonesia
+        ("origin:indo", ["jakarta"]),
+        ("origin:jp seoul", []),
+        ("genre:", ["broken", "busan", "drama-club", "jakarta", "pune", "seoul"]),  # still typing
+        ("re:zero", []),  # not a field: plain words, which nothing begins
+        ("status:maybe", []),  # a file that did not load has no fields
+    ],
+)
+def test_a_filter_word_can_name_its_field(
+    world: list[CatalogRow], typed: str, expected: list[str]
+) -> None:
+    assert sorted(ids(filter_rows(world, typed))) == expected

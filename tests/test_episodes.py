@@ -266,7 +266,7 @@ def test_a_state_file_that_is_not_json_is_set_aside(tmp_path: Path) -> None:
     path.write_text('{"progress": {"a": ')
     loaded = load_state(path)
     assert loaded.value == State()
-    assert loaded.notice is not None and "kept it as" in loaded.notice
+    assert loaded.notice is not None and "It was moved to " in loaded.notice
 
 
 # --- the command line ----------------------------------------------------------

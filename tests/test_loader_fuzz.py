@@ -181,6 +181,7 @@ def test_random_yaml_trees(tree: Any) -> None:
     load_or_problems(as_yaml(tree))
 
 
+@pytest.mark.slow
 @fuzz
 @given(broken_shows())
 def test_randomly_broken_shows(data: Any) -> None:
@@ -219,6 +220,7 @@ def test_yaml_pieces_written_as_a_value(path: tuple[Any, ...], piece: str) -> No
 PROBLEM_LINE = re.compile(r"^.+?:\d+:\d+: .+?: .+$")
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60,
     deadline=None,

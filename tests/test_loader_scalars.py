@@ -241,6 +241,7 @@ def test_long_number_pattern_agrees_with_the_yaml_resolver(text: str) -> None:
     assert (showguide.core.yamlnodes._LONG_NUMBER.fullmatch(text) is not None) == is_number
 
 
+@pytest.mark.slow
 def test_a_long_base_60_number_is_refused_in_little_memory() -> None:
     import tracemalloc
 

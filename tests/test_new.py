@@ -20,7 +20,9 @@ def test_the_starter_validates_and_carries_the_title(
 ) -> None:
     target = tmp_path / "harbour.yaml"
     result = run_cli(capsys, "new", "Harbour Lights", "-o", str(target))
-    assert (result.code, result.out, result.err) == (0, "", "")
+    assert (result.code, result.out) == (0, "")
+    assert result.err.startswith(f"Wrote a starter show file for Harbour Lights to {target} (")
+    assert result.err.endswith(f"; check your edits with: showguide validate {target}\n")
     text = target.read_text(encoding="utf-8")
     assert text.startswith(MODELINE)
     show = load_show(target)

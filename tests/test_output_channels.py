@@ -109,9 +109,9 @@ def test_a_file_name_too_long_is_a_problem_not_an_internal_error(tmp_path: Path)
 def test_an_empty_output_name_is_refused_by_name(command: str) -> None:
     result = shell(f"showguide {command} -o ''")
     assert result.returncode == 2
-    assert error_lines(result)[-1].endswith(
-        "argument -o/--output: needs a file name (or - for standard output)"
-    )
+    problem, hint = error_lines(result)
+    assert problem.endswith("argument -o/--output: needs a file name (or - for standard output)")
+    assert hint == f"try 'showguide {command.split()[0]} --help'"
 
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)

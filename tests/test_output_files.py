@@ -37,7 +37,8 @@ def test_an_existing_file_is_kept_unless_force_is_given(
     assert target.read_text(encoding="utf-8") == "my own work\n"
 
     forced = run_cli(capsys, *command, "-o", str(target), "--force")
-    assert (forced.code, forced.out, forced.err) == (0, "", "")
+    assert (forced.code, forced.out) == (0, "")
+    assert forced.err.startswith("Wrote ") and f" to {target} (" in forced.err
     assert load_show(target).title == "Ballerina"
 
 

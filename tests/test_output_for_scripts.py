@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from showguide.commands import listing, records
+from showguide.core.catalog import CatalogLoad
 from tests.cli import cli_env, plain_terminal, run_cli, terminal
 from tests.conftest import REPO
 from tests.showdata import show_dict, write_show
@@ -274,14 +275,14 @@ def test_the_tsv_header_is_written_before_the_shows_are_loaded_and_rows_in_chunk
         )
     stream = RecordingStream()
     monkeypatch.setattr(sys, "stdout", stream)
-    loaded = listing.load_catalog
+    loaded = CatalogLoad.finish
     written_before_loading: list[bytes] = []
 
     def load(*args: Any, **kwargs: Any) -> Any:
         written_before_loading.extend(stream.writes)
         return loaded(*args, **kwargs)
 
-    monkeypatch.setattr(listing, "load_catalog", load)
+    monkeypatch.setattr(CatalogLoad, "finish", load)
     from showguide.cli import main
 
     assert main(["list", "--data", str(tmp_path)]) == 0

@@ -353,8 +353,8 @@ def test_a_corrupt_file_met_while_saving_is_set_aside_not_overwritten() -> None:
     path.parent.mkdir(parents=True)
     path.write_bytes(b"{not json")
     notice = save_preferences(Preferences(theme="nord"), since=Preferences())
-    assert notice is not None and "kept it as preferences.json.corrupt-" in notice
     (aside,) = path.parent.glob("preferences.json.corrupt-*")
+    assert notice is not None and f"It was moved to {aside};" in notice
     assert aside.read_bytes() == b"{not json"
     assert load_preferences().value.theme == "nord"
 

@@ -135,3 +135,11 @@ def test_installed_list_shows_ballerina(installed: InstalledWheel) -> None:
     result = run_installed(installed, str(installed.script), "list")
     assert "Ballerina" in result.stdout
     assert "발레리나" in result.stdout
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_installed_completion_prints_its_script(installed: InstalledWheel, shell: str) -> None:
+    # The scripts are data files beside commands/completion.py: a wheel without
+    # them would fail 'showguide completion' with an internal error.
+    result = run_installed(installed, str(installed.script), "completion", shell)
+    assert "showguide _complete" in result.stdout

@@ -17,7 +17,7 @@ from showguide.exitcodes import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED,
 #: typing is not imported at run time: it would cost --help several milliseconds.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
     from _typeshed import SupportsWrite
 
@@ -36,6 +36,17 @@ class Parser(argparse.ArgumentParser):
     swallowed, as argparse's own would: ``--help`` on a full disk says so.
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        #: Every argument added, in order: what shell completion offers
+        #: (argparse keeps its own list only under a private name).
+        self.arguments: list[argparse.Action] = []
+        super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        action = super().add_argument(*args, **kwargs)
+        self.arguments.append(action)
+        return action
+
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         from showguide.core.text import visible  # only re and functools: cheap
 
@@ -43,23 +54,36 @@ class Parser(argparse.ArgumentParser):
             (file or sys.stderr).write(visible(message))
 
     def error(self, message: str) -> NoReturn:
-        """Usage, then ``PROG: error: MESSAGE`` on one line: a line break in an
-        argument is shown as ␤, not left to split the message."""
+        """``PROG: error: MESSAGE`` on one line (a line break in an argument is
+        shown as ␤, not left to split it), then a line saying where help is:
+        one line per problem, as every other error, not argparse's usage block."""
         from showguide.core.text import one_line
 
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {one_line(message)}\n")
+        self.exit(
+            EXIT_BAD_INPUT,
+            f"{self.prog}: error: {one_line(message)}\ntry '{self.prog} --help'\n",
+        )
 
 
 #: Kept here rather than imported, so that --help needs no more than argparse;
 #: tests check them against showguide.commands.render and showguide.core.export.
 PRINT_SECTIONS = ("overview", "plot", "cast", "highlights", "faq", "sources", "episodes")
 EXPORT_FORMATS = ("markdown", "json", "yaml")
+#: What NAME may be (core/names.py says how it is matched).
+NAME_HELP = "a show's id or title (native or romanized too), its start, or words of it"
+#: Other names for a format: the file suffixes -o already understands.
+FORMAT_ALIASES = {"md": "markdown", "yml": "yaml"}
+
+
+def _format_name(text: str) -> str:
+    """``--format``'s value, an alias (``md``, ``yml``) read as the format it names."""
+    folded = text.lower()
+    return FORMAT_ALIASES.get(folded, folded)
 
 
 def _add_print(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "name", nargs="?", metavar="NAME", help="a show's id or title (default: the only show)"
+        "name", nargs="?", metavar="NAME", help=f"{NAME_HELP} (default: the only show)"
     )
     parser.add_argument("-s", "--section", choices=PRINT_SECTIONS, help="print only this section")
     parser.add_argument(
@@ -68,6 +92,12 @@ def _add_print(parser: argparse.ArgumentParser) -> None:
         help="show everything: spoilers, and what lies past your progress",
     )
     _add_watched_option(parser)
+    parser.add_argument(
+        "--no-pager",
+        action="store_true",
+        help="never show the guide through $PAGER (by default, a guide taller than the"
+        " terminal is)",
+    )
 
 
 def _add_watched_option(parser: argparse.ArgumentParser) -> None:
@@ -83,7 +113,7 @@ def _add_watched(parser: argparse.ArgumentParser) -> None:
         "Remember how far you have watched a show: the app, print and export then hide "
         "only what lies past that episode. With no EPISODE and no --none, print it."
     )
-    parser.add_argument("name", metavar="NAME", help="a show's id or title")
+    parser.add_argument("name", metavar="NAME", help=NAME_HELP)
     parser.add_argument(
         "episode", nargs="?", metavar="EPISODE", help="the last episode watched, e.g. S1E4"
     )
@@ -103,7 +133,7 @@ def _add_export(parser: argparse.ArgumentParser) -> None:
         "What is hidden in the app (spoilers, and what lies past your progress) is left out; "
         "--spoilers exports the whole show."
     )
-    parser.add_argument("name", metavar="NAME", help="a show's id or title")
+    parser.add_argument("name", metavar="NAME", help=NAME_HELP)
     parser.add_argument(
         "--spoilers",
         action="store_true",
@@ -113,8 +143,10 @@ def _add_export(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-f",
         "--format",
+        type=_format_name,
         choices=EXPORT_FORMATS,
-        help="the format (default: from FILE's suffix, .md .json .yaml)",
+        help="the format: markdown (or md), json or yaml (or yml);"
+        " default: from FILE's suffix, .md .json .yaml",
     )
     _add_output(parser)
 
@@ -216,6 +248,17 @@ def _add_list(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON array, one object a show")
 
 
+def _add_completion(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Print a script that completes showguide's commands, options, show names and "
+        "section names in your shell. Install it with, for bash: "
+        "showguide completion bash > ~/.local/share/bash-completion/completions/showguide; "
+        "zsh: showguide completion zsh > ~/.zfunc/_showguide (with ~/.zfunc in fpath); "
+        "fish: showguide completion fish > ~/.config/fish/completions/showguide.fish."
+    )
+    parser.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell to complete in")
+
+
 def _add_data_option(parser: argparse.ArgumentParser) -> None:
     """``--data PATH``: global, so every parser accepts it, before or after the command."""
     parser.add_argument(
@@ -242,6 +285,11 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None,
     "keys": ("list every key of the app, and the command ids a keymap remaps", None, "keys"),
     "serve": ("serve the guide to web browsers (needs showguide[serve])", _add_serve, "serve"),
     "import": ("write or update a guide from TVmaze (uses the network)", _add_import, "importing"),
+    "completion": (
+        "print a shell completion script (bash, zsh, fish)",
+        _add_completion,
+        "completion",
+    ),
 }
 #: The module that opens the app, when no command is named.
 LAUNCH = "launch"
@@ -263,8 +311,10 @@ def _main_parser() -> argparse.ArgumentParser:
         usage="showguide [OPTIONS] [NAME]\n       showguide [OPTIONS] COMMAND [ARGS]",
         description="A keyboard-first terminal guide to TV series.\n\n"
         "With no NAME, opens the catalog of shows (or the guide, if there is only one show);\n"
-        "with NAME (a show's id or title, or the start of one), opens that show.",
-        epilog=f"commands:\n{commands}\n\n'showguide COMMAND --help' describes a command.",
+        "with NAME (a show's id or title, the start of one, or words of a title),"
+        " opens that show.",
+        epilog=f"commands:\n{commands}\n\n"
+        "'showguide help COMMAND' (or 'showguide COMMAND --help') describes a command.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"showguide {__version__}")
@@ -284,14 +334,53 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
 
 def _launch_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="showguide", usage="showguide [OPTIONS] [NAME]")
-    parser.add_argument("name", nargs="?", help="a show's id or title")
+    parser.add_argument("name", nargs="?", help=NAME_HELP)
     _add_data_option(parser)
     return parser
 
 
+#: Typed where a command goes, these ask for help, as in many other tools.
+HELP_WORDS = ("help",)
+
+
+def _help(rest: Sequence[str]) -> NoReturn:
+    """``showguide help [COMMAND]``: the help of showguide, or of COMMAND."""
+    topic = rest[1] if len(rest) > 1 else None
+    if topic in COMMANDS:
+        _command_parser(topic).print_help()
+    elif topic is None:
+        _main_parser().print_help()
+    else:
+        _main_parser().error(f"no command called {topic!r}{_command_hint(topic)}")
+    raise SystemExit(EXIT_OK)
+
+
+def _close_command(word: str) -> str | None:
+    """The command ``word`` looks like a typing mistake for (``lsit``: ``list``), if any."""
+    if not word.isascii() or not word.isalpha():
+        return None  # a title, a path, an option: never a mistyped command
+    import difflib  # only a word that is not a command needs it
+
+    close = difflib.get_close_matches(word.lower(), [*COMMANDS, *HELP_WORDS], n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
+def _command_hint(word: str) -> str:
+    command = _close_command(word)
+    return f"; did you mean {command!r}?" if command else ""
+
+
 def dispatch(argv: Sequence[str]) -> int:
+    if argv and argv[0] == "_complete":
+        # The shell's Tab (see commands/completion.py): hidden, and never an error message.
+        from showguide.commands.completion import Grammar, complete
+
+        grammar = Grammar(_main_parser, _command_parser, tuple(COMMANDS), HELP_WORDS)
+        return EXIT_OK if complete(argv[1:], grammar) else EXIT_BAD_INPUT
     main_args = _main_parser().parse_args(argv)
     rest: list[str] = main_args.rest
+    if rest and rest[0] in HELP_WORDS:
+        _help(rest)
     if rest and rest[0] in COMMANDS:
         module = COMMANDS[rest[0]][2]
         parser = _command_parser(rest[0])
@@ -301,7 +390,15 @@ def dispatch(argv: Sequence[str]) -> int:
             parser.error("argument -o/--output: needs a file name (or - for standard output)")
     else:
         module = LAUNCH
-        args = _launch_parser().parse_args(rest)
+        parser = _launch_parser()
+        args, unknown = parser.parse_known_args(rest)
+        # A word that is no show's name may be a mistyped command: if no
+        # show answers to it, the launch says which command it looks like.
+        args.command = _close_command(args.name) if args.name else None
+        if unknown:
+            if args.command:
+                parser.error(f"no command called {args.name!r}; did you mean {args.command!r}?")
+            parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     # --data given before the command comes first: discovery order is the order given.
     args.data = [*main_args.data, *args.data]
     if not _environment_usable():

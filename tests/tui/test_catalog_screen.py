@@ -128,9 +128,50 @@ async def test_ctrl_s_sorts_by_year_newest_first() -> None:
         years = [row.summary.year for row in screen.shown if row.summary and row.summary.year]
         assert years == sorted(years, reverse=True)
         assert screen.shown[-1].title == "broken.yaml"  # broken files last
-        header = screen.query_one("#catalog-header").render_line(0)
-        underlined = "".join(seg.text for seg in header if seg.style and seg.style.underline)
-        assert underlined.strip() == "Year"
+        header = on_screen(app, screen.query_one("#catalog-header"))
+        assert "Year▾" in header  # the sorted column says so, newest first
+        assert "Title▴" not in header
+
+
+def header_and_order(app: ShowGuideApp) -> tuple[str, str]:
+    screen = app.screen
+    assert isinstance(screen, CatalogScreen)
+    return on_screen(app, screen.query_one("#catalog-header")), screen.order
+
+
+async def test_ctrl_s_goes_through_the_columns_shown_and_marks_the_sorted_one() -> None:
+    app = catalog_app(Path("shows"))
+    async with app.run_test(size=SIZE) as pilot:
+        first, order = header_and_order(app)
+        assert order == "title" and "Title▴" in first
+        seen = []
+        for _ in range(4):
+            await pilot.press("ctrl+s")
+            header, order = header_and_order(app)
+            seen.append(order)
+            # One mark, on the column sorted by, and the columns do not move.
+            assert header.count("▴") + header.count("▾") == 1
+            assert header.index("Year") == first.index("Year")
+        assert seen == ["year", "network", "status", "title"]  # never a column not shown
+        assert "Status▴" not in header and "Title▴" in header
+
+
+async def test_on_a_narrow_terminal_ctrl_s_skips_the_columns_left_out() -> None:
+    app = catalog_app(Path("shows"))
+    async with app.run_test(size=(44, 24)) as pilot:
+        header, _order = header_and_order(app)
+        assert "Year" in header and "Status" not in header
+        await pilot.press("ctrl+s")
+        assert header_and_order(app)[1] == "year"
+        await pilot.press("ctrl+s")
+        header, order = header_and_order(app)
+        assert order == "title" and "Title▴" in header
+        # Sorted by a column that a narrower terminal then leaves out: by title.
+        await pilot.press("ctrl+s")
+        await pilot.resize_terminal(28, 24)
+        await pilot.pause()
+        header, order = header_and_order(app)
+        assert "Year" not in header and (order, "Title▴" in header) == ("title", True)
 
 
 async def test_reload_picks_up_a_changed_file_and_keeps_the_pane() -> None:

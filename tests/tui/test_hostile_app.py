@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from showguide.core.loader import load_show
@@ -133,6 +134,7 @@ async def test_every_text_field_is_shown_literally_and_no_control_reaches_the_te
         assert app.screen.current_pane == "overview"
 
 
+@pytest.mark.slow
 async def test_100000_character_texts_leave_the_guide_usable(tmp_path: Path) -> None:
     long = long_text_show()
     app = ShowGuideApp(load_show(long.write(tmp_path)))

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.app import SystemCommand
 from textual.command import CommandPalette
@@ -82,6 +83,7 @@ def sweep(start: tuple[int, int], end: tuple[int, int], steps: int) -> list[tupl
     ]
 
 
+@pytest.mark.slow
 async def test_resize_storm_from_10x5_to_300x100_and_back() -> None:
     app = AbusedApp(ballerina())
     app.animation_level = "none"  # no tab underline to wait for after each pane key
@@ -134,6 +136,7 @@ def key_event(key: str) -> events.Key:
     return events.Key(key, CHARACTERS.get(key, key if len(key) == 1 else None))
 
 
+@pytest.mark.slow
 async def test_two_thousand_random_keys_everywhere() -> None:
     rng = random.Random(2024)
     keys = rng.choices(list(KEYS), weights=list(KEYS.values()), k=KEY_COUNT)

@@ -17,10 +17,15 @@ from showguide.commands.progress import stderr_progress
 from showguide.core.catalog import CatalogEntry, CatalogLoad, UnknownShow, load_catalog
 from showguide.core.launch import Start, choose_start
 from showguide.core.model import Show
+from showguide.core.names import AmbiguousName
 
 
 def named_start(
-    data: Sequence[str | Path], name: str | None, *, load: CatalogLoad | None = None
+    data: Sequence[str | Path],
+    name: str | None,
+    *,
+    load: CatalogLoad | None = None,
+    command: str | None = None,
 ) -> Start | None:
     """The catalog found with ``data`` and the show ``name`` picks from it.
 
@@ -29,6 +34,8 @@ def named_start(
     :func:`~showguide.core.launch.choose_start` decides (the only show, else
     none picked). The catalog's notices are left to the caller: the app shows
     them itself. ``load``: the catalog already found (:func:`plan_catalog`), to finish.
+    ``command``: the command ``name`` may be a mistyped form of (``lsit``:
+    ``list``), suggested if no show answers to it.
     """
     with stderr_progress() as progress:
         if load is not None:
@@ -40,8 +47,14 @@ def named_start(
         return None
     try:
         start = choose_start(catalog, name)
-    except UnknownShow as error:
+    except AmbiguousName as error:
         print_error(str(error))
+        return None
+    except UnknownShow as error:
+        if command is not None:
+            print_error(f"no command or show called {name!r}; did you mean {command!r}?")
+        else:
+            print_error(str(error))
         return None
     if start.entry is not None and start.entry.show is None:
         report_unloadable(start.entry)

@@ -23,6 +23,10 @@ FORMAT_OF_SUFFIX = {
 }
 
 
+#: How the message after writing a file names each format.
+FORMAT_NAMES = {"markdown": "Markdown", "json": "JSON", "yaml": "YAML"}
+
+
 def format_for(format_name: str | None, output: str | None) -> str | None:
     """The format asked for, or the one the output file's suffix implies."""
     if format_name is not None:
@@ -45,4 +49,12 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     # The same rule as the app and print: what is hidden there is left out here.
     visible = visible_show(show, shield_for(show, watched, spoilers=args.spoilers))
-    return write_result(export_show(visible, format_name), args.output, force=args.force)
+    # Said when written to a file: what was left out is the first thing to wonder about.
+    note = "spoilers, and what lies past your progress, left out (--spoilers keeps them)"
+    return write_result(
+        export_show(visible, format_name),
+        args.output,
+        force=args.force,
+        what=f"{show.title} as {FORMAT_NAMES[format_name]}",
+        note=note if visible != show else "",
+    )

@@ -41,7 +41,7 @@ def prepare(
     remembered. Benchmarks start the app from it, to measure what users run.
     """
     gc.set_threshold(*GC_THRESHOLDS)
-    start = named_start(args.data, args.name, load=load)
+    start = named_start(args.data, args.name, load=load, command=getattr(args, "command", None))
     if start is None:
         return EXIT_BAD_INPUT
     catalog = start.catalog

@@ -23,7 +23,7 @@ from showguide.commands.records import (
     tsv_line,
     write_json_array,
 )
-from showguide.core.catalog import Catalog, CatalogEntry, load_catalog
+from showguide.core.catalog import Catalog, CatalogEntry, CatalogLoad, plan_catalog
 from showguide.core.text import UNSAFE_CHARACTERS, visible
 from showguide.exitcodes import EXIT_BAD_INPUT, EXIT_OK
 
@@ -92,29 +92,37 @@ def _tsv_rows(catalog: Catalog) -> Iterator[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Fail first: a --data path that is not there is said before any output,
+    # not after a whole list that a script would take for the answer.
+    load = plan_catalog(args.data)
+    if load.discovery.problems:
+        from showguide.commands.output import print_problems, stderr
+
+        print_problems(stderr(), load.discovery.problems)
+        return EXIT_BAD_INPUT
     terminal = Terminal.of_stdout()
     writer = LineWriter()
     as_json: bool = getattr(args, "json", False)
     if as_json:
-        catalog = _load(args)
+        catalog = _finish(load)
         write_json_array(writer, (record(entry) for entry in catalog.entries))
     elif terminal.is_terminal:
-        catalog = _load(args)
+        catalog = _finish(load)
         write_table(writer, catalog, terminal)
     else:
         # The header goes at once: a reader learns the columns before the
-        # shows are loaded.
+        # shows are read.
         writer.line(tsv_line(FIELDS))
         writer.flush()
-        catalog = _load(args)
+        catalog = _finish(load)
         writer.lines(_tsv_rows(catalog))
     writer.flush()
     return _report(catalog)
 
 
-def _load(args: argparse.Namespace) -> Catalog:
+def _finish(load: CatalogLoad) -> Catalog:
     with stderr_progress() as progress:
-        return load_catalog(args.data, progress=progress)
+        return load.finish(progress)
 
 
 def _report(catalog: Catalog) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 
 from showguide.commands.files import write_result
 from showguide.commands.output import print_error
@@ -16,4 +17,11 @@ def run(args: argparse.Namespace) -> int:
     except StarterError as error:
         print_error(str(error))
         return EXIT_BAD_INPUT
-    return write_result(text, args.output, force=args.force)
+    return write_result(
+        text,
+        args.output,
+        force=args.force,
+        what=f"a starter show file for {args.title}",
+        # Quoted as a shell needs it, to be pasted as it is.
+        note=f"check your edits with: showguide validate {shlex.quote(args.output or '')}",
+    )

@@ -35,5 +35,17 @@ def run(args: argparse.Namespace) -> int:
         # Plain text: drop the spaces Rich pads every line with, which only
         # get in the way of diff, grep and screen readers.
         text = "\n".join(line.rstrip() for line in text.split("\n"))
+    if not args.no_pager and _paged(text):
+        return EXIT_OK
     write_stdout(text)
     return EXIT_OK
+
+
+def _paged(text: str) -> bool:
+    """Shown through the pager when it is taller than the terminal (see commands/pager)."""
+    from showguide.commands.pager import page, pager_command, wants_pager
+
+    if not wants_pager(text):
+        return False
+    command = pager_command()
+    return command is not None and page(text, command)

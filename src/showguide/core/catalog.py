@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import time
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,9 +33,10 @@ from showguide.core.discovery import (
 )
 from showguide.core.errors import Problem
 from showguide.core.model import Show
+from showguide.core.names import UnknownShow as UnknownShow  # re-exported: callers catch it
+from showguide.core.names import resolve_name
 from showguide.core.paths import bundled_show_files
 from showguide.core.summary import ShowSummary
-from showguide.core.textfold import fold
 
 if TYPE_CHECKING:
     from showguide.core.cache import ParseCache
@@ -232,10 +232,6 @@ class CatalogEntry:
         return f"CatalogEntry(path={self.file!r}, origin={self.origin!r}, {state})"
 
 
-class UnknownShow(LookupError):
-    """No show, or more than one, answers to a name; the message says which."""
-
-
 @dataclass(frozen=True)
 class Catalog:
     entries: tuple[CatalogEntry, ...]
@@ -327,45 +323,9 @@ class Catalog:
         return True
 
     def resolve(self, name: str) -> CatalogEntry:
-        """The one entry whose id or title is ``name`` or starts with it.
-
-        Names are compared folded (:func:`~showguide.core.textfold.fold`): in
-        any case, and whether the file or the user's keyboard wrote Hangul as
-        syllables (NFC) or as the jamo they decompose into (NFD, as macOS
-        names files and some editors save text).
-        """
-        wanted = fold(name)
-        keys = [(entry, _names(entry)) for entry in self.entries]
-        exact = [entry for entry, names in keys if wanted in names]
-        if len(exact) == 1:
-            return exact[0]
-        matches = exact or [
-            entry for entry, names in keys if any(n.startswith(wanted) for n in names)
-        ]
-        if len(matches) == 1:
-            return matches[0]
-        if matches:
-            listed = " or ".join(repr(entry.id) for entry in sorted(matches, key=_id_of))
-            raise UnknownShow(f"{name!r} matches more than one show; did you mean {listed}?")
-        import difflib  # only an unknown name needs it
-
-        known = {n: shown for _, names in keys for n, shown in names.items()}
-        close = difflib.get_close_matches(wanted, sorted(known), n=3, cutoff=0.5)
-        hint = f"; did you mean {' or '.join(repr(known[c]) for c in close)}?" if close else ""
-        raise UnknownShow(f"no show called {name!r}{hint}")
-
-
-def _names(entry: CatalogEntry) -> dict[str, str]:
-    """The entry's names, folded for comparing, each with how a hint shows it."""
-    if entry.summary is None:
-        written = [entry.path.stem]
-    else:
-        written = [entry.summary.id, entry.summary.title]
-    return {fold(name): unicodedata.normalize("NFC", name).casefold() for name in written}
-
-
-def _id_of(entry: CatalogEntry) -> str:
-    return entry.id
+        """The one entry ``name`` means: its id, title, native or romanized title,
+        the start of one, or words of one (:func:`~showguide.core.names.resolve_name`)."""
+        return resolve_name(self.entries, name)
 
 
 # --- loading -----------------------------------------------------------------

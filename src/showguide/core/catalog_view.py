@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Literal, Protocol, get_args
+from typing import Any, Literal, NamedTuple, Protocol, get_args
 
 import msgspec
 
+from showguide.core.countries import COUNTRY_NAMES, country_code
 from showguide.core.errors import Problem
 from showguide.core.summary import ShowSummary
 from showguide.core.textfold import WORD, fold
@@ -137,7 +138,8 @@ class CatalogRow(msgspec.Struct, frozen=True, kw_only=True, dict=True):
         return self.loaded and bool(self.problems)
 
     def text(self) -> str:
-        """What a filter matches, unfolded: titles, id, network, year, status, genres, origin."""
+        """What a filter matches, unfolded: titles, id, network, year, status, genres,
+        country, origin."""
         show = self.summary
         if show is None:  # a file that never loaded: its name and where it is
             parts: tuple[str | None, ...] = (self.title, self.id)
@@ -152,6 +154,7 @@ class CatalogRow(msgspec.Struct, frozen=True, kw_only=True, dict=True):
                 year,
                 show.status,
                 *show.genres,
+                show.country,
             )
         return " ".join(part for part in (*parts, self.origin, self.file_name) if part)
 
@@ -179,17 +182,93 @@ def query_words(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
+#: The fields a filter word can name (``genre:drama``), with the names people type.
+FILTER_FIELDS: dict[str, str] = {
+    "genre": "genre",
+    "genres": "genre",
+    "status": "status",
+    "origin": "origin",
+    "country": "origin",
+    "network": "network",
+    "year": "year",
+}
+_FIELD_WORD = re.compile(r"(?<!\S)([A-Za-z]+):(\S*)")
+
+
+class Query(NamedTuple):
+    """What was typed into the catalog's filter, taken apart."""
+
+    #: Folded words, each of which must begin a word of the row.
+    words: list[str]
+    #: (field, folded words of its value): ``genre:sci-fi`` is ("genre", ["sci", "fi"]).
+    fields: list[tuple[str, list[str]]]
+
+
+def parse_query(text: str) -> Query:
+    """``text`` as plain words and ``field:value`` words (genre, status, origin,
+    country, network, year). A field with no value yet (``genre:`` while
+    typing) asks for nothing; an unknown one (``re:zero``) is plain words."""
+    fields: list[tuple[str, list[str]]] = []
+
+    def take(match: re.Match[str]) -> str:
+        field = FILTER_FIELDS.get(match.group(1).casefold())
+        if field is None:
+            return match.group(0)
+        value = query_words(match.group(2))
+        if value:
+            fields.append((field, value))
+        return " "
+
+    rest = _FIELD_WORD.sub(take, text)
+    return Query(query_words(rest), fields)
+
+
+def _begins_words(value: Sequence[str], text: str | None) -> bool:
+    """Every word of ``value`` begins a word of ``text``."""
+    if not text:
+        return False
+    starts = " " + " ".join(WORD.findall(fold(text)))
+    return all(f" {word}" in starts for word in value)
+
+
+def field_matches(row: CatalogRow, field: str, value: Sequence[str]) -> bool:
+    """``row`` has ``value`` in ``field``: a genre, the status, the country (by
+    name, or by its two-letter code), the network or the year beginning so."""
+    show = row.summary
+    if show is None:
+        return False
+    if field == "genre":
+        return any(_begins_words(value, genre) for genre in show.genres)
+    if field == "status":
+        return _begins_words(value, show.status)
+    if field == "network":
+        return _begins_words(value, show.network)
+    if field == "year":
+        return show.year is not None and str(show.year).startswith("".join(value))
+    code = "".join(value)
+    if len(value) == 1 and code in COUNTRY_NAMES:
+        # A known code is a code: "in" is India, not every name with a word "In...".
+        wanted = country_code(COUNTRY_NAMES[code][0])
+        return wanted is not None and country_code(show.country) == wanted
+    return _begins_words(value, show.country)
+
+
 def filter_rows(rows: Iterable[CatalogRow], text: str) -> list[CatalogRow]:
     """The rows that match ``text``, in the order given; all of them for blank text.
 
     Matching ignores case and accents, and each word typed may be the start of
     a word: ``"night sh"`` finds "Night Shift", ``"2023 drama"`` a 2023 drama,
-    ``"발레"`` a Hangul title, ``"user"`` the user's own shows.
+    ``"발레"`` a Hangul title, ``"user"`` the user's own shows. A word can name
+    the field it must be in (:func:`parse_query`): ``genre:drama``,
+    ``status:ended``, ``origin:KR`` (or ``origin:korea``), ``network:``, ``year:``.
     """
+    query = parse_query(text) if ":" in text else Query(query_words(text), [])
     matched = list(rows)
-    for word in query_words(text):  # row.matches(), a word at a time over all rows
+    for word in query.words:  # row.matches(), a word at a time over all rows
         needle = f" {word}"
         matched = [row for row in matched if needle in row.word_starts]
+    for field, value in query.fields:
+        matched = [row for row in matched if field_matches(row, field, value)]
     return matched
 
 

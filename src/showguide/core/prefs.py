@@ -29,6 +29,7 @@ import msgspec
 
 from showguide.core.atomic import locked, remove_stale_temps, write_atomic
 from showguide.core.guarded import UnusableFile, read_guarded
+from showguide.core.jsonwords import explain
 from showguide.core.userdirs import config_dir, state_dir
 
 PREFERENCES_FILE = "preferences.json"
@@ -88,6 +89,11 @@ class State(msgspec.Struct, frozen=True, kw_only=True):
 
 
 T = TypeVar("T", Preferences, State)
+
+#: What a setting should hold, for a notice about a file where it does not.
+SETTING_HINTS = {
+    "theme": 'a theme\'s name in quotes (such as "nord"), or null',
+}
 
 
 @dataclass(frozen=True)
@@ -275,7 +281,7 @@ def _on_disk(path: Path, kind: type[T]) -> dict[str, Any] | str | None:
         plain = msgspec.json.decode(data)
         msgspec.convert(plain, kind)  # the same checks as loading
     except msgspec.DecodeError as error:  # includes ValidationError: wrong types
-        return str(error) or "not valid JSON"
+        return explain(error, data, SETTING_HINTS)
     if not isinstance(plain, dict):  # convert said it is a struct: it is one
         return "not a JSON object"
     return plain
@@ -309,7 +315,7 @@ def _load(path: Path, kind: type[T], what: str) -> Loaded[T]:
         try:
             return Loaded(msgspec.json.decode(data, type=kind))
         except msgspec.DecodeError as error:  # includes ValidationError: wrong types
-            reason = str(error) or "not valid JSON"
+            reason = explain(error, data, SETTING_HINTS)
     return Loaded(kind(), _set_aside(path, what, reason))
 
 
@@ -325,15 +331,18 @@ def corrupt_name(path: Path, when: float | None = None) -> Path:
 
 
 def _set_aside(path: Path, what: str, reason: str) -> str:
+    """Rename an unusable file aside; the notice says what was wrong and what was done,
+    in words a person fixing the file can act on (the reason comes from jsonwords)."""
     aside = corrupt_name(path)
+    defaults = f"the default {what} are used" if what.endswith("s") else f"a fresh {what} is used"
     try:
         path.rename(aside)
     except FileNotFoundError:
         # Another showguide running at the same time set it aside first.
-        return f"the {what} file {path} was unusable ({reason}); using defaults"
+        return f"the {what} file {path} was unusable: {reason}; {defaults}."
     except OSError as error:
         return (
-            f"the {what} file {path} is unusable ({reason}) and could not be moved aside"
-            f" ({error.strerror or error}); using defaults"
+            f"the {what} file {path} is unusable: {reason}. It could not be moved aside"
+            f" ({error.strerror or error}); {defaults}."
         )
-    return f"the {what} file {path} was unusable ({reason}); kept it as {aside.name} and using defaults"
+    return f"the {what} file {path} was unusable: {reason}. It was moved to {aside}; {defaults}."

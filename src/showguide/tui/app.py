@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import time
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 import msgspec
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -22,6 +25,7 @@ from showguide.core.model import Show
 from showguide.core.prefs import PREFERENCES_FILE, Preferences, Remembered, State
 from showguide.core.spoilers import SpoilerShield
 from showguide.core.text import one_line, visible
+from showguide.core.watch import POLL_SECONDS, Stamps
 from showguide.exitcodes import EXIT_BAD_INPUT
 from showguide.tui.bindings import bindings
 from showguide.tui.breakpoints import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
@@ -108,6 +112,12 @@ class ShowGuideApp(App[None], inherit_bindings=False):
         #: Set by run_app, which owns the process: a test's app leaves the
         #: test runner's own signal handlers alone.
         self.ends_on_signals = False
+        #: Set by run_app too: files changed on disk are read again as they
+        #: change (see core/watch.py); a test's app turns it on when it tests it.
+        self.watches_files = False
+        self.poll_seconds = POLL_SECONDS
+        #: The stamps of the show files and folders as last read (None: not yet taken).
+        self.file_stamps: Stamps | None = None
         if self.preferences.theme in self.available_themes:
             self.theme = self.preferences.theme
         # The user's keys, by command id; entries that cannot apply are told
@@ -156,6 +166,57 @@ class ShowGuideApp(App[None], inherit_bindings=False):
             timeout=timeout,
             markup=False,
         )
+
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """The palette's Screenshot: saved where it can be, and the notice says where.
+
+        Textual's saves only to ~/Downloads and, when that is missing, says
+        just "Failed to save screenshot" (see tui/screenshot.py). In a browser
+        (``showguide serve``) the browser takes the file, as Textual does it.
+        """
+        if self.is_web or path is not None:
+            return super().deliver_screenshot(filename, path, time_format)
+        from showguide.tui.screenshot import take_screenshot
+
+        take_screenshot(self, filename)
+        return None
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        # Textual's notice puts the path inside markup, which notify shows literally.
+        if event.name == "screenshot":
+            event.prevent_default()
+            where = f" to {event.path}" if event.path is not None else ""
+            self.notify(f"Saved the screenshot{where}", title="Screenshot", timeout=8)
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name == "screenshot":
+            event.prevent_default()
+            self.notify(
+                f"Could not save the screenshot: {event.exception}",
+                title="Screenshot",
+                severity="error",
+                timeout=8,
+            )
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        from showguide.tui.contrast import ANSI_TAB
+
+        return {**super().get_theme_variable_defaults(), **ANSI_TAB}
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, with a list cursor and an active tab that
+        stay visible in truecolor and in 256 colours (see tui/contrast.py)."""
+        from showguide.tui.contrast import cursor_variables
+
+        variables = super().get_css_variables()
+        variables.update(cursor_variables(variables))
+        self.theme_variables = variables
+        return variables
 
     def validate_title(self, title: object) -> str:
         return one_line(str(title))
@@ -223,6 +284,8 @@ class ShowGuideApp(App[None], inherit_bindings=False):
         self.theme_changed_signal.subscribe(self, self.theme_changed)
         for notice in self.keymap.notices:
             self.notify(notice, severity="warning", timeout=10)
+        if self.watches_files:
+            self.set_timer(self.poll_seconds, self.poll_files)
         if self.catalog is not None:
             for notice in (*self.startup_notices, *self.catalog.notices):
                 self.notify(notice, timeout=8)
@@ -290,16 +353,62 @@ class ShowGuideApp(App[None], inherit_bindings=False):
             return
         self.run_worker(self.load_again, thread=True, group="reload", exclusive=True)
 
-    def load_again(self) -> None:
-        assert self.catalog is not None
-        catalog = self.catalog.reload()
-        self.call_from_thread(self.reloaded, catalog)
+    def load_again(self, *, on_change: bool = False) -> None:
+        """Read the show files again (in a thread); ``on_change``: because the
+        poll saw them change, not because the user asked."""
+        from showguide.core.watch import stamps
 
-    def reloaded(self, catalog: Catalog) -> None:
+        assert self.catalog is not None
+        # Taken before reading: a change made while the files are read is
+        # seen by the next poll.
+        now = stamps(self.catalog)
+        catalog = self.catalog.reload()
+        self.call_from_thread(self.reloaded, catalog, now, on_change)
+
+    def reloaded(
+        self, catalog: Catalog, now: Stamps | None = None, on_change: bool = False
+    ) -> None:
         from showguide.tui.reload import apply_reload
 
-        self.catalog = catalog
-        apply_reload(self, catalog, self.show_keys, self.state)
+        before, self.catalog = self.catalog, catalog
+        if now is not None:
+            self.file_stamps = now
+        if on_change and before is not None and not catalog.changed:
+            same = [entry.key for entry in before.entries] == [e.key for e in catalog.entries]
+            if same:
+                return  # only a folder's time changed (an editor's swap file): nothing to say
+        apply_reload(self, catalog, self.show_keys, self.state, quiet_if_unchanged=on_change)
+
+    def poll_files(self) -> None:
+        """Every few seconds: read the files again if their stamps have changed."""
+        busy = any(
+            worker.group in {"reload", "watch"} and not worker.is_finished
+            for worker in self.workers
+        )
+        if self.catalog is None or busy:
+            self.set_timer(self.poll_seconds, self.poll_files)
+            return
+        self.run_worker(self.check_files, thread=True, group="watch", exclusive=True)
+
+    def check_files(self) -> None:
+        from showguide.core.watch import next_poll, stamps
+
+        started = time.perf_counter()
+        catalog = self.catalog
+        if catalog is None:
+            return
+        now = stamps(catalog)
+        if self.file_stamps is None:
+            self.file_stamps = now
+        elif now != self.file_stamps:
+            self.call_from_thread(self.files_changed)
+        wait = next_poll(self.poll_seconds, time.perf_counter() - started)
+        self.call_from_thread(self.set_timer, wait, self.poll_files)
+
+    def files_changed(self) -> None:
+        self.run_worker(
+            partial(self.load_again, on_change=True), thread=True, group="reload", exclusive=True
+        )
 
     # --- remembered preferences ---------------------------------------------
 
@@ -395,6 +504,7 @@ def run_app(catalog: Catalog, chosen: CatalogEntry | None, remembered: Remembere
     """
     app = ShowGuideApp(catalog=catalog, chosen=chosen, remembered=remembered)
     app.ends_on_signals = True
+    app.watches_files = True
     app.run()
     # The app can end without q: a browser tab closed under `showguide serve`
     # asks it to quit. Where the viewer was is remembered all the same.
@@ -411,6 +521,7 @@ def run_loading_app(load: CatalogLoad, remembered: Remembered) -> Catalog | int:
     """
     app = ShowGuideApp(loading=load, remembered=remembered)
     app.ends_on_signals = True
+    app.watches_files = True
     app.run()
     app.save_state(ended=True)  # as in run_app: the app can end without q
     if app.return_code == EXIT_BAD_INPUT and app.catalog is not None:

@@ -30,12 +30,12 @@ from showguide.tui.text_input import TextInput
 from showguide.tui.widgets import GuideScroll, notice
 
 #: The sort orders the sort key cycles through: (column, newest or last first).
+#: Only columns the list shows: a sort by something unseen looks like no order.
 SORT_ORDERS: tuple[tuple[SortKey, bool], ...] = (
     ("title", False),
     ("year", True),
     ("network", False),
     ("status", False),
-    ("origin", False),
 )
 
 #: When the filter's words are folded: this long after the first frame, so
@@ -84,6 +84,17 @@ class CatalogScreen(Screen[None], inherit_bindings=False):
     @property
     def order(self) -> SortKey:
         return SORT_ORDERS[self.sort_index][0]
+
+    def sortable(self, index: int) -> bool:
+        """Whether the list shows the column of ``SORT_ORDERS[index]`` at this width."""
+        column = SORT_ORDERS[index][0]
+        return column == "title" or column in self.columns.shown
+
+    def keep_sort_visible(self) -> None:
+        """Back to title order when the sorted column no longer fits (the
+        terminal got narrower): the header must show what the order is."""
+        if not self.sortable(self.sort_index):
+            self.sort_index = 0
 
     def compose(self) -> ComposeResult:
         # Set now, the first layout already gives the list its wide-screen
@@ -170,6 +181,7 @@ class CatalogScreen(Screen[None], inherit_bindings=False):
         current = self.highlighted()
         keep = keep if keep is not None else (current.key if current is not None else None)
         query = self.query_one("#catalog-filter", Input).value
+        self.keep_sort_visible()
         by, newest_first = SORT_ORDERS[self.sort_index]
         self.shown = self.view.shown(by, newest_first, query)
         shows = self.list_widget()
@@ -178,7 +190,10 @@ class CatalogScreen(Screen[None], inherit_bindings=False):
             if self.shown
             else [notice("No show matches the filter.")]
         )
-        self.query_one("#catalog-header", Static).update(self.columns.header(self.order))
+        self.keep_sort_visible()
+        self.query_one("#catalog-header", Static).update(
+            self.columns.header(self.order, descending=SORT_ORDERS[self.sort_index][1])
+        )
         if self.shown:
             found = (n for n, row in enumerate(self.shown) if row.key == keep)
             shows.highlighted = next(found, 0) if keep is not None else 0
@@ -258,11 +273,30 @@ class CatalogScreen(Screen[None], inherit_bindings=False):
             shows.action_page_up()
 
     def action_sort(self) -> None:
-        self.sort_index = (self.sort_index + 1) % len(SORT_ORDERS)
+        """Sort by the next column the list shows; its header gets the mark."""
+        index = self.sort_index
+        for _ in SORT_ORDERS:
+            index = (index + 1) % len(SORT_ORDERS)
+            if self.sortable(index):
+                break
+        self.sort_index = index
         self.refill()
-        by, newest_first = SORT_ORDERS[self.sort_index]
-        how = " (newest first)" if newest_first else ""
-        self.notify(f"Sorted by {by}{how}.", timeout=2)
+
+    def action_copy_id(self) -> None:
+        """Copy the highlighted show's id (what `showguide NAME` takes)."""
+        row = self.highlighted()
+        if row is None:
+            return
+        self.app.copy_to_clipboard(row.id)
+        self.notify(f"Copied the id of {row.title} to the clipboard.", timeout=3)
+
+    def action_edit_file(self) -> None:
+        """Open the highlighted show's file in the user's editor, then read it again."""
+        from showguide.tui.focused import edit_file
+
+        row = self.highlighted()
+        if row is not None:
+            edit_file(self.app, row.path, lambda: 1)
 
     def action_clear_filter(self) -> None:
         self.query_one("#catalog-filter", Input).value = ""

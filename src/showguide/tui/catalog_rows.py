@@ -24,6 +24,17 @@ TITLE_WIDTH_LIMIT = 36
 TITLE_WIDTH_MIN = 24
 NETWORK_WIDTH_LIMIT = 14
 GAP = "  "
+#: What each column is called in the header.
+COLUMN_LABELS = {
+    "title": "Title",
+    "year": "Year",
+    "network": "Network",
+    "status": "Status",
+    "genres": "Genres",
+    "progress": "Seen",
+}
+#: The sorted column's mark: (ascending, descending).
+SORT_MARKS = ("▴", "▾")
 #: Before the title of a show whose file broke after it loaded (two cells).
 STALE_MARK = "⚠ "
 
@@ -113,32 +124,41 @@ class Columns:
         others = used - min(preferred, TITLE_WIDTH_MIN)
         self.title = max(1, min(preferred, width - others))
 
-    def header(self, order: str) -> Text:
-        def name(label: str, key: str, width: int | None) -> Text:
-            # The sorted column is underlined: a mark such as "▾" is of
-            # ambiguous width and would push the columns apart in some terminals.
-            text = Text(label, style="bold underline" if key == order else "bold")
-            if width is not None:
-                text.truncate(width, overflow="ellipsis", pad=True)
-            return text
+    def header(self, order: str, *, descending: bool = False) -> Text:
+        """The column names, the one sorted by marked with its direction.
 
-        cells = [name("Title", "title", self.title)]
+        The mark (▴ A to Z, oldest first; ▾ newest first) goes right after the
+        name, in the gap before the next column, so no column moves. Both
+        marks are of narrow width in every terminal (East Asian Width N),
+        unlike ▲▼ and the arrows, which CJK terminals draw two cells wide.
+        """
         widths = {
+            "title": self.title,
             "year": self.year,
             "network": self.network,
             "status": self.status,
             "progress": self.progress,
         }
-        labels = {
-            "year": "Year",
-            "network": "Network",
-            "status": "Status",
-            "genres": "Genres",
-            "progress": "Seen",
-        }
-        for column in self.shown:
-            cells.append(name(labels[column], column, widths.get(column)))
-        return Text(GAP).join(cells)
+        header = Text()
+        columns = ["title", *self.shown]
+        gap = ""
+        for column in columns:
+            header.append(gap)
+            label = Text(COLUMN_LABELS[column], style="bold")
+            width = widths.get(column)
+            sorted_here = column == order
+            if width is not None:
+                label.truncate(width, overflow="ellipsis", pad=not sorted_here)
+            header.append_text(label)
+            if sorted_here:
+                header.append(SORT_MARKS[descending], style="bold")
+                if width is not None:
+                    # Pad to the column's width and the mark's cell of the gap.
+                    header.append(" " * (width - label.cell_len))
+                gap = GAP[1:]
+            else:
+                gap = GAP
+        return header
 
     def row(self, row: CatalogRow) -> Text:
         count = len(row.problems)

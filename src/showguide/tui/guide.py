@@ -282,6 +282,16 @@ class GuideScreen(Screen[None], inherit_bindings=False):
             remember(self.show.id, order.code(watched) if watched else None)
         self.post_message(SpoilersChanged())
 
+    def action_copy_item(self) -> None:
+        from showguide.tui.focused import copy_focused
+
+        copy_focused(self)
+
+    def action_edit_item(self) -> None:
+        from showguide.tui.focused import edit_focused
+
+        edit_focused(self)
+
     def action_back_to_catalog(self) -> None:
         if self.can_go_back:
             self.dismiss()

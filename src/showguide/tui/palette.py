@@ -97,6 +97,9 @@ def _palette_only_applies(command: Command, screen: Screen[Any]) -> bool:
         return screen.maximized is None and focused is not None and focused.allow_maximize
     if command.id == "minimize":
         return screen.maximized is not None
+    if command.action.startswith("screen."):
+        # A screen's own command (the catalog's copy and edit): on that screen only.
+        return hasattr(screen, "action_" + command.action.removeprefix("screen.").split("(")[0])
     return True
 
 

@@ -74,7 +74,10 @@ class PaneBar(Widget, can_focus=True):
         for number, (pane, title) in enumerate(self.panes, start=1):
             label = Content.assemble((str(number), key_style), " ", title)
             if pane == self.active:
-                label = label.stylize(active_style)
+                # Not a link: a link's text takes the link colour, whatever
+                # the background the active tab has (see tui/contrast.py).
+                labels.append(label.stylize(active_style))
+                continue
             # Clicking a label chooses its pane, as its number key does.
             labels.append(label.stylize(Style.from_meta({"@click": f"choose({pane!r})"})))
         return Content(self.gap).join(labels)

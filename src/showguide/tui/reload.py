@@ -40,12 +40,21 @@ def problems_notice(entry: CatalogEntry, title: str) -> str:
     )
 
 
-def apply_reload(app: App[Any], catalog: Catalog, show_keys: dict[str, str], state: State) -> None:
+def apply_reload(
+    app: App[Any],
+    catalog: Catalog,
+    show_keys: dict[str, str],
+    state: State,
+    *,
+    quiet_if_unchanged: bool = False,
+) -> None:
     """Show ``catalog`` on every open screen of ``app``.
 
     ``show_keys`` (the file each opened show was read from, updated here) and
     ``state`` (for the progress of a rebuilt guide) are the app's: given
     rather than read off it, so that this module does not depend on the app.
+    ``quiet_if_unchanged``: say nothing about a guide whose show has not
+    changed (a reload that the change of another file set off).
     """
     for screen in app.screen_stack:
         if isinstance(screen, CatalogScreen):
@@ -70,8 +79,12 @@ def apply_reload(app: App[Any], catalog: Catalog, show_keys: dict[str, str], sta
         app.notify(problems_notice(entry, show.title), severity="error", timeout=12)
         return
     if entry.show is None or entry.show == show:
-        app.notify(f"Reloaded: {show.title} has not changed.", timeout=3)
+        if not quiet_if_unchanged:
+            app.notify(f"Reloaded: {show.title} has not changed.", timeout=3)
         return
+    from showguide.tui.focused import focused_item
+
+    pane, item_id, _hidden = focused_item(guide)
     fresh = GuideScreen(
         entry.show,
         guide.shield,
@@ -80,5 +93,14 @@ def apply_reload(app: App[Any], catalog: Catalog, show_keys: dict[str, str], sta
         watched=state.progress_for(entry.id),
     )
     show_keys[entry.id] = entry.key
-    app.switch_screen(fresh)
+    if len(app.screen_stack) > 1:
+        app.switch_screen(fresh)
+    else:
+        # The guide is the default screen (the only show): Textual cannot
+        # switch that one away (the new screen mounts on an empty stack and
+        # the app fails), so the new guide goes over it, which stays idle below.
+        app.push_screen(fresh)
+    if item_id is not None:
+        # Back on the item that was under the cursor (the one just edited).
+        fresh.call_after_refresh(fresh.jump_to, (pane, item_id))
     app.notify(f"Reloaded {show.title}.", timeout=3)
