@@ -415,7 +415,7 @@ COMMANDS: tuple[Command, ...] = (
         "e",
         "edit_item",
         "Edit the show's file at this item ($VISUAL or $EDITOR).",
-        palette="Edit the show file at this item",
+        palette="Edit the file at this item",
     ),
     _c(
         "guide.shield",
