@@ -215,7 +215,6 @@ class ShowGuideApp(App[None], inherit_bindings=False):
 
         variables = super().get_css_variables()
         variables.update(cursor_variables(variables))
-        self.theme_variables = variables
         return variables
 
     def validate_title(self, title: object) -> str:

@@ -62,12 +62,15 @@ def copy_focused(screen: GuideScreen) -> None:
     pane, item_id, hidden = focused_item(screen)
     if hidden:
         screen.notify(
-            "That is a hidden spoiler: reveal it with s to copy it.", severity="warning", timeout=4
+            "That is a hidden spoiler: reveal it with s to copy it.",
+            severity="warning",
+            timeout=4,
+            markup=False,
         )
         return
     copied = copy_text(screen.show, pane, item_id)
     screen.app.copy_to_clipboard(copied.text)
-    screen.notify(f"Copied {copied.what} to the clipboard.", timeout=3)
+    screen.notify(f"Copied {copied.what} to the clipboard.", timeout=3, markup=False)
 
 
 def editor_command() -> list[str] | None:
@@ -123,7 +126,11 @@ def item_line(path: Path, pane: str, item_id: str | None) -> int:
 def edit_focused(screen: GuideScreen) -> None:
     path = show_file(screen)
     if path is None:
-        screen.notify("This guide was not read from a file: there is nothing to edit.", timeout=5)
+        screen.notify(
+            "This guide was not read from a file: there is nothing to edit.",
+            timeout=5,
+            markup=False,
+        )
         return
     pane, item_id, _hidden = focused_item(screen)
     edit_file(screen.app, path, lambda: item_line(path, pane, item_id))
@@ -138,6 +145,7 @@ def edit_file(app: App[Any], path: Path, line_of_item: Callable[[], int]) -> Non
             f"Set VISUAL or EDITOR to the editor to use (export EDITOR=nano); the file is {path}",
             severity="warning",
             timeout=8,
+            markup=False,
         )
         return
     line = line_of_item()
@@ -150,6 +158,7 @@ def edit_file(app: App[Any], path: Path, line_of_item: Callable[[], int]) -> Non
             f"An editor cannot take over this terminal; the item is at {path}:{line}",
             severity="warning",
             timeout=8,
+            markup=False,
         )
         return
     except OSError as error:
@@ -157,11 +166,15 @@ def edit_file(app: App[Any], path: Path, line_of_item: Callable[[], int]) -> Non
             f"Could not start the editor {command[0]}: {error.strerror or error}",
             severity="error",
             timeout=8,
+            markup=False,
         )
         return
     if finished.returncode != 0:
         app.notify(
-            f"The editor exited with status {finished.returncode}.", severity="warning", timeout=5
+            f"The editor exited with status {finished.returncode}.",
+            severity="warning",
+            timeout=5,
+            markup=False,
         )
     # Read the files again, as r does: a file that no longer loads keeps the
     # last good version on screen, and the notice says what is wrong.

@@ -57,6 +57,18 @@ def revealed_mark() -> Text:
     return Text(REVEALED_MARK, style=REVEALED_STYLE)
 
 
+def item_lines(title: str, description: str, per: str, revealed: bool) -> list[Text]:
+    """An item's lines as a list shows them: its title (marked when it is a
+    revealed spoiler, with how to hide it), description and source line."""
+    heading = literal(title, "bold")
+    if revealed:
+        heading = Text.assemble(revealed_mark(), heading, (" · revealed spoiler, s hides", "dim"))
+    lines = [heading, literal(description)]
+    if per:
+        lines.append(literal(per, "dim"))
+    return lines
+
+
 def revealed_note(what: str = "Spoiler") -> Text:
     """The line a revealed spoiler's detail ends with: what it is, and how to hide it."""
     return Text.assemble(

@@ -9,10 +9,9 @@ from showguide.core.arrange import highlights_by_category, label
 from showguide.core.model import Highlight, Show
 from showguide.core.provenance import attribution
 from showguide.core.spoilers import SpoilerShield
-from showguide.display import literal
 from showguide.tui.line_list import LineList
 from showguide.tui.rows import ListRow
-from showguide.tui.widgets import ItemList, heading, hidden_notice, revealed_mark
+from showguide.tui.widgets import ItemList, heading, hidden_notice, item_lines
 
 
 def highlight_prompt(
@@ -24,12 +23,7 @@ def highlight_prompt(
     """
     if hidden:
         return Text("\n").join([hidden_notice("Spoiler highlight"), Text()])
-    title = literal(highlight.title, "bold")
-    if revealed:
-        title = Text.assemble(revealed_mark(), title, (" · revealed spoiler, s hides", "dim"))
-    lines = [title, literal(highlight.description)]
-    if per:
-        lines.append(literal(per, "dim"))
+    lines = item_lines(highlight.title, highlight.description, per, revealed)
     return Text("\n").join([*lines, Text()])
 
 

@@ -22,7 +22,7 @@ from showguide.tui.messages import SpoilersChanged
 from showguide.tui.widgets import (
     SpoilerAware,
     hidden_notice,
-    revealed_mark,
+    item_lines,
     section,
 )
 
@@ -30,13 +30,7 @@ from showguide.tui.widgets import (
 def thread_text(thread: StoryThread, hidden: bool, per: str = "", revealed: bool = False) -> Group:
     if hidden:
         return Group(hidden_notice("Spoiler thread"), Text())
-    title = literal(thread.title, "bold")
-    if revealed:
-        title = Text.assemble(revealed_mark(), title, (" · revealed spoiler, s hides", "dim"))
-    lines = [title, literal(thread.description)]
-    if per:
-        lines.append(literal(per, "dim"))
-    return Group(*lines, Text())
+    return Group(*item_lines(thread.title, thread.description, per, revealed), Text())
 
 
 def thread_widget_id(thread_id: str) -> str:
