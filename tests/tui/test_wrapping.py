@@ -12,6 +12,7 @@ from textual.widget import Widget
 
 from showguide.core.model import Show
 from showguide.tui.app import ShowGuideApp
+from showguide.tui.columns import Column
 from showguide.tui.prose import Chips
 from tests.showdata import show_dict
 from tests.tui.shows import ballerina, on_screen
@@ -155,17 +156,51 @@ async def test_lists_details_keep_a_readable_width_at_200_columns(pane: str) -> 
 
 async def test_the_columns_follow_a_resize() -> None:
     app = ShowGuideApp(ballerina())
+
+    def where(selector: str) -> Region:
+        # Where a section is laid out in the pane, in view or scrolled out of
+        # it. Queried each time: the pane is composed again when the columns
+        # come or go (see columns.py).
+        section = app.screen.query_one(selector)
+        region = section.virtual_region
+        if isinstance(section.parent, Column):
+            region = region.translate(section.parent.virtual_region.offset)
+        return region
+
+    def placed() -> tuple[Region, Region]:
+        return where("#logline"), where("#audience")
+
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
-        logline, audience = (app.screen.query_one(s) for s in ("#logline", "#audience"))
-        # Where each section is laid out, in view or scrolled out of it.
-        left, right = logline.parent, audience.parent
-        assert left is not None and right is not None
-        assert right.virtual_region.x > left.virtual_region.right
+        left, right = placed()
+        assert right.x > left.right
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert right.virtual_region.x == left.virtual_region.x
-        assert right.virtual_region.y >= left.virtual_region.bottom
+        left, right = placed()
+        assert right.x == left.x
+        assert right.y >= left.bottom
         await pilot.resize_terminal(200, 50)
         await pilot.pause()
-        assert right.virtual_region.x > left.virtual_region.right
+        left, right = placed()
+        assert right.x > left.right
+
+
+@pytest.mark.parametrize(("start", "end"), [((200, 50), (80, 24)), ((80, 24), (200, 50))])
+async def test_the_story_thread_under_the_cursor_stays_there_when_the_columns_change(
+    start: tuple[int, int], end: tuple[int, int]
+) -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=start) as pilot:
+        await pilot.press("2", "n", "n")
+        await pilot.pause()
+        focused = app.screen.focused
+        assert focused is not None and (focused.id or "").startswith("thread-")
+        chosen = focused.id
+        await pilot.resize_terminal(*end)
+        await pilot.pause()
+        # A new widget for the same thread (the pane was composed again),
+        # and the cursor goes on from it.
+        assert app.screen.focused is not None and app.screen.focused.id == chosen
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen.focused is not None and app.screen.focused.id == "thread-the-dream"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.widget import Widget
 
 from showguide.core.model import Show
 from showguide.core.provenance import attribution, stale_status, status_text
 from showguide.core.textfold import fold
 from showguide.display import literal
-from showguide.tui.columns import Column, ColumnScroll
+from showguide.tui.columns import ColumnScroll
 from showguide.tui.prose import Hanging, hanging
 from showguide.tui.widgets import section
 
@@ -107,32 +107,35 @@ class OverviewPane(ColumnScroll):
         super().__init__(id="overview-scroll")
         self.show = show
 
-    def compose(self) -> ComposeResult:
+    def column_widgets(self) -> tuple[list[Widget], list[Widget]]:
         show = self.show
         cited = show.attribution
         # What the show is on the left; who it suits and what it is worth on the right.
-        with Column():
-            warning = notice(show)
-            if warning is not None:
-                yield section("Check before trusting this guide", warning, id="source-notice")
-            yield section("At a glance", facts_table(show), id="facts")
-            logline = literal(show.logline)
-            yield section(
+        left: list[Widget] = []
+        warning = notice(show)
+        if warning is not None:
+            left.append(section("Check before trusting this guide", warning, id="source-notice"))
+        left.append(section("At a glance", facts_table(show), id="facts"))
+        logline = literal(show.logline)
+        left.append(
+            section(
                 "Logline",
                 with_source(logline, show, list(cited.logline) if cited else []),
                 id="logline",
             )
-        with Column():
-            yield section(
+        )
+        right: list[Widget] = [
+            section(
                 "Who it suits",
                 with_source(audience(show), show, list(show.audience.sources)),
                 id="audience",
-            )
-            verdict = literal(show.verdict)
-            yield section(
+            ),
+            section(
                 "Verdict",
-                with_source(verdict, show, list(cited.verdict) if cited else []),
+                with_source(literal(show.verdict), show, list(cited.verdict) if cited else []),
                 id="verdict",
-            )
-            if show.sources:
-                yield section("Sources", sources_summary(show), id="sources")
+            ),
+        ]
+        if show.sources:
+            right.append(section("Sources", sources_summary(show), id="sources"))
+        return left, right

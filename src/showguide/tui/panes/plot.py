@@ -6,8 +6,8 @@ from typing import ClassVar
 
 from rich.console import Group
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.widget import Widget
 from textual.widgets import Static
 
 from showguide.core.items import thread_key
@@ -17,7 +17,7 @@ from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
 from showguide.tui.bindings import bindings
 from showguide.tui.chips import theme_chips
-from showguide.tui.columns import Column, ColumnScroll
+from showguide.tui.columns import ColumnScroll
 from showguide.tui.messages import SpoilersChanged
 from showguide.tui.widgets import (
     SpoilerAware,
@@ -68,22 +68,21 @@ class PlotPane(ColumnScroll, SpoilerAware):
         revealed = not hidden and self.revealed(thread)
         return thread_text(thread, hidden, self.per(thread), revealed)
 
-    def compose(self) -> ComposeResult:
+    def column_widgets(self) -> tuple[list[Widget], list[Widget]]:
         plot = self.show.plot
         per = attribution(self.show, list(plot.sources))
         synopsis = Group(literal(plot.synopsis), *([literal(per, "dim")] if per else []))
         # The story on the left; its threads on the right.
-        with Column():
-            yield section("Synopsis", synopsis, id="synopsis")
-            if plot.setting:
-                yield section("Setting", literal(plot.setting), id="setting")
-            if plot.themes:
-                yield section("Themes", theme_chips(plot.themes), id="themes")
-        with Column(id="threads"):
-            if plot.threads:
-                yield Static(Text("Story threads"), classes="section-title")
-                for thread in plot.threads:
-                    yield ThreadBlock(thread, self.thread_text(thread))
+        story: list[Widget] = [section("Synopsis", synopsis, id="synopsis")]
+        if plot.setting:
+            story.append(section("Setting", literal(plot.setting), id="setting"))
+        if plot.themes:
+            story.append(section("Themes", theme_chips(plot.themes), id="themes"))
+        threads: list[Widget] = []
+        if plot.threads:
+            threads.append(Static(Text("Story threads"), classes="section-title", id="threads"))
+            threads.extend(ThreadBlock(thread, self.thread_text(thread)) for thread in plot.threads)
+        return story, threads
 
     def blocks(self) -> list[ThreadBlock]:
         return list(self.query(ThreadBlock))
