@@ -20,11 +20,17 @@ from typing import Any
 
 import pytest
 from packaging.requirements import Requirement
+from textual.app import ComposeResult
 from textual.content import Content
+from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.style import Style
 from textual.visual import RenderOptions
+from textual.widgets import Static
 
 import showguide
+from showguide.tui.app import ShowGuideApp
+from showguide.tui.guide import GuideScreen
 from showguide.tui.textual_internals import (
     CHECKED_WITH,
     PRIVATE_NAMES,
@@ -32,6 +38,7 @@ from showguide.tui.textual_internals import (
     one_line_options,
 )
 from tests.conftest import REPO
+from tests.tui.shows import ballerina
 
 SRC = REPO / "src" / "showguide"
 FENCE = SRC / "tui" / "textual_internals.py"
@@ -101,6 +108,34 @@ def test_rows_drawn_with_one_line_options_are_one_line_with_an_ellipsis() -> Non
     assert strips[0].cell_length == 12
     # Without them the same text wraps: the test can tell.
     assert len(long.render_strips(12, None, Style(), options)) > 1
+
+
+class PlainScreen(Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("A screen as Textual styles it")
+
+
+async def test_a_guide_is_styled_once_as_it_opens() -> None:
+    """StyledOnce: the resume that follows mounting restyles nothing, where
+    Textual restyles a screen and all its widgets (the plain screen: if that
+    stops, StyledOnce has no more work and can go)."""
+    app = ShowGuideApp(ballerina())
+    restyled: list[str] = []
+    restyle = app.update_styles
+
+    def recording(node: DOMNode, animate: bool = True) -> None:
+        if isinstance(node, Screen) and node.children:
+            restyled.append(type(node).__name__)
+        restyle(node, animate)
+
+    app.update_styles = recording  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
+        assert restyled == []
+        await app.push_screen(PlainScreen())
+        await pilot.pause()
+        assert restyled and set(restyled) == {"PlainScreen"}
 
 
 # --- nothing outside the fence uses an unlisted private name -------------------

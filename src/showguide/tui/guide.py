@@ -24,6 +24,7 @@ from showguide.tui.keybar import KeyBar
 from showguide.tui.messages import ShieldToggled, SpoilersChanged
 from showguide.tui.panebar import PaneBar
 from showguide.tui.panes.overview import OverviewPane
+from showguide.tui.textual_internals import StyledOnce
 from showguide.tui.widgets import ItemList, SpoilerAware
 
 if TYPE_CHECKING:
@@ -45,8 +46,12 @@ PANE_FOCUS = {
 }
 
 
-class GuideScreen(Screen[None], inherit_bindings=False):
+class GuideScreen(StyledOnce, Screen[None], inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = bindings("guide")
+    #: The focus starts in the Overview (always composed; another first pane
+    #: takes it on mount): not on the tab bar first, as Textual's "*" would
+    #: have it. Each change of focus restyles what it leaves and enters.
+    AUTO_FOCUS = PANE_FOCUS["overview"]
 
     def __init__(
         self,
