@@ -10,14 +10,14 @@ file, the entry and the problem; that entry is left out and the rest applies.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+import msgspec
 
 from showguide.core.keynames import key_label, normalize
 from showguide.core.keytable import BY_ID, NAMESPACES, PLACE_TITLES, Command, clashes, group_of
 
 
-@dataclass(frozen=True)
-class Keymap:
+class Keymap(msgspec.Struct, frozen=True):
     """The usable part of a keymap, and what to tell the user about the rest."""
 
     #: Command id -> its keys as Textual names them, for the entries that apply.

@@ -17,11 +17,11 @@ against the names Textual gives keys (see :mod:`showguide.core.keynames`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+import msgspec
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(msgspec.Struct, frozen=True):
     """Where keys work, as a user would say it: a group of the help screen."""
 
     id: str
@@ -57,8 +57,7 @@ TYPING_SUMMARY = "Usual text editing keys"
 MODAL_HOMES = frozenset({"help", "search", "palette"})
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(msgspec.Struct, frozen=True):
     #: Stable: keymaps name it. Lower case, words joined by "-", a "." after the place.
     id: str
     #: Where it works, as a user says it (a key of PLACE_TITLES).

@@ -7,13 +7,12 @@ without a terminal. :func:`showguide.tui.app.run_app` takes the result.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from showguide.core.catalog import Catalog, CatalogEntry
 
 
-@dataclass(frozen=True)
-class Start:
+class Start(msgspec.Struct, frozen=True):
     """The catalog, and the show to open at once (None: open the catalog screen)."""
 
     catalog: Catalog

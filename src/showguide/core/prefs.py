@@ -21,7 +21,6 @@ other's choices, the spoiler shield least of all.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -96,16 +95,14 @@ SETTING_HINTS = {
 }
 
 
-@dataclass(frozen=True)
-class Loaded(Generic[T]):
+class Loaded(msgspec.Struct, Generic[T], frozen=True):
     """A loaded value, and what to tell the user if the file had to be set aside."""
 
     value: T
     notice: str | None = None
 
 
-@dataclass(frozen=True)
-class Remembered:
+class Remembered(msgspec.Struct, frozen=True):
     """Everything remembered, as the app starts with it."""
 
     preferences: Preferences
@@ -152,8 +149,7 @@ def save_state(state: State, path: Path | None = None, *, since: State | None = 
     return save_merged(path or state_path(), state, since, "state").notice
 
 
-@dataclass(frozen=True)
-class Saved(Generic[T]):
+class Saved(msgspec.Struct, Generic[T], frozen=True):
     """What a save left on disk, and what to tell the user about it."""
 
     #: The saved value: this process's changes merged into what was on disk.

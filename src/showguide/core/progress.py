@@ -10,8 +10,6 @@ notice to show.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import msgspec
 
 from showguide.core.episodes import EpisodeOrder, parse_code
@@ -20,8 +18,7 @@ from showguide.core.model import Episode, Season, Show
 from showguide.core.spoilers import SpoilerShield
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(msgspec.Struct, frozen=True):
     """How many episodes of ``order`` have been watched, and any notice about it."""
 
     order: EpisodeOrder

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Final
 from urllib.parse import urlsplit
+
+import msgspec
 
 from showguide.core.model import Show, Source
 from showguide.core.text import visible
@@ -119,8 +120,7 @@ def attribution(show: Show, ids: Sequence[str]) -> str:
     return attribution_line(block_sources(show, ids))
 
 
-@dataclass(frozen=True)
-class StaleStatus:
+class StaleStatus(msgspec.Struct, frozen=True):
     """A future status whose date has passed."""
 
     status: str
