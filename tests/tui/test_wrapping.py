@@ -7,13 +7,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
 from textual.geometry import Region
 from textual.widget import Widget
 
 from showguide.core.model import Show
 from showguide.tui.app import ShowGuideApp
 from showguide.tui.columns import Column
-from showguide.tui.prose import Chips
+from showguide.tui.panes.overview import facts_table
+from showguide.tui.prose import Chips, RenderedOnce
 from tests.showdata import show_dict
 from tests.tui.shows import ballerina, on_screen
 
@@ -204,3 +206,20 @@ async def test_the_story_thread_under_the_cursor_stays_there_when_the_columns_ch
         await pilot.press("p")
         await pilot.pause()
         assert app.screen.focused is not None and app.screen.focused.id == "thread-the-dream"
+
+
+def test_a_section_body_is_rendered_once_per_width_and_draws_the_same() -> None:
+    console = Console(width=80, color_system="truecolor")
+    table = facts_table(ballerina())
+    rendered: list[int] = []
+
+    class Counted:
+        def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+            rendered.append(options.max_width)
+            yield table
+
+    once = RenderedOnce(Counted())
+    for width in (60, 60, 60, 35, 35, 60):
+        options = console.options.update_width(width)
+        assert console.render_lines(once, options) == console.render_lines(table, options)
+    assert rendered == [60, 35, 60]

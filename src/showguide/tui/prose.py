@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 
 from showguide.display import literal
@@ -78,3 +79,39 @@ class Hanging:
 def hanging(marker: Text | str, body: Text) -> Hanging:
     """``marker`` then ``body``, continuation lines hanging under the body."""
     return Hanging(Text(marker) if isinstance(marker, str) else marker, body)
+
+
+class RenderedOnce:
+    """``renderable``, rendered once for each width it is drawn at.
+
+    Textual draws a Rich renderable in a Static by rendering it whole to
+    count its lines at each layout, then again for the lines themselves: a
+    section of the Overview was rendered three times for the first frame
+    (the facts table alone cost more than any other widget). The segments
+    of the last width are kept, so each is rendered once. For renderables
+    whose lines depend on the width only (Groups, tables, Hanging, Chips),
+    not on the height nor on anything that changes after they are made.
+    """
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+        self._key: tuple[object, ...] | None = None
+        self._segments: list[Segment] = []
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = (
+            options.max_width,
+            options.min_width,
+            options.justify,
+            options.overflow,
+            options.no_wrap,
+            options.highlight,
+            options.markup,
+        )
+        if key != self._key:
+            self._segments = list(console.render(self.renderable, options))
+            self._key = key
+        return self._segments
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.renderable)

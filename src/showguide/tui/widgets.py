@@ -16,6 +16,7 @@ from showguide.display import literal
 from showguide.tui.bindings import bindings
 from showguide.tui.line_list import LineList, RowNotListed
 from showguide.tui.messages import SpoilersChanged
+from showguide.tui.prose import RenderedOnce
 from showguide.tui.rows import ListRow
 
 
@@ -86,7 +87,9 @@ class SpoilerAware:
 def section(title: str, body: RenderableType, *, id: str | None = None) -> Static:
     """A titled block of a scrolling pane, as one widget (every widget counts
     in the first frame): the title is drawn in its top border."""
-    block = Static(body, classes="section", id=id)
+    # A Text becomes Textual's own Content, drawn at no extra cost; anything
+    # else is rendered by Rich, once per width (see prose.RenderedOnce).
+    block = Static(body if isinstance(body, Text) else RenderedOnce(body), classes="section", id=id)
     block.border_title = literal(title)
     return block
 
