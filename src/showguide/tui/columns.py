@@ -55,11 +55,12 @@ class ColumnScroll(GuideScroll):
         self.two_columns = width >= TWO_COLUMNS_WIDTH
         self.set_class(self.two_columns, "-two-columns")
         left, right = self.column_widgets()
+        # Not mounted yet: styled as they mount, not once more now.
         for group in (left, right):
             if group:
-                group[0].add_class("column-top")
+                group[0].add_class("column-top", update=False)
         if left:
-            left[0].add_class("pane-top")
+            left[0].add_class("pane-top", update=False)
         if self.two_columns:
             yield Column(*left, classes="left-column")
             yield Column(*right)
