@@ -116,9 +116,9 @@ class PlainScreen(Screen[None]):
 
 
 async def test_a_guide_is_styled_once_as_it_opens() -> None:
-    """StyledOnce: the resume that follows mounting restyles nothing, where
+    """The guide: the resume that follows mounting restyles nothing, where
     Textual restyles a screen and all its widgets (the plain screen: if that
-    stops, StyledOnce has no more work and can go)."""
+    stops, GuideScreen.on_screen_resume has no more work and can go)."""
     app = ShowGuideApp(ballerina())
     restyled: list[str] = []
     restyle = app.update_styles

@@ -6,6 +6,7 @@ import threading
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
@@ -24,7 +25,6 @@ from showguide.tui.keybar import KeyBar
 from showguide.tui.messages import ShieldToggled, SpoilersChanged
 from showguide.tui.panebar import PaneBar
 from showguide.tui.panes.overview import OverviewPane
-from showguide.tui.textual_internals import StyledOnce
 from showguide.tui.widgets import ItemList, SpoilerAware
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ PANE_FOCUS = {
 }
 
 
-class GuideScreen(StyledOnce, Screen[None], inherit_bindings=False):
+class GuideScreen(Screen[None], inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = bindings("guide")
     #: The focus starts in the Overview (always composed; another first pane
     #: takes it on mount): not on the tab bar first, as Textual's "*" would
@@ -124,6 +124,16 @@ class GuideScreen(StyledOnce, Screen[None], inherit_bindings=False):
             yield Container(self.pane_widget("overview"), id="overview", classes="pane")
         yield KeyBar()
         yield Static(id="too-small")
+
+    _resumed = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # The first resume comes straight after mounting, when every widget
+        # has just been styled: Textual would style them all again (see
+        # Screen._on_screen_resume in tui/textual_internals.py).
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     async def on_mount(self) -> None:
         if self.progress_notice:

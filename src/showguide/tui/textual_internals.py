@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, ClassVar, NamedTuple
 
-from textual import events, on
+from textual import on
 from textual.command import CommandList, CommandPalette
 from textual.css.styles import RulesMap
 from textual.css.types import TextOverflow, TextWrap
@@ -110,13 +110,13 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
         owner="textual.screen:Screen",
         name="_on_screen_resume",
         signature="(self, event: 'events.ScreenResume') -> 'None'",
-        used_in=("showguide.tui.textual_internals:StyledOnce",),
+        used_in=("showguide.tui.guide:GuideScreen.on_screen_resume",),
         textual_does="Restyles the screen and every widget in it on each ScreenResume whose "
         "refresh_styles is true (the default), then lays it out. The first comes straight "
         "after the screen has mounted, when each widget was styled as it mounted.",
         showguide_needs="That first restyle is a second styling of every widget of the "
-        "guide's first frame, for nothing (about 17 M instructions of 1,450 M). StyledOnce "
-        "turns refresh_styles off for a screen's first resume only, in a handler Textual "
+        "guide's first frame, for nothing (about 17 M instructions of 1,450 M). GuideScreen "
+        "turns refresh_styles off for its first resume only, in a handler Textual "
         "calls before Screen's own (a subclass's handlers run first); every later resume "
         "(after a dialog, or a theme changed meanwhile) restyles as before.",
     ),
@@ -192,21 +192,6 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
         showguide_needs="Set by the argv-based start, as Textual's own start sets it.",
     ),
 )
-
-
-# --- a screen styled once -------------------------------------------------------
-
-
-class StyledOnce:
-    """For a Screen: its first ScreenResume does not restyle it (see PRIVATE_NAMES)."""
-
-    _resumed = False
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        if not self._resumed:
-            # Just mounted: every widget was styled as it mounted.
-            self._resumed = True
-            event.refresh_styles = False
 
 
 # --- one-line rows -------------------------------------------------------------
