@@ -10,6 +10,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
@@ -44,6 +45,17 @@ PANE_FOCUS = {
     "sources": "#sources-list",
     "episodes": "#episodes-list",
 }
+
+
+def too_small(size: Size) -> bool:
+    return size.width < MIN_WIDTH or size.height < MIN_HEIGHT
+
+
+def too_small_message(size: Size) -> Text:
+    return Text.assemble(
+        ("Please enlarge the terminal", "bold"),
+        f"\nIt is {size.width}×{size.height}; the guide needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
+    )
 
 
 class GuideScreen(Screen[None], inherit_bindings=False):
@@ -123,7 +135,10 @@ class GuideScreen(Screen[None], inherit_bindings=False):
         with ContentSwitcher(id="panes", initial="overview"):
             yield Container(self.pane_widget("overview"), id="overview", classes="pane")
         yield KeyBar()
-        yield Static(id="too-small")
+        # The message for a terminal too small for the guide: made when one
+        # is (every widget counts in the first frame, a hidden one too).
+        if too_small(self.app.size):
+            yield Static(too_small_message(self.app.size), id="too-small")
 
     _resumed = False
 
@@ -203,14 +218,12 @@ class GuideScreen(Screen[None], inherit_bindings=False):
             )
 
     def on_resize(self) -> None:
-        width, height = self.size
-        if width < MIN_WIDTH or height < MIN_HEIGHT:
-            self.query_one("#too-small", Static).update(
-                Text.assemble(
-                    ("Please enlarge the terminal", "bold"),
-                    f"\nIt is {width}×{height}; the guide needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
-                )
-            )
+        if too_small(self.size):
+            found = self.query_children("#too-small")
+            if found:
+                found.first(Static).update(too_small_message(self.size))
+            else:
+                self.mount(Static(too_small_message(self.size), id="too-small"))
 
     async def ensure_pane(self, pane: str) -> None:
         """Build a pane the first time it is shown."""
