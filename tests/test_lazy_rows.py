@@ -7,6 +7,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -115,6 +116,9 @@ def test_a_row_is_made_once_and_is_the_same_object_every_time(
     assert rows[index] is row
     assert rows[index % len(listed)] is row
     assert rows[:] == list(rows) and rows[:][index] is row
+    for outside in (len(listed), -len(listed) - 1):
+        with pytest.raises(IndexError):
+            rows[outside]
     picked = PickedRows(rows, [index % len(listed)])
     assert picked[0] is row and picked == [row] and picked[:] == [row]
 

@@ -71,6 +71,8 @@ class CatalogRows(Sequence[CatalogRow]):
         if row is None:
             if index < 0:
                 index += len(self.entries)
+                if index < 0:
+                    raise IndexError("row index out of range")
             entry = self.entries[index]  # IndexError as a list gives it
             # setdefault, not a store: of two threads making the same row,
             # both get the one that was kept.
