@@ -5,7 +5,7 @@
 Each process starts Python, imports what it needs, lays out and renders the
 first frame headlessly at 120x40 (``run_test`` then one ``pause``), and exits.
 The guide is started the way ``showguide`` starts it: catalog, then app.
-Target: the guide's median is at most 1.3x the bare app's. The CPU time of
+Target: the guide's median is at most 1.15x the bare app's. The CPU time of
 each process (user + system) is printed too: on a busy machine, wall time
 grows with the wait for a CPU, and the CPU ratio shows the work itself.
 """
