@@ -57,7 +57,6 @@ import stat
 import time
 import zlib
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 
 import msgspec
@@ -359,7 +358,9 @@ class ParseCache:
         problems = entry.problems
         if problems and name != entry.name:
             problems = tuple(
-                replace(problem, file=name) if problem.file == entry.name else problem
+                msgspec.structs.replace(problem, file=name)
+                if problem.file == entry.name
+                else problem
                 for problem in problems
             )
         return Cached(entry, self._old_shows, problems, self.path)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 #: The field path used for problems that concern the whole file.
 WHOLE_FILE = "(file)"
@@ -13,8 +14,7 @@ WHOLE_FILE = "(file)"
 MAX_PROBLEMS = 100
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True, order=True):
     """One thing wrong with a show file, at a 1-based line and column."""
 
     file: str
