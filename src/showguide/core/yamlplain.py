@@ -1,0 +1,145 @@
+"""YAML text to plain Python data, fast, for a file with nothing wrong in it.
+
+:func:`showguide.core.yamlnodes.compose_located` records the line and column
+of every value, so that a problem can say where it is. Nearly every file of a
+catalog has no problem, and those positions are then never read: building
+them is most of the Python work of reading a file (a path tuple and a dict
+entry for each of a few hundred values). :func:`read_plain` builds the same
+data from the same events without them, in one loop, and gives up
+(:class:`NeedsLocated`) at the first thing that the located reader would
+report or treat specially: a tag, an anchor or alias, a key that is not
+plain text or that repeats, a scalar that does not convert, more than one
+document or none, too many values, deep nesting, a syntax error. The caller
+then reads the file again with positions (:mod:`showguide.core.loader`).
+
+The contract, held by tests/test_yamlplain.py: whenever this returns, the
+located reader gives the same value and no problem.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from showguide.core import yamlnodes
+from showguide.core.yamlnodes import plain_tag, scalar_value
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+
+
+class NeedsLocated(Exception):
+    """The file holds something only the located reader handles or reports."""
+
+
+def read_plain(text: str) -> Any:
+    """The plain data in ``text``; raises :class:`NeedsLocated` when positions may be needed."""
+    loader: Any = None
+    try:
+        loader = yamlnodes.SafeLoader(text)
+        return _build(loader.get_event)
+    except yaml.YAMLError:
+        raise NeedsLocated from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def _build(get_event: Any) -> Any:
+    """One loop over the events, a stack of the mappings and lists being read."""
+    scalar_event, mapping_start, sequence_start = (
+        yaml.ScalarEvent,
+        yaml.MappingStartEvent,
+        yaml.SequenceStartEvent,
+    )
+    collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    document_start, stream_end = yaml.DocumentStartEvent, yaml.StreamEndEvent
+    # Read from the module each time: tests lower them.
+    max_values, max_depth, max_number = (
+        yamlnodes.MAX_VALUES,
+        yamlnodes.MAX_DEPTH,
+        yamlnodes.MAX_NUMBER_CHARS,
+    )
+    root: Any = None
+    documents = 0
+    values = 0
+    #: The mapping or list being read (None at the top), and, for a mapping,
+    #: the key waiting for its value (None while a key is awaited).
+    container: Any = None
+    key: str | None = None
+    #: The (container, key) of each enclosing mapping or list.
+    stack: list[tuple[Any, str | None]] = []
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is scalar_event:
+            values += 1
+            if event.tag is not None or event.anchor is not None:
+                raise NeedsLocated
+            text: str = event.value
+            plain: bool = event.implicit[0]
+            if type(container) is dict and key is None:
+                # A key: plain text only, and only once in its mapping.
+                if (plain and plain_tag(text) != _STR) or text in container:
+                    raise NeedsLocated
+                if not text.isascii() and yamlnodes._SURROGATE.search(text):
+                    raise NeedsLocated
+                key = text
+                continue
+            if not plain:
+                value: Any = text
+                if not text.isascii() and yamlnodes._SURROGATE.search(text):
+                    raise NeedsLocated
+            else:
+                tag = plain_tag(text)
+                if tag == _STR:
+                    value = text
+                    if not text.isascii() and yamlnodes._SURROGATE.search(text):
+                        raise NeedsLocated
+                elif tag == _INT and text.isdigit() and text.isascii() and text[0] != "0":
+                    if len(text) > max_number:
+                        raise NeedsLocated
+                    value = int(text)
+                else:
+                    value, problem = scalar_value(tag, text)
+                    if problem is not None:
+                        raise NeedsLocated
+        elif kind is mapping_start or kind is sequence_start:
+            values += 1
+            if event.tag is not None or event.anchor is not None:
+                raise NeedsLocated
+            if type(container) is dict and key is None:
+                raise NeedsLocated  # a mapping or list as a key
+            stack.append((container, key))
+            if len(stack) >= max_depth:
+                raise NeedsLocated
+            container = {} if kind is mapping_start else []
+            key = None
+            continue
+        elif kind in collection_end:
+            value = container
+            container, key = stack.pop()
+        elif kind is document_start:
+            documents += 1
+            if documents > 1:
+                raise NeedsLocated
+            continue
+        elif event is None or kind is stream_end:
+            if documents != 1 or values > max_values:
+                raise NeedsLocated
+            return root
+        elif kind is yaml.AliasEvent:
+            raise NeedsLocated
+        else:  # the stream's start, a document's end
+            continue
+        # A value is finished: put it where it belongs.
+        if values > max_values:
+            raise NeedsLocated
+        if container is None:
+            root = value
+        elif type(container) is list:
+            container.append(value)
+        else:
+            container[key] = value
+            key = None
