@@ -26,7 +26,6 @@ from showguide.core import yamlnodes
 from showguide.core.yamlnodes import plain_tag, scalar_value
 
 _STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
 
 
 class NeedsLocated(Exception):
@@ -56,11 +55,10 @@ def _build(get_event: Any) -> Any:
     collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     document_start, stream_end = yaml.DocumentStartEvent, yaml.StreamEndEvent
     # Read from the module each time: tests lower them.
-    max_values, max_depth, max_number = (
-        yamlnodes.MAX_VALUES,
-        yamlnodes.MAX_DEPTH,
-        yamlnodes.MAX_NUMBER_CHARS,
-    )
+    max_values, max_depth = yamlnodes.MAX_VALUES, yamlnodes.MAX_DEPTH
+    surrogate = yamlnodes._SURROGATE.search
+    resolved_firsts = yamlnodes._RESOLVED_FIRSTS
+    known, unknown = _known, _UNKNOWN
     root: Any = None
     documents = 0
     values = 0
@@ -75,36 +73,27 @@ def _build(get_event: Any) -> Any:
         kind = type(event)
         if kind is scalar_event:
             values += 1
-            if event.tag is not None or event.anchor is not None:
-                raise NeedsLocated
             text: str = event.value
-            plain: bool = event.implicit[0]
+            if (
+                event.tag is not None
+                or event.anchor is not None
+                or (not text.isascii() and surrogate(text))
+            ):
+                raise NeedsLocated
+            # Unquoted, and beginning where a resolver looks: maybe not text.
+            resolvable = event.implicit[0] and (not text or text[0] in resolved_firsts)
             if type(container) is dict and key is None:
                 # A key: plain text only, and only once in its mapping.
-                if (plain and plain_tag(text) != _STR) or text in container:
-                    raise NeedsLocated
-                if not text.isascii() and yamlnodes._SURROGATE.search(text):
+                if text in container or (resolvable and plain_tag(text) != _STR):
                     raise NeedsLocated
                 key = text
                 continue
-            if not plain:
-                value: Any = text
-                if not text.isascii() and yamlnodes._SURROGATE.search(text):
-                    raise NeedsLocated
+            if resolvable:
+                value: Any = known.get(text, unknown)
+                if value is unknown:
+                    value = _plain_value(text)
             else:
-                tag = plain_tag(text)
-                if tag == _STR:
-                    value = text
-                    if not text.isascii() and yamlnodes._SURROGATE.search(text):
-                        raise NeedsLocated
-                elif tag == _INT and text.isdigit() and text.isascii() and text[0] != "0":
-                    if len(text) > max_number:
-                        raise NeedsLocated
-                    value = int(text)
-                else:
-                    value, problem = scalar_value(tag, text)
-                    if problem is not None:
-                        raise NeedsLocated
+                value = text
         elif kind is mapping_start or kind is sequence_start:
             values += 1
             if event.tag is not None or event.anchor is not None:
@@ -143,3 +132,20 @@ def _build(get_event: Any) -> Any:
         else:
             container[key] = value
             key = None
+
+
+_UNKNOWN = object()
+#: Short unquoted texts that a resolver looks at, and their values ("true",
+#: "2024", "~", "lead"): they repeat in every file.
+_known: dict[str, Any] = {}
+_MAX_KNOWN = 4096
+
+
+def _plain_value(text: str) -> Any:
+    """The value of an unquoted, untagged scalar; remembered when short."""
+    value, problem = scalar_value(plain_tag(text), text)
+    if problem is not None:
+        raise NeedsLocated
+    if len(text) <= yamlnodes.MAX_NUMBER_CHARS and len(_known) < _MAX_KNOWN:
+        _known[text] = value
+    return value
