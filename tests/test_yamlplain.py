@@ -4,7 +4,8 @@ A file with nothing wrong in it is read without positions; anything the
 located reader would report or treat specially makes the fast reader give up,
 and the file is read again with positions. So whatever the text, a show
 loads to the same Show, or fails with the same located problems, as it does
-through the located reader alone.
+through the located reader alone. The one problem the fast reader reports
+itself, too many values, it reports exactly as the located reader does.
 """
 
 from __future__ import annotations
@@ -66,9 +67,13 @@ def assert_agrees(text: str) -> None:
     """The fast reader returns only what the located one reads without a problem,
     and loading gives what the located reader alone gives."""
     try:
-        plain = read_plain(text)
+        plain = read_plain(text, NAME)
     except NeedsLocated:
         pass
+    except ShowDataError as error:
+        with pytest.raises(ShowDataError) as located:
+            compose_located(text, NAME)
+        assert error.problems == located.value.problems
     else:
         tree = compose_located(text, NAME)
         assert tree.problems == []
@@ -132,7 +137,7 @@ STEPS_ASIDE = {
 @pytest.mark.parametrize("text", list(STEPS_ASIDE.values()), ids=list(STEPS_ASIDE))
 def test_what_the_located_reader_reports_or_treats_specially_is_left_to_it(text: str) -> None:
     with pytest.raises(NeedsLocated):
-        read_plain(text)
+        read_plain(text, NAME)
     assert_agrees(text)
 
 
@@ -162,7 +167,39 @@ def test_yaml_1_1_scalars_read_as_the_located_reader_reads_them() -> None:
              "tru", "y", "n", "+12", "3.", "١٢"]  # fmt: skip
     text = "".join(f"k{index}: {word}\n" for index, word in enumerate(words))
     try:
-        plain = read_plain(text)
+        plain = read_plain(text, NAME)
     except NeedsLocated:
         pytest.fail("plain YAML 1.1 scalars should not need positions")
     assert repr(plain) == repr(compose_located(text, NAME).value)
+
+
+#: Where the limit (the valid show's nodes, and 40 more) is passed: the text, and the path
+#: of the node that goes over (a key's is its mapping's).
+TOO_MANY = {
+    "in a list": (VALID + "extra: [" + ", ".join(["a"] * 100) + "]\n", ": extra[38]: "),
+    "a key": (VALID + "extra:\n" + "".join(f"  k{n}: v\n" for n in range(60)), ": extra: "),
+    "a mapping in a list": (VALID + "extra:\n" + "- {a: 1}\n" * 60, ": extra[12].a: "),
+    "deep down": (
+        VALID + "extra: {a: [{b: [" + ", ".join(["x"] * 100) + "]}]}\n",
+        ": extra.a[0].b[33]: ",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "where"), list(TOO_MANY.values()), ids=list(TOO_MANY))
+def test_too_many_values_are_reported_once_read_as_the_located_reader_reports_them(
+    text: str, where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    valid = compose_located(VALID, NAME)
+    limit = len(valid.values) + len(valid.keys) + 40  # every node: values (the root too), keys
+    monkeypatch.setattr(showguide.core.yamlnodes, "MAX_VALUES", limit)
+    expected = located_only(text)
+    assert isinstance(expected, list) and len(expected) == 1
+    assert expected[0].endswith(f"{where}more than {limit:,} values in one file")
+
+    def never(text: str, name: str) -> None:
+        raise AssertionError("a file of too many values was read twice")
+
+    # A hostile file is read once: its quarter of a million values cost a second.
+    monkeypatch.setattr(showguide.core.loader, "compose_located", never)
+    assert loaded(text) == expected

@@ -140,7 +140,7 @@ def parse_show(text: str, name: str) -> Show:
     with a position for every value, so that each problem says where it is.
     """
     try:
-        value = read_plain(text)
+        value = read_plain(text, name)
     except NeedsLocated:
         pass
     else:

@@ -142,6 +142,10 @@ def format_path(path: Path) -> str:
     return text or WHOLE_FILE
 
 
+def too_many_values() -> str:
+    return f"more than {MAX_VALUES:,} values in one file"
+
+
 def _position(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
@@ -305,7 +309,7 @@ class _Builder:
         position = _position(event.start_mark)
         self.value_count += 1
         if self.value_count > MAX_VALUES:
-            raise self.fail(position, path, f"more than {MAX_VALUES:,} values in one file")
+            raise self.fail(position, path, too_many_values())
         if len(self.stack) > MAX_DEPTH:
             raise self.fail(position, path, "nested too deeply")
         if recording and not is_key:

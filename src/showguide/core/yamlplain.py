@@ -9,11 +9,17 @@ data from the same events without them, in one loop, and gives up
 (:class:`NeedsLocated`) at the first thing that the located reader would
 report or treat specially: a tag, an anchor or alias, a key that is not
 plain text or that repeats, a scalar that does not convert, more than one
-document or none, too many values, deep nesting, a syntax error. The caller
-then reads the file again with positions (:mod:`showguide.core.loader`).
+document or none, deep nesting, a syntax error. The caller then reads the
+file again with positions (:mod:`showguide.core.loader`).
+
+One problem it reports itself, as the located reader would: a file of more
+than :data:`~showguide.core.yamlnodes.MAX_VALUES` values. Such a file is
+hostile, and reading its quarter of a million values twice would double the
+time it takes to refuse it.
 
 The contract, held by tests/test_yamlplain.py: whenever this returns, the
-located reader gives the same value and no problem.
+located reader gives the same value and no problem; whenever it raises
+ShowDataError, the located reader raises the same.
 """
 
 from __future__ import annotations
@@ -23,7 +29,8 @@ from typing import Any
 import yaml
 
 from showguide.core import yamlnodes
-from showguide.core.yamlnodes import plain_tag, scalar_value
+from showguide.core.errors import Problem, ShowDataError
+from showguide.core.yamlnodes import Path, format_path, plain_tag, scalar_value, too_many_values
 
 _STR = "tag:yaml.org,2002:str"
 
@@ -32,12 +39,15 @@ class NeedsLocated(Exception):
     """The file holds something only the located reader handles or reports."""
 
 
-def read_plain(text: str) -> Any:
-    """The plain data in ``text``; raises :class:`NeedsLocated` when positions may be needed."""
+def read_plain(text: str, name: str) -> Any:
+    """The plain data in ``text``; raises :class:`NeedsLocated` when positions may be needed.
+
+    ``name`` is the file's, for the one problem reported here.
+    """
     loader: Any = None
     try:
         loader = yamlnodes.SafeLoader(text)
-        return _build(loader.get_event)
+        return _build(loader.get_event, name)
     except yaml.YAMLError:
         raise NeedsLocated from None
     finally:
@@ -45,7 +55,7 @@ def read_plain(text: str) -> Any:
             loader.dispose()
 
 
-def _build(get_event: Any) -> Any:
+def _build(get_event: Any, name: str) -> Any:
     """One loop over the events, a stack of the mappings and lists being read."""
     scalar_event, mapping_start, sequence_start = (
         yaml.ScalarEvent,
@@ -73,6 +83,8 @@ def _build(get_event: Any) -> Any:
         kind = type(event)
         if kind is scalar_event:
             values += 1
+            if values > max_values:
+                raise _too_many_values(event, stack, container, key, name)
             text: str = event.value
             if (
                 event.tag is not None
@@ -96,6 +108,8 @@ def _build(get_event: Any) -> Any:
                 value = text
         elif kind is mapping_start or kind is sequence_start:
             values += 1
+            if values > max_values:
+                raise _too_many_values(event, stack, container, key, name)
             if event.tag is not None or event.anchor is not None:
                 raise NeedsLocated
             if type(container) is dict and key is None:
@@ -115,7 +129,7 @@ def _build(get_event: Any) -> Any:
                 raise NeedsLocated
             continue
         elif event is None or kind is stream_end:
-            if documents != 1 or values > max_values:
+            if documents != 1:
                 raise NeedsLocated
             return root
         elif kind is yaml.AliasEvent:
@@ -123,8 +137,6 @@ def _build(get_event: Any) -> Any:
         else:  # the stream's start, a document's end
             continue
         # A value is finished: put it where it belongs.
-        if values > max_values:
-            raise NeedsLocated
         if container is None:
             root = value
         elif type(container) is list:
@@ -149,3 +161,25 @@ def _plain_value(text: str) -> Any:
     if len(text) <= yamlnodes.MAX_NUMBER_CHARS and len(_known) < _MAX_KNOWN:
         _known[text] = value
     return value
+
+
+def _too_many_values(
+    event: Any, stack: list[tuple[Any, str | None]], container: Any, key: str | None, name: str
+) -> ShowDataError:
+    """The located reader's problem for the node that goes over the limit.
+
+    Nothing before it was a problem (the fast reader would have stepped
+    aside), so this is the only one, at the node's position and path.
+    """
+    # A collection inside a list is its next item; inside a mapping, its key's value.
+    path: list[str | int] = [
+        len(parent) if type(parent) is list else str(parent_key) for parent, parent_key in stack[1:]
+    ]
+    if type(container) is list:
+        path.append(len(container))
+    elif type(container) is dict and key is not None:
+        path.append(key)
+    where: Path = tuple(path)
+    mark = event.start_mark
+    problem = Problem(name, mark.line + 1, mark.column + 1, format_path(where), too_many_values())
+    return ShowDataError([problem])
