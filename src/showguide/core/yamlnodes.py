@@ -65,6 +65,8 @@ class _AnyCharacter:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: Finds a lone surrogate in a text: not a character, never a valid value or key.
+find_surrogate = _SURROGATE.search
 #: YAML 1.1's int and float, as PyYAML's resolver writes them, with every
 #: repetition possessive. For a long plain scalar the resolver's own patterns
 #: keep a backtracking record per repetition: 160 MB and a second for a 4 MB
@@ -88,9 +90,10 @@ _constructor = yaml.constructor.SafeConstructor()
 #: PyYAML's resolver, as every safe loader has it (it has no path resolvers:
 #: a scalar's tag depends on its text alone, so it can be remembered).
 _resolver: Any = yaml.resolver.Resolver()
-#: The first characters that some implicit resolver looks at; every text
-#: when a resolver looks at any first character (None).
-_RESOLVED_FIRSTS: Any = (
+#: The first characters that some implicit resolver looks at (a plain text
+#: that begins with another is text); all of them when a resolver looks at
+#: any first character (None).
+RESOLVED_FIRSTS: Any = (
     _AnyCharacter()
     if None in _resolver.yaml_implicit_resolvers
     else frozenset(key for key in _resolver.yaml_implicit_resolvers if key)
@@ -465,7 +468,7 @@ def plain_tag(text: str) -> str:
     The answer for short texts is kept: keys and enumerated values ("lead",
     "true", "2024") repeat in every file.
     """
-    if text and text[0] not in _RESOLVED_FIRSTS:
+    if text and text[0] not in RESOLVED_FIRSTS:
         return _STR
     tag = _resolved.get(text)
     if tag is not None:

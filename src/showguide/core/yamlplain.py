@@ -66,8 +66,8 @@ def _build(get_event: Any, name: str) -> Any:
     document_start, stream_end = yaml.DocumentStartEvent, yaml.StreamEndEvent
     # Read from the module each time: tests lower them.
     max_values, max_depth = yamlnodes.MAX_VALUES, yamlnodes.MAX_DEPTH
-    surrogate = yamlnodes._SURROGATE.search
-    resolved_firsts = yamlnodes._RESOLVED_FIRSTS
+    surrogate = yamlnodes.find_surrogate
+    resolved_firsts = yamlnodes.RESOLVED_FIRSTS
     known, unknown = _known, _UNKNOWN
     root: Any = None
     documents = 0
