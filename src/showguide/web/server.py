@@ -87,12 +87,36 @@ class AppProcess(AppService):
     async def end(self) -> None:
         """Ask the app to quit; kill it if it has not within :data:`QUIT_GRACE`."""
         process = self._process
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + QUIT_GRACE
         with contextlib.suppress(asyncio.TimeoutError, ConnectionError, RuntimeError):
             await asyncio.wait_for(self.stop(), QUIT_GRACE)
-        if process is not None and process.returncode is None:
+        if process is None:
+            return
+        # textual-serve's reader stops at the first frame a closing tab refuses,
+        # which can come before the app has quit; stop() then returns at once.
+        # The app saves where the viewer was as it quits, so wait for the
+        # process itself, reading what it still writes so that a full pipe
+        # never holds it up, and kill it only when the grace is spent.
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(_drained(process), max(deadline - loop.time(), 0.1))
+        if process.returncode is None:
             with contextlib.suppress(ProcessLookupError):
                 process.kill()
             await process.wait()
+
+
+async def _drained(process: asyncio.subprocess.Process) -> int:
+    """``process``'s exit status once it ends, its output read and dropped meanwhile."""
+
+    async def drain(stream: asyncio.StreamReader | None) -> None:
+        # RuntimeError: textual-serve's reader still holds the stream.
+        with contextlib.suppress(ConnectionError, ValueError, RuntimeError):
+            while stream is not None and await stream.read(65536):
+                pass
+
+    await asyncio.gather(drain(process.stdout), drain(process.stderr))
+    return await process.wait()
 
 
 class GuideServer:
