@@ -134,8 +134,8 @@ def decode_show_bytes(data: bytes, name: str) -> str:
 def parse_show(text: str, name: str) -> Show:
     """The show in ``text``; ``name`` is the file name used in problems.
 
-    Read first without positions (:mod:`showguide.core.yamlplain`, about
-    twice as fast), which is all a file with no problem needs; any problem,
+    Read first without positions (:mod:`showguide.core.yamlplain`, in well
+    under half the time), which is all a file with no problem needs; any problem,
     or anything the fast reader does not handle, and the file is read again
     with a position for every value, so that each problem says where it is.
     """
