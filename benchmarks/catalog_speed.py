@@ -91,7 +91,8 @@ FRAME_WARM_TARGET_RATIO = 1.5
 IN_PROCESS = python(
     "import json, statistics, time",
     "from showguide.core.catalog import load_catalog",
-    "from showguide.core.catalog_view import RowView, filter_rows, sort_rows",
+    "from showguide.core.catalog_view import filter_rows, sort_rows",
+    "from showguide.core.row_view import RowView",
     "def timed(step, rounds=7):",
     "    samples = []",
     "    for _ in range(rounds):",

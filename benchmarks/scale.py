@@ -1,6 +1,15 @@
 """How the costs grow with the catalog: 100, 1,000 and 10,000 shows.
 
     python benchmarks/scale.py [--shows 100 1000 10000] [--runs 5]
+        [--only cold warm list validate frame filter memory] [--keep DIR]
+
+``--only`` measures some of the rows (and runs only their processes;
+``--only cold`` loads cold ``--runs`` times, where the whole benchmark loads
+10,000 shows cold once);
+``--keep DIR`` writes the catalogs and their homes (with the parse caches)
+into DIR once and uses them again on later runs, so that a run without
+``cold`` pays no cold load at all: without it, the first warm-up of every
+size parses every file.
 
 For each size, a catalog from :func:`benchmarks.generate.write_catalog` in a
 temporary folder (``SHOWGUIDE_HOME`` too, so nothing of the user's is read or
@@ -10,7 +19,6 @@ written), and in the same run the baselines each row is compared with:
   (the first start; the files are in the OS's file cache). Target for 10,000:
   under 10 s (issue 17), parsed on every core. Its CPU time, beside it, is
   every process's: the one started and the workers it parses with.
-  ``--cold-only`` measures these rows alone (``--runs`` times each).
 - warm: the same with the parse cache filled: every later start.
 - list (terminal) and list (piped): ``showguide list`` as a whole process,
   against ``showguide list`` with the bundled show alone. Targets: at most
@@ -65,30 +73,38 @@ SHOWGUIDE = [sys.executable, "-m", "showguide"]
 ON_A_TERMINAL = ["env", "TTY_COMPATIBLE=1", "COLUMNS=120", *SHOWGUIDE]
 
 
+#: The groups of rows ``--only`` chooses from.
+GROUPS = ("cold", "warm", "list", "validate", "frame", "filter", "memory")
+
+
 @contextmanager
-def catalogs(sizes: tuple[int, ...], seed: int = 0) -> Iterator[dict[int, PreparedCatalog]]:
-    """One generated catalog per size; the smaller ones are the first files of the largest."""
+def catalogs(
+    sizes: tuple[int, ...], seed: int = 0, keep: Path | None = None
+) -> Iterator[dict[int, PreparedCatalog]]:
+    """One generated catalog per size; the smaller ones are the first files of the largest.
+
+    In ``keep`` when given, made only for the sizes not there yet, and left there.
+    """
     with tempfile.TemporaryDirectory(prefix="showguide-scale-bench-") as temp:
-        root = Path(temp)
-        largest = root / "all"
-        write_catalog(largest, max(sizes), seed)
-        names = sorted(path.name for path in largest.iterdir())
-        prepared = {}
-        for size in sizes:
-            folder = root / f"shows-{size}"
-            folder.mkdir()
-            for name in names[:size]:
-                os.link(largest / name, folder / name)
-            prepared[size] = PreparedCatalog(folder, root / f"home-{size}", size)
-        shutil.rmtree(largest)
+        root = keep if keep is not None else Path(temp)
+        root.mkdir(parents=True, exist_ok=True)
+        prepared = {
+            size: PreparedCatalog(root / f"shows-{size}", root / f"home-{size}", size)
+            for size in sizes
+        }
+        missing = [size for size in sizes if not prepared[size].folder.is_dir()]
+        if missing:
+            largest = root / "all"
+            shutil.rmtree(largest, ignore_errors=True)
+            write_catalog(largest, max(missing), seed)
+            names = sorted(path.name for path in largest.iterdir())
+            for size in missing:
+                folder = prepared[size].folder
+                folder.mkdir()
+                for name in names[:size]:
+                    os.link(largest / name, folder / name)
+            shutil.rmtree(largest)
         yield prepared
-
-
-def one_show(temp: Path) -> dict[str, str]:
-    """The environment of the baselines: the bundled show alone, a warm cache."""
-    env = {k: v for k, v in os.environ.items() if k != "SHOWGUIDE_PATH"}
-    env["SHOWGUIDE_HOME"] = str(temp)
-    return env
 
 
 def time_cold(prepared: PreparedCatalog, runs: int) -> Timing:
@@ -113,143 +129,166 @@ def time_cold(prepared: PreparedCatalog, runs: int) -> Timing:
     return Timing(statistics.median(walls), statistics.median(cpus))
 
 
-def cold_rows(prepared: PreparedCatalog, cold: Timing, passed: float) -> list[Row]:
-    n = prepared.shows
-    return [
-        Row(
-            f"{n:>6,} cold: load every show (process)",
-            cold.wall,
-            "ms",
-            COLD_TARGET_MS.get(n),
-            cold.wall / passed,
-            "pass",
-        ),
-        Row(f"{n:>6,}   the same, CPU time (with workers)", cold.cpu, "ms"),
-    ]
-
-
-def measure_cold(prepared: PreparedCatalog, runs: int) -> list[Row]:
-    """The cold rows alone: ``--cold-only``."""
-    cold = time_cold(prepared, runs)
-    passed = median_times({"pass": python("pass")}, runs=runs, env=prepared.env)["pass"].wall
-    return cold_rows(prepared, cold, passed)
-
-
-def measure_size(prepared: PreparedCatalog, runs: int) -> list[Row]:
+def measure_size(prepared: PreparedCatalog, runs: int, only: tuple[str, ...] = GROUPS) -> list[Row]:
     n = prepared.shows
     env = prepared.env
-    cold = time_cold(prepared, 1 if n >= 10_000 else max(2, runs // 2))
+    cold = Timing(0.0, 0.0)
+    if "cold" in only:
+        # Alone, as many runs as asked; in the whole benchmark, one at 10,000.
+        cold_runs = runs if only == ("cold",) else 1 if n >= 10_000 else max(2, runs // 2)
+        cold = time_cold(prepared, cold_runs)
     one_file = str(next(iter(sorted(prepared.folder.iterdir()))))
     with tempfile.TemporaryDirectory(prefix="showguide-scale-one-") as home:
-        # The baselines run in the same rounds as the catalog's commands.
-        small = one_show(Path(home))
+        # The baselines run in the same rounds as the catalog's commands (a
+        # separate batch saw another minute's load: ratios moved by 2x), in
+        # the bundled show alone with its own warm cache, each command through
+        # one more `env` (as the catalog's list and validate are).
+        small = ["env", "-u", "SHOWGUIDE_PATH", f"SHOWGUIDE_HOME={home}"]
         commands = {
             "pass": python("pass"),
             "warm": LOAD,
-            "list": [*ON_A_TERMINAL, "list"],
-            "list piped": [*SHOWGUIDE, "list"],
-            "validate": [*SHOWGUIDE, "validate"],
+            "list": ["env", *ON_A_TERMINAL, "list"],
+            "list piped": ["env", *SHOWGUIDE, "list"],
+            "validate": ["env", *SHOWGUIDE, "validate"],
             "bare app": BARE_APP,
             "catalog frame": CATALOG_FRAME,
+            "list one": [*small, *ON_A_TERMINAL, "list"],
+            "list one piped": [*small, *SHOWGUIDE, "list"],
+            "validate one": [*small, *SHOWGUIDE, "validate", one_file],
         }
-        times = median_times(commands, runs=runs, env=env)
-        baselines = median_times(
-            {
-                "list one": [*ON_A_TERMINAL, "list"],
-                "list one piped": [*SHOWGUIDE, "list"],
-                "validate one": [*SHOWGUIDE, "validate", one_file],
-            },
-            runs=runs,
-            env=small,
-        )
-    steps = in_process(prepared)
-    bare_rss = peak_rss_mb(BARE_APP, max(2, runs // 2), env)
-    frame_rss = peak_rss_mb(CATALOG_FRAME, max(2, runs // 2), env)
+        group_of = {"warm": "warm", "list": "list", "list piped": "list", "validate": "validate"}
+        group_of |= {"bare app": "frame", "catalog frame": "frame", "list one": "list"}
+        group_of |= {"list one piped": "list", "validate one": "validate"}
+        chosen = {k: v for k, v in commands.items() if group_of.get(k) in only or k == "pass"}
+        times = baselines = median_times(chosen, runs=runs, env=env)
+    steps = in_process(prepared) if "filter" in only else {}
+    bare_rss = frame_rss = 1.0
+    if "memory" in only:
+        bare_rss = peak_rss_mb(BARE_APP, max(2, runs // 2), env)
+        frame_rss = peak_rss_mb(CATALOG_FRAME, max(2, runs // 2), env)
 
     def ratio_row(
         metric: str, value: float, base: float, baseline: str, target: float | None
     ) -> Row:
         return Row(metric, value, "ms", target, value / base, baseline, target_is_ratio=True)
 
-    bare = times["bare app"].wall
-    return [
-        *cold_rows(prepared, cold, times["pass"].wall),
-        Row(
-            f"{n:>6,} warm: load every show (process)",
-            times["warm"].wall,
-            "ms",
-            None,
-            times["warm"].wall / times["pass"].wall,
-            "pass",
-        ),
-        ratio_row(
-            f"{n:>6,} list, on a terminal",
-            times["list"].wall,
-            baselines["list one"].wall,
-            "list of 1",
-            LIST_TARGET_RATIO.get(n),
-        ),
-        ratio_row(
-            f"{n:>6,} list, piped (TSV)",
-            times["list piped"].wall,
-            baselines["list one piped"].wall,
-            "list of 1",
-            LIST_TARGET_RATIO.get(n),
-        ),
-        Row(
-            f"{n:>6,}   the same, CPU time",
-            times["list piped"].cpu,
-            "ms",
-            None,
-            times["list piped"].cpu / baselines["list one piped"].cpu,
-            "list of 1",
-        ),
-        ratio_row(
-            f"{n:>6,} validate, nothing changed",
-            times["validate"].wall,
-            baselines["validate one"].wall,
-            "validate 1",
-            VALIDATE_TARGET_RATIO.get(n),
-        ),
-        ratio_row(
-            f"{n:>6,} catalog first frame, warm",
-            times["catalog frame"].wall,
-            bare,
-            "bare app",
-            FRAME_TARGET_RATIO,
-        ),
-        Row(
-            f"{n:>6,}   the same, CPU time",
-            times["catalog frame"].cpu,
-            "ms",
-            None,
-            times["catalog frame"].cpu / times["bare app"].cpu,
-            "bare app",
-        ),
-        Row(f"{n:>6,} filter key (the screen's view)", steps["key"], "ms", FILTER_TARGET_MS),
-        Row(f"{n:>6,}   filter_rows over every row", steps["filter"], "ms"),
-        Row(f"{n:>6,}   fold every row's words (once)", steps["fold"], "ms"),
-        Row(f"{n:>6,} reload, nothing changed", steps["reload"], "ms", RELOAD_TARGET_MS),
-        Row(
-            f"{n:>6,} peak RSS, catalog first frame",
-            frame_rss,
-            "MiB",
-            MEMORY_TARGET_RATIO,
-            frame_rss / bare_rss,
-            "bare app",
-            target_is_ratio=True,
-        ),
-    ]
+    rows: list[Row] = []
+    if "cold" in only:
+        rows += [
+            Row(
+                f"{n:>6,} cold: load every show (process)",
+                cold.wall,
+                "ms",
+                COLD_TARGET_MS.get(n),
+                cold.wall / times["pass"].wall,
+                "pass",
+            ),
+            Row(f"{n:>6,}   the same, CPU time (with workers)", cold.cpu, "ms"),
+        ]
+    if "warm" in only:
+        rows.append(
+            Row(
+                f"{n:>6,} warm: load every show (process)",
+                times["warm"].wall,
+                "ms",
+                None,
+                times["warm"].wall / times["pass"].wall,
+                "pass",
+            )
+        )
+    if "list" in only:
+        rows += [
+            ratio_row(
+                f"{n:>6,} list, on a terminal",
+                times["list"].wall,
+                baselines["list one"].wall,
+                "list of 1",
+                LIST_TARGET_RATIO.get(n),
+            ),
+            Row(
+                f"{n:>6,}   the same, CPU time",
+                times["list"].cpu,
+                "ms",
+                None,
+                times["list"].cpu / baselines["list one"].cpu,
+                "list of 1",
+            ),
+            ratio_row(
+                f"{n:>6,} list, piped (TSV)",
+                times["list piped"].wall,
+                baselines["list one piped"].wall,
+                "list of 1",
+                LIST_TARGET_RATIO.get(n),
+            ),
+            Row(
+                f"{n:>6,}   the same, CPU time",
+                times["list piped"].cpu,
+                "ms",
+                None,
+                times["list piped"].cpu / baselines["list one piped"].cpu,
+                "list of 1",
+            ),
+        ]
+    if "validate" in only:
+        rows.append(
+            ratio_row(
+                f"{n:>6,} validate, nothing changed",
+                times["validate"].wall,
+                baselines["validate one"].wall,
+                "validate 1",
+                VALIDATE_TARGET_RATIO.get(n),
+            )
+        )
+    if "frame" in only:
+        rows += [
+            ratio_row(
+                f"{n:>6,} catalog first frame, warm",
+                times["catalog frame"].wall,
+                times["bare app"].wall,
+                "bare app",
+                FRAME_TARGET_RATIO,
+            ),
+            Row(
+                f"{n:>6,}   the same, CPU time",
+                times["catalog frame"].cpu,
+                "ms",
+                None,
+                times["catalog frame"].cpu / times["bare app"].cpu,
+                "bare app",
+            ),
+        ]
+    if "filter" in only:
+        rows += [
+            Row(f"{n:>6,} filter key (the screen's view)", steps["key"], "ms", FILTER_TARGET_MS),
+            Row(f"{n:>6,}   filter_rows over every row", steps["filter"], "ms"),
+            Row(f"{n:>6,}   fold every row's words (once)", steps["fold"], "ms"),
+            Row(f"{n:>6,} reload, nothing changed", steps["reload"], "ms", RELOAD_TARGET_MS),
+        ]
+    if "memory" in only:
+        rows.append(
+            Row(
+                f"{n:>6,} peak RSS, catalog first frame",
+                frame_rss,
+                "MiB",
+                MEMORY_TARGET_RATIO,
+                frame_rss / bare_rss,
+                "bare app",
+                target_is_ratio=True,
+            )
+        )
+    return rows
 
 
-def measure(sizes: tuple[int, ...] = SIZES, runs: int = 5, cold_only: bool = False) -> list[Row]:
+def measure(
+    sizes: tuple[int, ...] = SIZES,
+    runs: int = 5,
+    only: tuple[str, ...] = GROUPS,
+    keep: Path | None = None,
+) -> list[Row]:
     rows = []
-    with catalogs(sizes) as prepared:
+    with catalogs(sizes, keep=keep) as prepared:
         for size in sizes:
-            if cold_only:
-                rows.extend(measure_cold(prepared[size], runs))
-            else:
-                rows.extend(measure_size(prepared[size], runs))
+            rows.extend(measure_size(prepared[size], runs, only))
             print(f"  measured: {size:,} shows", file=sys.stderr)
     return rows
 
@@ -258,11 +297,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shows", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument(
-        "--cold-only", action="store_true", help="only the cold load, --runs times each size"
-    )
+    parser.add_argument("--only", nargs="+", choices=GROUPS, default=list(GROUPS))
+    parser.add_argument("--keep", type=Path, help="make the catalogs here once, and reuse them")
     args = parser.parse_args()
-    rows = measure(tuple(args.shows), args.runs, args.cold_only)
+    rows = measure(tuple(args.shows), args.runs, tuple(args.only), args.keep)
     print_rows("Scale: catalogs of generated shows (median of whole-process runs)", rows)
 
 

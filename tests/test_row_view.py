@@ -11,13 +11,11 @@ from showguide.core.catalog_view import (
     SORT_KEYS,
     STATUS_ORDER,
     CatalogRow,
-    RowView,
     filter_rows,
-    fold_words,
-    narrows,
     query_words,
     sort_rows,
 )
+from showguide.core.row_view import RowView, fold_words, narrows
 from showguide.core.summary import ShowSummary
 from showguide.core.textfold import fold
 

@@ -83,3 +83,34 @@ async def test_the_words_typed_against_are_folded_after_the_first_frame(shows: P
         await pilot.press(*"synthetic 1")
         assert screen.shown == filter_rows(sort_rows(screen.rows), "synthetic 1")
         assert 1 < len(screen.shown) < len(screen.rows)
+
+
+async def test_the_first_frame_makes_only_the_rows_it_draws(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sixty shows on a screen of about twenty rows: a row is made for each
+    row drawn (and the one in the detail), none for the others, until the
+    filter's words are folded; the list is in title order all the same."""
+    monkeypatch.setattr("showguide.tui.catalog.FOLD_AFTER_SECONDS", 60)
+    folder = tmp_path / "shows"
+    many_shows(60, folder)
+    catalog = load_catalog([folder])
+    every = sort_rows(catalog.rows())
+    app = ShowGuideApp(catalog=catalog, remembered=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        drawn = screen.list_widget().scrollable_content_region.height
+        assert 10 < drawn < 30
+        assert screen.rows.made <= drawn + 1
+        assert screen.highlighted() == every[0]
+        title = str(screen.query_one("#catalog-title").render())
+        assert f"{len(catalog.entries)} shows" in title
+
+        screen.list_widget().action_last()  # scrolled to the end: its rows are drawn
+        await pilot.pause()
+        assert screen.highlighted() == every[-1]
+        assert screen.rows.made <= 2 * drawn + 2
+        # What the screen lists is what making every row first gives.
+        assert list(screen.shown) == every

@@ -14,12 +14,14 @@ from operator import attrgetter
 from showguide.commands.progress import stderr_progress
 from showguide.commands.records import (
     BOLD,
+    CHUNK_LINES,
     RED,
     LineWriter,
     Terminal,
     column_widths,
     problem_record,
     table_line,
+    table_lines,
     tsv_line,
     write_json_array,
 )
@@ -65,12 +67,23 @@ def table_cells(entry: CatalogEntry) -> tuple[str, ...]:
         count = len(entry.problems)
         label = f"{entry.path.name}: {count} problem{'s' if count != 1 else ''}"
         return ("-", _cell(label), *("",) * (len(LISTED) - 2), entry.origin)
-    cells = (*("" if value is None else str(value) for value in listed_values(show)), entry.origin)
-    # Almost every row holds nothing to make visible: one check for the row.
-    joined = "".join(cells)
-    if "\n" in joined or "\t" in joined or UNSAFE_CHARACTERS.search(joined) is not None:
-        return tuple(_cell(cell) for cell in cells)
-    return cells
+    # The LISTED fields, each as text: written out, as this runs for every show.
+    year = show.year
+    cells = (
+        show.id,
+        show.title,
+        show.native_title or "",
+        "" if year is None else str(year),
+        show.network or "",
+        show.status,
+        entry.origin,
+    )
+    return cells if _plain("".join(cells)) else tuple(_cell(cell) for cell in cells)
+
+
+def _plain(text: str) -> bool:
+    """Nothing in ``text`` needs making visible (:func:`_cell`)."""
+    return "\n" not in text and "\t" not in text and UNSAFE_CHARACTERS.search(text) is None
 
 
 def _cell(text: str) -> str:
@@ -79,12 +92,25 @@ def _cell(text: str) -> str:
 
 
 def write_table(writer: LineWriter, catalog: Catalog, terminal: Terminal) -> None:
-    rows = [table_cells(entry) for entry in catalog.entries]
+    entries = catalog.entries
+    rows = [table_cells(entry) for entry in entries]
     widths = column_widths(TABLE_HEADER, rows, terminal.width, SHRINK_ORDER)
     writer.line(table_line(TABLE_HEADER, widths, terminal, (BOLD,) * len(TABLE_HEADER)))
-    for entry, cells in zip(catalog.entries, rows, strict=True):
-        styles = ("", RED) if entry.summary is None else ("", BOLD)
-        writer.line(table_line(cells, widths, terminal, styles))
+    # A chunk of lines at a time, each made a column at a time (records.table_lines).
+    for first in range(0, len(rows), CHUNK_LINES):
+        last = first + CHUNK_LINES
+        styles = None
+        if terminal.colour:
+            styles = [
+                _LOOK_BROKEN if entry.summary is None else _LOOK for entry in entries[first:last]
+            ]
+        writer.lines(table_lines(rows[first:last], widths, terminal, styles))
+
+
+#: The looks of a row's cells on a colour terminal: the title bold, or red
+#: for a file that did not load.
+_LOOK = ("", BOLD)
+_LOOK_BROKEN = ("", RED)
 
 
 def _tsv_rows(catalog: Catalog) -> Iterator[str]:

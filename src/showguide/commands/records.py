@@ -23,8 +23,10 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 from typing import IO, Any
 
 from showguide.core.errors import Problem
@@ -190,15 +192,30 @@ def problem_text(problem: Problem, terminal: Terminal) -> str:
 # --- an aligned table for a terminal ---------------------------------------------
 
 
+#: Text whose every character is one cell wide or a Hangul syllable (two
+#: cells), the characters show data is mostly made of: measured with two
+#: searches in C, not a Python call a character. The one-cell ranges are
+#: the ones Rich measures as one cell without looking them up
+#: (``rich.cells._SINGLE_CELL_UNICODE_RANGES``); a test holds every
+#: character here to Rich's width for it.
+_NARROW_OR_HANGUL = re.compile(
+    "[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482\u2500-\u25fc\u2800-\u28ff\uac00-\ud7a3]*"
+)
+_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
+
+
 def cell_width(text: str) -> int:
     """How many terminal cells ``text`` takes (Hangul takes two a character)."""
-    return len(text) if text.isascii() else _wide_width(text)
+    if text.isascii():
+        return len(text)
+    if _NARROW_OR_HANGUL.fullmatch(text) is not None:
+        return len(text) + len(_HANGUL_SYLLABLE.findall(text))
+    return _wide_width(text)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _wide_width(text: str) -> int:
-    # Cached: the table measures each cell twice (for the column widths, then
-    # to pad it), and ten thousand native titles take a while to measure.
+    # Anything else (other scripts, emoji, joiners) as Rich measures it.
     from rich.cells import cell_len
 
     return cell_len(text)
@@ -265,3 +282,43 @@ def table_line(
             for part, style in zip(parts, styles, strict=False)
         ] + parts[len(styles) :]
     return (" " * gap).join(parts).rstrip()
+
+
+def pad_column(cells: Sequence[str], width: int) -> list[str]:
+    """Each of ``cells`` as :func:`fit` makes it: a column of a table at once.
+
+    A column of ASCII cells that all fit (ids, years, statuses, origins) is
+    padded in C, with no Python call a cell.
+    """
+    if cells and "".join(cells).isascii() and max(map(len, cells)) <= width:
+        return list(map(str.ljust, cells, repeat(width)))
+    return [fit(cell, width) for cell in cells]
+
+
+def table_lines(
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    terminal: Terminal,
+    styles: Sequence[Sequence[str]] | None = None,
+    gap: int = 2,
+) -> list[str]:
+    """The lines :func:`table_line` makes of each of ``rows`` (``styles``: each
+    row's), made a column at a time: ten thousand rows on a terminal."""
+    if not rows:
+        return []
+    columns = [
+        pad_column(cells, width)
+        for cells, width in zip(zip(*rows, strict=True), widths, strict=True)
+    ]
+    if terminal.colour and styles is not None:
+        for index, column in enumerate(columns):
+            looks = [row_styles[index] if index < len(row_styles) else "" for row_styles in styles]
+            if any(looks):
+                columns[index] = [
+                    f"{look}{part.rstrip()}{RESET}{' ' * (len(part) - len(part.rstrip()))}"
+                    if look and part.strip()
+                    else part
+                    for part, look in zip(column, looks, strict=True)
+                ]
+    between = " " * gap
+    return [between.join(parts).rstrip() for parts in zip(*columns, strict=True)]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from operator import attrgetter
@@ -33,12 +32,17 @@ class ListedFile(Protocol):
     with this module, so this module does not depend on the catalog back.
     """
 
-    key: str
-    origin: str
-    file: str
-    problems: tuple[Problem, ...]
-    summary: ShowSummary | None
-
+    # Read-only: a CatalogRow, which has the same fields, stands for its own entry.
+    @property
+    def key(self) -> str: ...
+    @property
+    def origin(self) -> str: ...
+    @property
+    def file(self) -> str: ...
+    @property
+    def problems(self) -> tuple[Problem, ...]: ...
+    @property
+    def summary(self) -> ShowSummary | None: ...
     @property
     def path(self) -> Path: ...
 
@@ -356,105 +360,3 @@ def sort_rows(
 
 def _never_loaded(row: CatalogRow) -> bool:
     return row.summary is None
-
-
-# --- the rows as the catalog screen shows them ------------------------------------
-
-#: Anything between the words of folded text (line breaks separate rows).
-_BETWEEN_WORDS = re.compile(r"[^\w\n]+")
-
-
-#: Rows folded together by :func:`fold_words`: enough to leave the work to C,
-#: few enough that the texts in between stay small (folding 10,000 rows as
-#: one text took 20 MiB more at its peak than the words it gave).
-FOLD_CHUNK_ROWS = 256
-
-
-def fold_words(rows: Sequence[CatalogRow], chunk: int = FOLD_CHUNK_ROWS) -> list[str]:
-    """Each row's folded words as :attr:`CatalogRow.word_starts` has them, made in bulk.
-
-    Folding row by row costs about 10 µs a row in Python; here the texts of a
-    few hundred rows at a time are folded as one text, and split into words
-    by one regular expression, both in C. The spaces may differ (two where
-    the row's own has one), which no query word, having none, can tell.
-    """
-    starts: list[str] = []
-    for first in range(0, len(rows), chunk):
-        some = rows[first : first + chunk]
-        texts = [row.text() for row in some]
-        joined = "\n".join(text.replace("\n", " ") if "\n" in text else text for text in texts)
-        lines = _BETWEEN_WORDS.sub(" ", fold(joined)).split("\n")
-        if len(lines) != len(texts):  # folding made a line break: never seen, but be exact
-            starts.extend(row.word_starts for row in some)
-        else:
-            starts.extend(" " + line for line in lines)
-    return starts
-
-
-def narrows(before: Sequence[str], now: Sequence[str]) -> bool:
-    """Every row ``now``'s query words match was matched by ``before``'s too.
-
-    So when each word typed before begins some word typed now: the usual
-    case of typing one more letter, or one more word.
-    """
-    return all(any(word.startswith(old) for word in now) for old in before)
-
-
-class RowView:
-    """A catalog's rows sorted and filtered for its screen, each step's work done once.
-
-    At 10,000 shows, sorting takes tens of milliseconds and folding every
-    row's words a few hundred: a keystroke must do neither. Each sort order is
-    made once and kept; the folded words are made once for all rows
-    (:meth:`fold`, which the screen runs after its first frame); and a query
-    that only narrows the last one (:func:`narrows`) is matched against the
-    rows the last one let through, not against all of them.
-    """
-
-    def __init__(self, rows: Sequence[CatalogRow]) -> None:
-        self.rows = list(rows)
-        self._orders: dict[tuple[SortKey, bool], list[int]] = {}
-        #: Each row's folded words (see fold_words), once made.
-        self._starts: list[str] | None = None
-        self._folding = threading.Lock()
-        #: The last query: its order, its words, and the rows it let through.
-        self._last: tuple[tuple[SortKey, bool], list[str], list[int]] | None = None
-
-    def fold(self) -> None:
-        """Fold every row's words now (safe from another thread; done once)."""
-        with self._folding:
-            if self._starts is None:
-                self._starts = fold_words(self.rows)
-
-    def order(self, by: SortKey = "title", reverse: bool = False) -> list[int]:
-        """The rows' indexes in this order (see :func:`sort_rows`), sorted once."""
-        order = self._orders.get((by, reverse))
-        if order is None:
-            index = {id(row): number for number, row in enumerate(self.rows)}
-            order = [index[id(row)] for row in sort_rows(self.rows, by, reverse=reverse)]
-            self._orders[(by, reverse)] = order
-        return order
-
-    def shown(self, by: SortKey, reverse: bool, text: str) -> list[CatalogRow]:
-        """The rows that ``text`` lets through (see :func:`filter_rows`), in this order."""
-        rows = self.rows
-        order = self.order(by, reverse)
-        words = query_words(text)
-        if not words:
-            self._last = None
-            return [rows[index] for index in order]
-        if ":" in text:  # a query naming fields is matched as filter_rows matches it
-            self._last = None
-            return filter_rows([rows[index] for index in order], text)
-        self.fold()
-        starts = self._starts
-        assert starts is not None
-        matched = order
-        last = self._last
-        if last is not None and last[0] == (by, reverse) and narrows(last[1], words):
-            matched = last[2]
-        for word in words:
-            needle = f" {word}"
-            matched = [index for index in matched if needle in starts[index]]
-        self._last = ((by, reverse), words, matched)
-        return [rows[index] for index in matched]

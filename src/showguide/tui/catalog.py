@@ -19,7 +19,8 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from showguide.core.catalog import Catalog
-from showguide.core.catalog_view import CatalogRow, RowView, SortKey
+from showguide.core.catalog_view import CatalogRow, SortKey
+from showguide.core.row_view import CatalogRows, PickedRows, RowView
 from showguide.tui.bindings import bindings
 from showguide.tui.breakpoints import WIDE_WIDTH, breakpoint_classes
 from showguide.tui.catalog_rows import Columns, NaturalWidths, row_detail
@@ -69,11 +70,12 @@ class CatalogScreen(Screen[None], inherit_bindings=False):
         self.sort_index = 0
         self.fitted_width = 0
         self.catalog = catalog
-        self.rows = catalog.rows()
+        #: One row per file, each made when first drawn or asked for.
+        self.rows = CatalogRows(catalog.entries)
         #: The rows sorted and filtered, each order sorted once.
         self.view = RowView(self.rows)
-        self.natural = NaturalWidths.of(self.rows)
-        self.shown: list[CatalogRow] = []
+        self.natural = NaturalWidths.of_summaries(self.rows.summaries())
+        self.shown: PickedRows = PickedRows(self.rows, [])
         #: How many files have problems (counted once per catalog, not per keystroke).
         self.broken: int | None = None
         self.columns = Columns(self.natural, 0)
@@ -116,8 +118,8 @@ class CatalogScreen(Screen[None], inherit_bindings=False):
     def on_mount(self) -> None:
         self.fitted_width = self.expected_list_width()
         self.columns = Columns(self.natural, self.fitted_width, self.watched())
-        start = next((row for row in self.rows if row.id == self._start_on), None)
-        self.refill(keep=start.key if start is not None else None)
+        start = self.rows.index_of_id(self._start_on) if self._start_on is not None else None
+        self.refill(keep=self.rows[start].key if start is not None else None)
         self.call_after_refresh(self.fold_words_soon)
 
     def fold_words_soon(self) -> None:
@@ -195,8 +197,8 @@ class CatalogScreen(Screen[None], inherit_bindings=False):
             self.columns.header(self.order, descending=SORT_ORDERS[self.sort_index][1])
         )
         if self.shown:
-            found = (n for n, row in enumerate(self.shown) if row.key == keep)
-            shows.highlighted = next(found, 0) if keep is not None else 0
+            found = self.shown.index_of_key(keep) if keep is not None else None
+            shows.highlighted = found if found is not None else 0
         self.update_title(query)
         self.show_detail()
 
@@ -205,7 +207,7 @@ class CatalogScreen(Screen[None], inherit_bindings=False):
         shows = f"{total} show" if total == 1 else f"{total} shows"
         count = f"{len(self.shown)} of {shows}" if query.strip() else shows
         if self.broken is None:
-            self.broken = sum(1 for row in self.rows if not row.ok)
+            self.broken = self.rows.broken()
         if self.broken:
             count += f" · {self.broken} with problems"
         title = Text.assemble(("showguide", "bold"), "  ·  ", count)
@@ -309,11 +311,11 @@ class CatalogScreen(Screen[None], inherit_bindings=False):
             return
         current = self.highlighted()
         self.catalog = catalog
-        self.rows = catalog.rows()
+        self.rows = CatalogRows(catalog.entries)
         self.view = RowView(self.rows)
         self.broken = None
         self.call_after_refresh(self.fold_words_soon)
-        self.natural = NaturalWidths.of(self.rows)
+        self.natural = NaturalWidths.of_summaries(self.rows.summaries())
         self.columns = Columns(
             self.natural, self.fitted_width or self.app.size.width // 2, self.watched()
         )

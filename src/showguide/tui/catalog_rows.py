@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from showguide.core.catalog_view import CatalogRow
+from showguide.core.summary import ShowSummary
 from showguide.core.text import visible
 from showguide.display import literal
 
@@ -70,7 +71,11 @@ class NaturalWidths:
 
     @classmethod
     def of(cls, rows: Sequence[CatalogRow]) -> NaturalWidths:
-        shows = [row.summary for row in rows if row.summary is not None]
+        return cls.of_summaries([row.summary for row in rows if row.summary is not None])
+
+    @classmethod
+    def of_summaries(cls, shows: Sequence[ShowSummary]) -> NaturalWidths:
+        """The widths the shows with these summaries would like (no row is made)."""
         title = 5
         for show in shows:  # the first long title is enough
             if title >= TITLE_WIDTH_LIMIT:
