@@ -430,21 +430,29 @@ class _Reader:
             for info in [found.info for found in files]
         ]
 
-    def cached_all(
-        self, files: Sequence[FoundFile], stamps: Sequence[Stamp | None]
-    ) -> list[CatalogEntry | None]:
-        """:meth:`cached` of each file, in one loop: a warm start looks up every file."""
+    def start(
+        self, files: Sequence[FoundFile]
+    ) -> tuple[list[Stamp | None], list[CatalogEntry | None]]:
+        """Each file's :meth:`stamp`, and its entry from the parse cache (None:
+        to be parsed): what a start does for every file before its first
+        frame, in one loop."""
         cache = self._open_cache()
-        if cache is None:
-            return [None] * len(files)
-        get, pending = cache.get, CatalogEntry.pending
+        hits = cache.get_all(files) if cache is not None else [None] * len(files)
+        trusted = self.trusted_before_ns
+        pending = CatalogEntry.pending
+        stamps: list[Stamp | None] = []
         entries: list[CatalogEntry | None] = []
-        add = entries.append
-        for found, stamp in zip(files, stamps, strict=True):
+        stamped, add = stamps.append, entries.append
+        for found, hit in zip(files, hits, strict=True):
             info = found.info
-            hit = get(found.key, info, found.text) if info is not None else None
+            stamp = (
+                (info.st_size, info.st_mtime_ns, info.st_ino)
+                if info is not None and info.st_mtime_ns < trusted
+                else None
+            )
+            stamped(stamp)
             add(None if hit is None else pending(found, hit.summary, hit.problems, hit, stamp))
-        return entries
+        return stamps, entries
 
     def cached(self, found: FoundFile, stamp: Stamp | None) -> CatalogEntry | None:
         """The entry the parse cache holds for ``found``, if its stamp still matches."""
@@ -503,17 +511,17 @@ class CatalogLoad:
         self.discovery = discover(discover_sources(data_paths))
         self.reader = _Reader(use_cache)
         self.files = list(self.discovery.unique_files())
-        self.stamps = self.reader.stamps(self.files)
         self.entries: list[CatalogEntry | None] = []
         self.changed: set[str] = set()
         #: The indexes of the files to parse.
         self.misses: list[int] = []
         if not earlier:  # a start: only the parse cache to look in
-            self.entries = self.reader.cached_all(self.files, self.stamps)
+            self.stamps, self.entries = self.reader.start(self.files)
             self.misses = [index for index, entry in enumerate(self.entries) if entry is None]
             if reloading:
                 self.changed = {found.key for found in self.files}
             return
+        self.stamps = self.reader.stamps(self.files)
         for index, found in enumerate(self.files):
             stamp = self.stamps[index]
             before = earlier.get(found.key)
