@@ -56,7 +56,7 @@ import os
 import stat
 import time
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -64,7 +64,7 @@ import msgspec
 
 from showguide import __version__
 from showguide.core.atomic import locked, remove_stale_temps, write_atomic
-from showguide.core.discovery import RACY_SECONDS, FoundFile
+from showguide.core.discovery import RACY_SECONDS
 from showguide.core.environment import max_file_bytes
 from showguide.core.errors import Problem
 from showguide.core.guarded import UnusableFile, read_guarded
@@ -361,36 +361,21 @@ class ParseCache:
             problems = _renamed(problems, entry.name, name)
         return Cached(entry, self._old_shows, problems, self.path)
 
-    def get_all(self, files: Sequence[FoundFile]) -> list[Cached | None]:
-        """:meth:`get` of each file found, in one loop written out: a warm
-        start looks up every file before its first frame."""
-        shows = self._old_shows
-        if shows is None:
-            self.misses += len(files)
-            return [None] * len(files)
-        lookup, seen, path = self._old.get, self._seen, self.path
-        hits: list[Cached | None] = []
-        add = hits.append
-        for name, _origin, key, info in files:
-            entry = lookup(key)
-            if (
-                entry is None
-                or info is None
-                or entry.mtime_ns != info.st_mtime_ns
-                or entry.size != info.st_size
-                or entry.inode != info.st_ino
-            ):
-                add(None)
-                continue
-            seen[key] = entry
-            problems = entry.problems
-            if problems and name != entry.name:
-                problems = _renamed(problems, entry.name, name)
-            add(Cached(entry, shows, problems, path))
-        found = len(hits) - hits.count(None)
-        self.hits += found
-        self.misses += len(hits) - found
-        return hits
+    def for_a_start(self) -> tuple[dict[str, _Entry], ShowsFile] | None:
+        """What a start looks every file up in, in a loop of its own
+        (:meth:`hit`): the index's entries by key and this save's shows file;
+        None when the cache has no shows to give."""
+        if self._old_shows is None:
+            return None
+        return self._old, self._old_shows
+
+    def hit(self, entry: _Entry, name: str, shows: ShowsFile) -> Cached:
+        """:meth:`get`'s answer for ``entry``, whose stamp the caller found to match."""
+        self._seen[entry.key] = entry
+        problems = entry.problems
+        if problems and name != entry.name:
+            problems = _renamed(problems, entry.name, name)
+        return Cached(entry, shows, problems, self.path)
 
     def put(
         self,

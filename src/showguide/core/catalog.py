@@ -434,24 +434,53 @@ class _Reader:
         self, files: Sequence[FoundFile]
     ) -> tuple[list[Stamp | None], list[CatalogEntry | None]]:
         """Each file's :meth:`stamp`, and its entry from the parse cache (None:
-        to be parsed): what a start does for every file before its first
-        frame, in one loop."""
-        cache = self._open_cache()
-        hits = cache.get_all(files) if cache is not None else [None] * len(files)
+        to be parsed), as :meth:`cached` gives it.
+
+        What a start does for every file before its first frame: one loop,
+        with the look-up, the stamp's comparison and the entry written out
+        (a call a file, or a second pass, cost a third more).
+        """
         trusted = self.trusted_before_ns
-        pending = CatalogEntry.pending
+        cache = self._open_cache()
+        table = cache.for_a_start() if cache is not None else None
+        if cache is None or table is None:
+            return self.stamps(files), [None] * len(files)
+        index, shows = table
+        lookup, hit = index.get, cache.hit
+        made = CatalogEntry.__new__
         stamps: list[Stamp | None] = []
         entries: list[CatalogEntry | None] = []
         stamped, add = stamps.append, entries.append
-        for found, hit in zip(files, hits, strict=True):
-            info = found.info
-            stamp = (
-                (info.st_size, info.st_mtime_ns, info.st_ino)
-                if info is not None and info.st_mtime_ns < trusted
-                else None
-            )
+        for text, origin, key, info in files:
+            if info is None:  # cannot be stat'ed: parsed, to say why
+                stamped(None)
+                add(None)
+                continue
+            size, mtime_ns, inode = info.st_size, info.st_mtime_ns, info.st_ino
+            stamp = (size, mtime_ns, inode) if mtime_ns < trusted else None
             stamped(stamp)
-            add(None if hit is None else pending(found, hit.summary, hit.problems, hit, stamp))
+            cached = lookup(key)
+            if (
+                cached is None
+                or cached.mtime_ns != mtime_ns
+                or cached.size != size
+                or cached.inode != inode
+            ):
+                add(None)
+                continue
+            found = hit(cached, text, shows)
+            # Made field by field, as CatalogEntry.pending makes it.
+            entry = made(CatalogEntry)
+            entry.file = text
+            entry._path = None
+            entry.origin = origin
+            entry.key = key
+            entry.stamp = stamp
+            entry.problems = found.problems
+            entry.summary = summary = found.summary
+            entry._show = None
+            entry._pending = found if summary is not None else None
+            add(entry)
         return stamps, entries
 
     def cached(self, found: FoundFile, stamp: Stamp | None) -> CatalogEntry | None:
