@@ -539,7 +539,7 @@ class CatalogLoad:
         self.earlier = earlier
         self.discovery = discover(discover_sources(data_paths))
         self.reader = _Reader(use_cache)
-        self.files = list(self.discovery.unique_files())
+        self.files = self.discovery.unique_files()
         self.entries: list[CatalogEntry | None] = []
         self.changed: set[str] = set()
         #: The indexes of the files to parse.

@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -150,9 +151,15 @@ def _found_in(
             # path: a catalog keeps both for every file while it runs.
             key = text if same_prefix else real_prefix + name
         found.append(make(FoundFile, (text, origin, key, info)))
-    # In name order: the texts share their folder's prefix, and differ.
-    found.sort()
+    # In name order: the texts share their folder's prefix, and differ. Sorted
+    # by the text alone, not as tuples (which compare each pair's texts for
+    # equality first, then for order): a third of the time at 10,000 files,
+    # and the same order, as no two texts are equal.
+    found.sort(key=_TEXT)
     return found
+
+
+_TEXT = itemgetter(0)
 
 
 #: How a source looked when it was searched: missing (None), or its
@@ -193,13 +200,19 @@ class Discovery:
         if info is not None:
             self.newest_change_ns = max(self.newest_change_ns, info.st_ctime_ns)
 
-    def unique_files(self) -> Iterator[FoundFile]:
+    def unique_files(self) -> list[FoundFile]:
         """The files found, each once (the first time it was reached), in order."""
+        files = self.files
+        # Mostly no file is reached twice: one set of the keys, made in C, says so.
+        if len({key for _text, _origin, key, _info in files}) == len(files):
+            return list(files)
         seen: set[str] = set()
-        for found in self.files:
+        unique = []
+        for found in files:
             if found.key not in seen:
                 seen.add(found.key)
-                yield found
+                unique.append(found)
+        return unique
 
 
 def _reason(error: OSError) -> str:
