@@ -510,7 +510,8 @@ def _read_index(path: Path) -> _Index | None:
 
 def _decode_index(data: bytes) -> _Index | None:
     """The index in ``data`` if its checksum holds, it decodes, and this version wrote it."""
-    payload, checksum = data[:-CHECKSUM_BYTES], data[-CHECKSUM_BYTES:]
+    # A view, not a copy of the megabytes before the checksum.
+    payload, checksum = memoryview(data)[:-CHECKSUM_BYTES], data[-CHECKSUM_BYTES:]
     if (
         len(data) <= CHECKSUM_BYTES
         or zlib.crc32(payload).to_bytes(CHECKSUM_BYTES, "big") != checksum
