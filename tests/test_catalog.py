@@ -209,6 +209,32 @@ def test_a_file_that_loops_is_listed_with_its_problem_and_the_others_load(
     assert entries["dangling.yaml"].problems[0].message == "no such file"
 
 
+def test_links_in_a_folder_reached_through_a_link_resolve_from_that_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Folders are listed, and their files stat'ed, through a descriptor: a
+    # relative link in one must still be followed from the folder it is in,
+    # not from the current directory, and named by where it leads.
+    shelf = folder(tmp_path, "shelf")
+    elsewhere = folder(tmp_path, "elsewhere")
+    write_show(shelf, show_dict(id="plain", title="Plain"), "plain.yaml")
+    far = write_show(elsewhere, show_dict(id="far", title="Far"), "far.yaml")
+    (shelf / "linked.yaml").symlink_to(Path("..") / "elsewhere" / "far.yaml")
+    alias = tmp_path / "alias"
+    alias.symlink_to(shelf)
+    monkeypatch.chdir(elsewhere)
+
+    catalog = load(alias, far)
+
+    entries = {entry.id: entry for entry in catalog.entries}
+    assert sorted(entries) == ["ballerina", "far", "plain"]  # far once: the same file
+    assert entries["far"].file == str(alias / "linked.yaml")
+    assert entries["far"].key == str(far.resolve())
+    assert entries["plain"].file == str(alias / "plain.yaml")
+    assert entries["plain"].key == str(shelf.resolve() / "plain.yaml")
+    assert entries["far"].ok and entries["plain"].ok
+
+
 def test_an_empty_data_folder_gets_a_notice(tmp_path: Path) -> None:
     empty = folder(tmp_path, "empty")
     assert load(empty).notices == (

@@ -50,27 +50,28 @@ class ClosedTab:
         pass
 
 
-def test_an_app_still_quitting_when_its_tab_has_gone_is_let_finish(tmp_path: Path) -> None:
+def test_an_app_still_quitting_when_its_tab_has_gone_is_let_finish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """textual-serve stops reading at the first frame a closed tab refuses; the
     app must still get its grace to save before anything kills it."""
+    # A grace that a loaded machine cannot spend by starting Python slowly.
+    monkeypatch.setattr(server, "QUIT_GRACE", 15.0)
     saved = tmp_path / "state"
 
-    async def scenario() -> tuple[int | None, float]:
+    async def scenario() -> int | None:
         tab = ClosedTab()
         argv = [sys.executable, "-c", SLOW_TO_QUIT, str(saved)]
         service = server.AppProcess(argv, tab, DownloadManager())  # type: ignore[arg-type]
         await service.start(80, 24)
         await asyncio.wait_for(tab.refused.wait(), 20)
         await asyncio.sleep(0.2)  # textual-serve's reader has given up by now
-        started = time.monotonic()
         await service.end()
         assert service._process is not None
-        return service._process.returncode, time.monotonic() - started
+        return service._process.returncode
 
-    returncode, took = asyncio.run(scenario())
+    assert asyncio.run(scenario()) == 0  # it quit; it was not killed
     assert saved.read_text() == "saved"
-    assert returncode == 0
-    assert took < server.QUIT_GRACE
 
 
 def test_an_app_that_will_not_quit_is_killed_when_the_grace_is_spent(

@@ -204,6 +204,7 @@ class Cached:
     def __init__(
         self, entry: _Entry, shows: ShowsFile, problems: tuple[Problem, ...], cache_path: Path
     ) -> None:
+        # ParseCache.hit sets the same fields, written out: keep both alike.
         self.summary = entry.summary
         self.problems = problems
         self._start = entry.start
@@ -256,6 +257,9 @@ class Cached:
         cache = ParseCache.open(self._cache_path)
         cache.put(key, info, name, show, problems)
         cache.save()
+
+
+_new_cached = Cached.__new__
 
 
 class _Added:
@@ -357,13 +361,35 @@ class ParseCache:
         self._seen[key] = entry
         problems = entry.problems
         if problems and name != entry.name:
-            problems = tuple(
-                msgspec.structs.replace(problem, file=name)
-                if problem.file == entry.name
-                else problem
-                for problem in problems
-            )
+            problems = _renamed(problems, entry.name, name)
         return Cached(entry, self._old_shows, problems, self.path)
+
+    def for_a_start(self) -> tuple[dict[str, _Entry], ShowsFile] | None:
+        """What a start looks every file up in, in a loop of its own
+        (:meth:`hit`): the index's entries by key and this save's shows file;
+        None when the cache has no shows to give."""
+        if self._old_shows is None:
+            return None
+        return self._old, self._old_shows
+
+    def hit(self, entry: _Entry, name: str, shows: ShowsFile) -> Cached:
+        """:meth:`get`'s answer for ``entry``, whose stamp the caller found to match."""
+        self._seen[entry.key] = entry
+        problems = entry.problems
+        if problems and name != entry.name:
+            problems = _renamed(problems, entry.name, name)
+        # Cached(...) written out, without the call to its __init__: a start
+        # makes one for every file.
+        hit = _new_cached(Cached)
+        hit.summary = entry.summary
+        hit.problems = problems
+        hit._start = entry.start
+        hit._length = entry.length
+        hit._checksum = entry.checksum
+        hit._size = entry.size
+        hit._shows = shows
+        hit._cache_path = self.path
+        return hit
 
     def put(
         self,
@@ -438,6 +464,14 @@ class ParseCache:
         _remove_other_shows_files(shows_path)
 
 
+def _renamed(problems: tuple[Problem, ...], was: str, now: str) -> tuple[Problem, ...]:
+    """``problems`` reported under the file's name ``was``, now under ``now``."""
+    return tuple(
+        msgspec.structs.replace(problem, file=now) if problem.file == was else problem
+        for problem in problems
+    )
+
+
 def _share_values(entries: Iterable[_Entry]) -> None:
     """One object for each value that many summaries repeat.
 
@@ -491,7 +525,8 @@ def _read_index(path: Path) -> _Index | None:
 
 def _decode_index(data: bytes) -> _Index | None:
     """The index in ``data`` if its checksum holds, it decodes, and this version wrote it."""
-    payload, checksum = data[:-CHECKSUM_BYTES], data[-CHECKSUM_BYTES:]
+    # A view, not a copy of the megabytes before the checksum.
+    payload, checksum = memoryview(data)[:-CHECKSUM_BYTES], data[-CHECKSUM_BYTES:]
     if (
         len(data) <= CHECKSUM_BYTES
         or zlib.crc32(payload).to_bytes(CHECKSUM_BYTES, "big") != checksum

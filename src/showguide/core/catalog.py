@@ -430,21 +430,58 @@ class _Reader:
             for info in [found.info for found in files]
         ]
 
-    def cached_all(
-        self, files: Sequence[FoundFile], stamps: Sequence[Stamp | None]
-    ) -> list[CatalogEntry | None]:
-        """:meth:`cached` of each file, in one loop: a warm start looks up every file."""
+    def start(
+        self, files: Sequence[FoundFile]
+    ) -> tuple[list[Stamp | None], list[CatalogEntry | None]]:
+        """Each file's :meth:`stamp`, and its entry from the parse cache (None:
+        to be parsed), as :meth:`cached` gives it.
+
+        What a start does for every file before its first frame: one loop,
+        with the look-up, the stamp's comparison and the entry written out
+        (a call a file, or a second pass, cost a third more).
+        """
+        trusted = self.trusted_before_ns
         cache = self._open_cache()
-        if cache is None:
-            return [None] * len(files)
-        get, pending = cache.get, CatalogEntry.pending
+        table = cache.for_a_start() if cache is not None else None
+        if cache is None or table is None:
+            return self.stamps(files), [None] * len(files)
+        index, shows = table
+        lookup, hit = index.get, cache.hit
+        made = CatalogEntry.__new__
+        stamps: list[Stamp | None] = []
         entries: list[CatalogEntry | None] = []
-        add = entries.append
-        for found, stamp in zip(files, stamps, strict=True):
-            info = found.info
-            hit = get(found.key, info, found.text) if info is not None else None
-            add(None if hit is None else pending(found, hit.summary, hit.problems, hit, stamp))
-        return entries
+        stamped, add = stamps.append, entries.append
+        for text, origin, key, info in files:
+            if info is None:  # cannot be stat'ed: parsed, to say why
+                stamped(None)
+                add(None)
+                continue
+            size, mtime_ns, inode = info.st_size, info.st_mtime_ns, info.st_ino
+            stamp = (size, mtime_ns, inode) if mtime_ns < trusted else None
+            stamped(stamp)
+            cached = lookup(key)
+            if (
+                cached is None
+                or cached.mtime_ns != mtime_ns
+                or cached.size != size
+                or cached.inode != inode
+            ):
+                add(None)
+                continue
+            found = hit(cached, text, shows)
+            # Made field by field, as CatalogEntry.pending makes it.
+            entry = made(CatalogEntry)
+            entry.file = text
+            entry._path = None
+            entry.origin = origin
+            entry.key = key
+            entry.stamp = stamp
+            entry.problems = found.problems
+            entry.summary = summary = found.summary
+            entry._show = None
+            entry._pending = found if summary is not None else None
+            add(entry)
+        return stamps, entries
 
     def cached(self, found: FoundFile, stamp: Stamp | None) -> CatalogEntry | None:
         """The entry the parse cache holds for ``found``, if its stamp still matches."""
@@ -502,18 +539,18 @@ class CatalogLoad:
         self.earlier = earlier
         self.discovery = discover(discover_sources(data_paths))
         self.reader = _Reader(use_cache)
-        self.files = list(self.discovery.unique_files())
-        self.stamps = self.reader.stamps(self.files)
+        self.files = self.discovery.unique_files()
         self.entries: list[CatalogEntry | None] = []
         self.changed: set[str] = set()
         #: The indexes of the files to parse.
         self.misses: list[int] = []
         if not earlier:  # a start: only the parse cache to look in
-            self.entries = self.reader.cached_all(self.files, self.stamps)
+            self.stamps, self.entries = self.reader.start(self.files)
             self.misses = [index for index, entry in enumerate(self.entries) if entry is None]
             if reloading:
                 self.changed = {found.key for found in self.files}
             return
+        self.stamps = self.reader.stamps(self.files)
         for index, found in enumerate(self.files):
             stamp = self.stamps[index]
             before = earlier.get(found.key)

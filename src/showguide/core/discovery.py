@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -95,39 +96,70 @@ class FoundFile(NamedTuple):
         return Path(self.text)
 
 
+#: Folders are listed through a descriptor where the OS allows it (see _scan_folder).
+_SCAN_BY_DESCRIPTOR = os.scandir in os.supports_fd and os.stat in os.supports_dir_fd
+
+
 def _scan_folder(folder: Path, origin: str) -> list[FoundFile]:
     # os.path and plain strings, not pathlib: this runs for every file of a
     # large catalog, before its first frame.
     real_prefix = os.path.join(os.path.realpath(folder), "")  # noqa: PTH118
     # What folder / name would give ("x.yaml" in ".", not "./x.yaml"), made once.
     prefix = os.fspath(folder / "_")[:-1]
+    if not _SCAN_BY_DESCRIPTOR:
+        with os.scandir(folder) as listing:
+            return _found_in(listing, prefix, real_prefix, origin)
+    # The folder opened once, and listed and each file stat'ed relative to
+    # it (fstatat): the kernel then looks up a name in the folder, not the
+    # whole path, every parent and link in it, again for each file. At
+    # 10,000 files that is a sixth of finding them.
+    handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        with os.scandir(handle) as listing:
+            return _found_in(listing, prefix, real_prefix, origin)
+    finally:
+        os.close(handle)
+
+
+def _found_in(
+    listing: Iterator[os.DirEntry[str]], prefix: str, real_prefix: str, origin: str
+) -> list[FoundFile]:
+    """The show files of one folder's listing, sorted; ``prefix`` names the
+    folder as found, ``real_prefix`` resolved (both end with a separator)."""
     same_prefix = prefix == real_prefix
     found = []
     # FoundFiles made by tuple.__new__, not FoundFile(...), whose __new__ is
     # written in Python; and the name test inlined (is_show_file_name).
     make = tuple.__new__
-    with os.scandir(folder) as listing:
-        for item in listing:
-            name = item.name
-            if name.startswith(".") or not name.lower().endswith(SHOW_FILE_SUFFIXES):
-                continue
-            try:
-                if item.is_dir():
-                    continue  # a folder called x.yaml: not recursed into
-                info: os.stat_result | None = item.stat()
-            except OSError:  # a symlink loop or a broken link: listed with its problem
-                info = None
-            text = prefix + name
-            if item.is_symlink():
-                key = os.path.realpath(item.path)
-            else:
-                # One string for both when the folder is named by its real
-                # path: a catalog keeps both for every file while it runs.
-                key = text if same_prefix else real_prefix + name
-            found.append(make(FoundFile, (text, origin, key, info)))
-    # In name order: the texts share their folder's prefix, and differ.
-    found.sort()
+    for item in listing:
+        name = item.name
+        if name.startswith(".") or not name.lower().endswith(SHOW_FILE_SUFFIXES):
+            continue
+        try:
+            if item.is_dir():
+                continue  # a folder called x.yaml: not recursed into
+            info: os.stat_result | None = item.stat()
+        except OSError:  # a symlink loop or a broken link: listed with its problem
+            info = None
+        text = prefix + name
+        if item.is_symlink():
+            # The entry's own path is only its name when listed through a
+            # descriptor: resolve the path it was found by.
+            key = os.path.realpath(text)
+        else:
+            # One string for both when the folder is named by its real
+            # path: a catalog keeps both for every file while it runs.
+            key = text if same_prefix else real_prefix + name
+        found.append(make(FoundFile, (text, origin, key, info)))
+    # In name order: the texts share their folder's prefix, and differ. Sorted
+    # by the text alone, not as tuples (which compare each pair's texts for
+    # equality first, then for order): a third of the time at 10,000 files,
+    # and the same order, as no two texts are equal.
+    found.sort(key=_TEXT)
     return found
+
+
+_TEXT = itemgetter(0)
 
 
 #: How a source looked when it was searched: missing (None), or its
@@ -168,13 +200,19 @@ class Discovery:
         if info is not None:
             self.newest_change_ns = max(self.newest_change_ns, info.st_ctime_ns)
 
-    def unique_files(self) -> Iterator[FoundFile]:
+    def unique_files(self) -> list[FoundFile]:
         """The files found, each once (the first time it was reached), in order."""
+        files = self.files
+        # Mostly no file is reached twice: one set of the keys, made in C, says so.
+        if len({key for _text, _origin, key, _info in files}) == len(files):
+            return list(files)
         seen: set[str] = set()
-        for found in self.files:
+        unique = []
+        for found in files:
             if found.key not in seen:
                 seen.add(found.key)
-                yield found
+                unique.append(found)
+        return unique
 
 
 def _reason(error: OSError) -> str:

@@ -38,8 +38,12 @@ def read_guarded(path: Path, limit: int) -> bytes:
             raise UnusableFile(f"it is {info.st_size:,} bytes, over the limit of {limit:,}")
         chunks = []
         remaining = limit + 1  # one more: a file that grew past the limit is caught
+        # The whole file in one read when it has not grown meanwhile (the one
+        # chunk is then the result, not a copy: the parse cache's index is
+        # megabytes, read at every start); one more read sees its end.
+        size = max(info.st_size + 1, 1 << 16)
         while remaining > 0:
-            chunk = os.read(handle, min(remaining, 1 << 20))
+            chunk = os.read(handle, min(remaining, size))
             if not chunk:
                 break
             chunks.append(chunk)

@@ -7,7 +7,9 @@ line and column rather than raising something a user would see as a traceback:
 2. Text to plain data: YAML is *composed* (never constructed, so no tag can
    build a Python object), and the node tree is turned into dicts, lists and
    scalars by :mod:`showguide.core.yamlnodes`, which records where each value
-   came from.
+   came from. Positions are only read when something is wrong, so a file is
+   first read without them (:mod:`showguide.core.yamlplain`) and read again
+   with them only if that meets anything unusual or the show has a problem.
 3. Plain data to the typed model: msgspec converts it in one fast pass; only
    when that fails does :mod:`showguide.core.validate` walk the data to collect
    every problem with its position.
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import msgspec
 
@@ -32,6 +34,7 @@ from showguide.core.environment import max_file_bytes as max_file_bytes
 from showguide.core.errors import WHOLE_FILE, Problem, ShowDataError
 from showguide.core.model import Show
 from showguide.core.yamlnodes import Located, compose_located
+from showguide.core.yamlplain import NeedsLocated, read_plain
 
 DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES
 MAX_BYTES_VARIABLE = MAX_FILE_BYTES_VARIABLE
@@ -129,9 +132,37 @@ def decode_show_bytes(data: bytes, name: str) -> str:
 
 
 def parse_show(text: str, name: str) -> Show:
-    """The show in ``text``; ``name`` is the file name used in problems."""
+    """The show in ``text``; ``name`` is the file name used in problems.
+
+    Read first without positions (:mod:`showguide.core.yamlplain`, in well
+    under half the time), which is all a file with no problem needs; any problem,
+    or anything the fast reader does not handle, and the file is read again
+    with a position for every value, so that each problem says where it is.
+    """
+    try:
+        value = read_plain(text, name)
+    except NeedsLocated:
+        pass
+    else:
+        show = _show_without_problems(value, name)
+        if show is not None:
+            return show
     tree = compose_located(text, name)
     return show_from_tree(tree, name)
+
+
+def _show_without_problems(value: Any, name: str) -> Show | None:
+    """The Show ``value`` makes if nothing at all is wrong with it, else None."""
+    from showguide.core.episode_checks import check_episodes
+    from showguide.core.validate import check_ids
+
+    tree = Located(value)  # no positions: only a problem would read them
+    if check_ids(tree, name) or check_episodes(tree, name):
+        return None
+    try:
+        return msgspec.convert(value, Show)
+    except msgspec.ValidationError:
+        return None
 
 
 def show_from_tree(tree: Located, name: str) -> Show:

@@ -57,7 +57,16 @@ _NULL = f"{_TAG}null"
 _TIMESTAMP = f"{_TAG}timestamp"
 _BOOL = f"{_TAG}bool"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+class _AnyCharacter:
+    def __contains__(self, character: object) -> bool:
+        return True
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: Finds a lone surrogate in a text: not a character, never a valid value or key.
+find_surrogate = _SURROGATE.search
 #: YAML 1.1's int and float, as PyYAML's resolver writes them, with every
 #: repetition possessive. For a long plain scalar the resolver's own patterns
 #: keep a backtracking record per repetition: 160 MB and a second for a 4 MB
@@ -78,6 +87,20 @@ _LONG_NUMBER = re.compile(
     re.VERBOSE,
 )
 _constructor = yaml.constructor.SafeConstructor()
+#: PyYAML's resolver, as every safe loader has it (it has no path resolvers:
+#: a scalar's tag depends on its text alone, so it can be remembered).
+_resolver: Any = yaml.resolver.Resolver()
+#: The first characters that some implicit resolver looks at (a plain text
+#: that begins with another is text); all of them when a resolver looks at
+#: any first character (None).
+RESOLVED_FIRSTS: Any = (
+    _AnyCharacter()
+    if None in _resolver.yaml_implicit_resolvers
+    else frozenset(key for key in _resolver.yaml_implicit_resolvers if key)
+)
+#: Plain texts already resolved (at most MAX_NUMBER_CHARS long), and their tags.
+_resolved: dict[str, str] = {}
+_MAX_RESOLVED = 4096
 _BUILD = {
     _INT: _constructor.construct_yaml_int,
     f"{_TAG}float": _constructor.construct_yaml_float,
@@ -120,6 +143,10 @@ def format_path(path: Path) -> str:
             part = part[: _LONGEST_KEY_SHOWN - 1] + "…"
         text += f".{part}" if text else part
     return text or WHOLE_FILE
+
+
+def too_many_values() -> str:
+    return f"more than {MAX_VALUES:,} values in one file"
 
 
 def _position(mark: Any) -> tuple[int, int]:
@@ -285,7 +312,7 @@ class _Builder:
         position = _position(event.start_mark)
         self.value_count += 1
         if self.value_count > MAX_VALUES:
-            raise self.fail(position, path, f"more than {MAX_VALUES:,} values in one file")
+            raise self.fail(position, path, too_many_values())
         if len(self.stack) > MAX_DEPTH:
             raise self.fail(position, path, "nested too deeply")
         if recording and not is_key:
@@ -411,54 +438,80 @@ class _Builder:
         self.attach(value)
 
     def scalar_tag(self, event: Any) -> str:
-        tag: str | None = event.tag
-        if tag is not None and tag != "!":
-            return tag
-        if not event.implicit[0]:  # quoted or a block: always text
-            return _STR
-        if len(event.value) > MAX_NUMBER_CHARS:
-            # Too long for a bool or a null; a timestamp stays text anyway. So
-            # the one question is whether YAML would read a number.
-            return _INT if _LONG_NUMBER.fullmatch(event.value) else _STR
-        resolved: str = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-        return resolved
+        return scalar_tag(event.tag, event.value, event.implicit[0])
 
     def scalar_value(self, event: Any, slot: _Slot) -> Any:
-        tag = self.scalar_tag(event)
-        if tag not in _SCALAR_TAGS:
-            self.problem(slot, f"unsupported YAML tag {_short_tag(tag)}")
-            return None
-        text: str = event.value
-        if tag in (_STR, _TIMESTAMP):
-            # Dates stay text: the model parses them and explains a bad one.
-            if not text.isascii() and _SURROGATE.search(text):
-                self.problem(slot, "text holds a lone surrogate, which is not a character")
-                return None
-            return text
-        if tag == _NULL:
-            return None
-        if len(text) > MAX_NUMBER_CHARS:
-            kind = "a true-or-false value" if tag == _BOOL else "a number"
-            self.problem(
-                slot,
-                f"{kind} {len(text):,} characters long; at most {MAX_NUMBER_CHARS}"
-                " are read (put it in quotes to make it text)",
-            )
-            return None
-        if not text.isascii():
-            # Python's int() and float() take any script's digits ("١٢"); YAML does not.
-            self.problem(slot, f"{_shown(text)} is not a valid {_short_tag(tag)}")
-            return None
-        if tag == _INT and text.isdigit() and text[0] != "0":
-            return int(text)  # the common case, without PyYAML's general one
-        node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark)
-        try:
-            return _BUILD[tag](node)
-        except (ValueError, KeyError, IndexError, yaml.constructor.ConstructorError):
-            # An explicit tag on text that is not of that type, e.g. "!!int abc"
-            # (or "!!int" on nothing at all, which PyYAML indexes into).
-            self.problem(slot, f"{_shown(text)} is not a valid {_short_tag(tag)}")
-            return None
+        value, problem = scalar_value(self.scalar_tag(event), event.value)
+        if problem is not None:
+            self.problem(slot, problem)
+        return value
+
+
+def scalar_tag(tag: str | None, text: str, plain: bool) -> str:
+    """The tag of a scalar as YAML 1.1 reads it: its own, or the one its text resolves to.
+
+    ``plain``: written without quotes (an event's ``implicit[0]``), so its
+    text may read as a number, a boolean, a null or a date.
+    """
+    if tag is not None and tag != "!":
+        return tag
+    if not plain:  # quoted or a block: always text
+        return _STR
+    return plain_tag(text)
+
+
+def plain_tag(text: str) -> str:
+    """The tag of an untagged, unquoted scalar: PyYAML's resolver, remembered.
+
+    Only texts that begin with a character some resolver looks at can be
+    anything but text; the others (most keys and prose) are text at once.
+    The answer for short texts is kept: keys and enumerated values ("lead",
+    "true", "2024") repeat in every file.
+    """
+    if text and text[0] not in RESOLVED_FIRSTS:
+        return _STR
+    tag = _resolved.get(text)
+    if tag is not None:
+        return tag
+    if len(text) > MAX_NUMBER_CHARS:
+        # Too long for a bool or a null; a timestamp stays text anyway. So
+        # the one question is whether YAML would read a number.
+        return _INT if _LONG_NUMBER.fullmatch(text) else _STR
+    tag = str(_resolver.resolve(yaml.ScalarNode, text, (True, False)))
+    if len(_resolved) < _MAX_RESOLVED:
+        _resolved[text] = tag
+    return tag
+
+
+def scalar_value(tag: str, text: str) -> tuple[Any, str | None]:
+    """The value of a scalar of tag ``tag``, or None and what is wrong with it."""
+    if tag not in _SCALAR_TAGS:
+        return None, f"unsupported YAML tag {_short_tag(tag)}"
+    if tag in (_STR, _TIMESTAMP):
+        # Dates stay text: the model parses them and explains a bad one.
+        if not text.isascii() and _SURROGATE.search(text):
+            return None, "text holds a lone surrogate, which is not a character"
+        return text, None
+    if tag == _NULL:
+        return None, None
+    if len(text) > MAX_NUMBER_CHARS:
+        kind = "a true-or-false value" if tag == _BOOL else "a number"
+        return None, (
+            f"{kind} {len(text):,} characters long; at most {MAX_NUMBER_CHARS}"
+            " are read (put it in quotes to make it text)"
+        )
+    if not text.isascii():
+        # Python's int() and float() take any script's digits ("١٢"); YAML does not.
+        return None, f"{_shown(text)} is not a valid {_short_tag(tag)}"
+    if tag == _INT and text.isdigit() and text[0] != "0":
+        return int(text), None  # the common case, without PyYAML's general one
+    node = yaml.ScalarNode(tag, text)
+    try:
+        return _BUILD[tag](node), None
+    except (ValueError, KeyError, IndexError, yaml.constructor.ConstructorError):
+        # An explicit tag on text that is not of that type, e.g. "!!int abc"
+        # (or "!!int" on nothing at all, which PyYAML indexes into).
+        return None, f"{_shown(text)} is not a valid {_short_tag(tag)}"
 
 
 def _shown(text: str) -> str:
