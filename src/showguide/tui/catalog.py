@@ -27,8 +27,9 @@ from showguide.tui.catalog_rows import Columns, NaturalWidths, row_detail
 from showguide.tui.keybar import KeyBar
 from showguide.tui.line_list import LineList
 from showguide.tui.rows import RowsOf
+from showguide.tui.sections import GuideScroll
 from showguide.tui.text_input import TextInput
-from showguide.tui.widgets import GuideScroll, notice
+from showguide.tui.widgets import notice
 
 #: The sort orders the sort key cycles through: (column, newest or last first).
 #: Only columns the list shows: a sort by something unseen looks like no order.

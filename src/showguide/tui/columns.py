@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 
-from showguide.tui.widgets import GuideScroll
+from showguide.tui.sections import GuideScroll
 
 #: A pane at least this wide (in cells) shows its sections in two columns.
 TWO_COLUMNS_WIDTH = 160

@@ -26,7 +26,7 @@ from showguide.tui.keybar import KeyBar
 from showguide.tui.messages import ShieldToggled, SpoilersChanged
 from showguide.tui.panebar import PaneBar
 from showguide.tui.panes.overview import OverviewPane
-from showguide.tui.widgets import ItemList, SpoilerAware
+from showguide.tui.sections import SpoilerAware
 
 if TYPE_CHECKING:
     from showguide.core.search import SearchIndex
@@ -198,6 +198,8 @@ class GuideScreen(Screen[None], inherit_bindings=False):
 
     async def jump_to(self, key: ItemKey | tuple[str, str]) -> None:
         """Show the item at ``key`` in its pane: selected in its list, or scrolled to."""
+        from showguide.tui.widgets import ItemList  # the lists: not in the first frame
+
         pane, item_id = key
         await self.action_show_pane(pane)
         content = self.query_one(f"#{pane} > *")

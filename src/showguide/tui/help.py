@@ -24,7 +24,7 @@ from textual.widgets import Static
 from showguide.core.keytable import BY_ID, PLACES, TYPING, TYPING_SUMMARY
 from showguide.tui.bindings import bindings, command_of
 from showguide.tui.keybar import KeyBar
-from showguide.tui.widgets import GuideScroll
+from showguide.tui.sections import GuideScroll
 
 #: How many typing keys the folded line names.
 TYPING_SAMPLE = 8

@@ -5,30 +5,21 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, ClassVar
 
-from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import BindingType
-from textual.containers import Container, VerticalScroll
-from textual.widgets import Static
+from textual.containers import Container
 
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
 from showguide.tui.bindings import bindings
 from showguide.tui.line_list import LineList, RowNotListed
 from showguide.tui.messages import SpoilersChanged
-from showguide.tui.prose import RenderedOnce
 from showguide.tui.rows import ListRow
+from showguide.tui.sections import GuideScroll, SpoilerAware
 
 
 class MasterList(LineList):
     """The list half of a MasterDetail: Enter opens the highlighted item."""
-
-
-class GuideScroll(VerticalScroll, can_focus=True, inherit_bindings=False):
-    """A focusable scrolling column of text, whose keys are the table's
-    (which add j and k, and leave out sideways scrolling: text wraps)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = bindings("scroll")
 
 
 def heading(text: str) -> ListRow:
@@ -75,23 +66,6 @@ def revealed_note(what: str = "Spoiler") -> Text:
     return Text.assemble(
         revealed_mark(), (f"{what}, revealed", "italic"), (" · s hides it again", "dim")
     )
-
-
-class SpoilerAware:
-    """A pane that masks spoilers and can redraw itself when the shield changes."""
-
-    def refresh_spoilers(self) -> None:
-        raise NotImplementedError
-
-
-def section(title: str, body: RenderableType, *, id: str | None = None) -> Static:
-    """A titled block of a scrolling pane, as one widget (every widget counts
-    in the first frame): the title is drawn in its top border."""
-    # A Text becomes Textual's own Content, drawn at no extra cost; anything
-    # else is rendered by Rich, once per width (see prose.RenderedOnce).
-    block = Static(body if isinstance(body, Text) else RenderedOnce(body), classes="section", id=id)
-    block.border_title = literal(title)
-    return block
 
 
 class ItemList(Container, SpoilerAware):

@@ -17,9 +17,9 @@ from showguide.core.provenance import attribution
 from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal, performer_text
 from showguide.tui.rows import ListRow
+from showguide.tui.sections import GuideScroll
 from showguide.tui.widgets import (
     REVEALED_MARK,
-    GuideScroll,
     MasterDetail,
     MasterList,
     heading,

@@ -30,8 +30,8 @@ from showguide.core.spoilers import SpoilerShield
 from showguide.display import literal
 from showguide.tui.bindings import bindings
 from showguide.tui.rows import ListRow
+from showguide.tui.sections import GuideScroll
 from showguide.tui.widgets import (
-    GuideScroll,
     MasterDetail,
     MasterList,
     heading,

@@ -22,9 +22,9 @@ from showguide.display import literal
 from showguide.tui.bindings import bindings
 from showguide.tui.chips import theme_chips
 from showguide.tui.rows import ListRow
+from showguide.tui.sections import GuideScroll
 from showguide.tui.text_input import TextInput
 from showguide.tui.widgets import (
-    GuideScroll,
     MasterDetail,
     MasterList,
     hidden_notice,

@@ -13,7 +13,7 @@ from showguide.core.textfold import fold
 from showguide.display import literal
 from showguide.tui.columns import ColumnScroll
 from showguide.tui.prose import Hanging, hanging
-from showguide.tui.widgets import section
+from showguide.tui.sections import section
 
 
 def _episode_count(show: Show) -> str:

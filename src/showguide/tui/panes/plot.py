@@ -19,11 +19,10 @@ from showguide.tui.bindings import bindings
 from showguide.tui.chips import theme_chips
 from showguide.tui.columns import ColumnScroll
 from showguide.tui.messages import SpoilersChanged
+from showguide.tui.sections import SpoilerAware, section
 from showguide.tui.widgets import (
-    SpoilerAware,
     hidden_notice,
     item_lines,
-    section,
 )
 
 

@@ -34,7 +34,8 @@ from showguide.display import literal
 from showguide.tui.bindings import bindings
 from showguide.tui.line_list import LineList
 from showguide.tui.rows import ListRow
-from showguide.tui.widgets import GuideScroll, MasterDetail, MasterList, heading, notice
+from showguide.tui.sections import GuideScroll
+from showguide.tui.widgets import MasterDetail, MasterList, heading, notice
 
 
 def open_in_browser(app: App[Any], url: str) -> None:
