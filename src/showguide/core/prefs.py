@@ -28,7 +28,6 @@ import msgspec
 
 from showguide.core.atomic import locked, remove_stale_temps, write_atomic
 from showguide.core.guarded import UnusableFile, read_guarded
-from showguide.core.jsonwords import explain
 from showguide.core.userdirs import config_dir, state_dir
 
 PREFERENCES_FILE = "preferences.json"
@@ -277,6 +276,8 @@ def _on_disk(path: Path, kind: type[T]) -> dict[str, Any] | str | None:
         plain = msgspec.json.decode(data)
         msgspec.convert(plain, kind)  # the same checks as loading
     except msgspec.DecodeError as error:  # includes ValidationError: wrong types
+        from showguide.core.jsonwords import explain  # only for a bad file
+
         return explain(error, data, SETTING_HINTS)
     if not isinstance(plain, dict):  # convert said it is a struct: it is one
         return "not a JSON object"
@@ -311,6 +312,8 @@ def _load(path: Path, kind: type[T], what: str) -> Loaded[T]:
         try:
             return Loaded(msgspec.json.decode(data, type=kind))
         except msgspec.DecodeError as error:  # includes ValidationError: wrong types
+            from showguide.core.jsonwords import explain  # only for a bad file
+
             reason = explain(error, data, SETTING_HINTS)
     return Loaded(kind(), _set_aside(path, what, reason))
 
