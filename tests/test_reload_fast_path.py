@@ -9,12 +9,12 @@ agrees with the full reload, which finds and compares every file again.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import tempfile
 import time
 from pathlib import Path
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -59,7 +59,7 @@ def describe(catalog: Catalog) -> list[tuple[str, str, str, tuple[str, ...], boo
 
 def full_reload(catalog: Catalog) -> Catalog:
     """The reload without its fast path: every file found and compared again."""
-    return dataclasses.replace(catalog, sources=None).reload()
+    return msgspec.structs.replace(catalog, sources=None).reload()
 
 
 @pytest.fixture
