@@ -30,18 +30,24 @@ WORD: Final = re.compile(r"\w+")
 #: marks. A fixed list rather than "every mark": Indic viramas and vowel signs
 #: are part of the spelling, not decoration. Both :func:`fold` and
 #: :func:`fold_char` use this one pattern, so the two always agree.
-_MARKS: Final = re.compile(
+#: Compiled when first needed: ASCII text, the usual case, never needs it.
+_MARKS: Final = (
     "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
     "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u3099\u309a\ufe20-\ufe2f]"
 )
 
 
+@cache
+def _marks() -> re.Pattern[str]:
+    return re.compile(_MARKS)
+
+
 def _fold_normalized(text: str) -> str:
     # Casefolding can itself produce a decomposable character or a mark
     # ("İ" casefolds to "i̇"), hence the second normalisation.
     folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
-    return _MARKS.sub("", folded)
+    return _marks().sub("", folded)
 
 
 @cache
