@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from benchmarks.generate import many_shows
+from textual.color import Color
 from textual.widgets import Input
 
 from showguide.core.catalog import load_catalog
@@ -349,3 +350,23 @@ async def test_a_reload_counts_the_files_with_problems_again() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "6 shows · 2 with problems" in on_screen(app, title)
+
+
+async def test_the_catalogs_styles_are_read_only_when_a_catalog_is_shown() -> None:
+    # A single guide never parses catalog.tcss; a start on the catalog reads
+    # it with the app's styles, and a catalog pushed later reads it then.
+    catalog_css = str(ShowGuideApp.CATALOG_CSS)
+    app = ShowGuideApp(catalog=load_catalog([]))  # Ballerina alone: its guide
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, GuideScreen)
+        assert not app.stylesheet.has_source(catalog_css, "")
+        await app.push_screen(CatalogScreen(load_catalog([Path("shows")])))
+        await pilot.pause()
+        title = app.screen.query_one("#catalog-title")
+        assert title.styles.height is not None and title.styles.height.value == 1
+        assert title.styles.background == Color.parse(app.get_css_variables()["panel"])
+    app = catalog_app(Path("shows"))
+    async with app.run_test(size=SIZE):
+        assert isinstance(app.screen, CatalogScreen)
+        assert app.stylesheet.has_source(catalog_css, "")
+        assert app.screen.query_one("#catalog-title").styles.height.value == 1

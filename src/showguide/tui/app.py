@@ -7,6 +7,7 @@ import signal
 import time
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 import msgspec
@@ -48,8 +49,10 @@ class ShowGuideApp(App[None], inherit_bindings=False):
         "widgets.tcss",
         "panes/overview.tcss",
         "panes/highlights.tcss",
-        "catalog.tcss",
     ]
+    #: The catalog screen's own (see CatalogScreen.CSS_PATH): added to the
+    #: app's when the app starts on the catalog.
+    CATALOG_CSS = Path(__file__).parent / "catalog.tcss"
     # Every key from the command table: Textual's own (Ctrl+C only telling
     # how to quit, Ctrl+Q) are replaced by the table's.
     BINDINGS: ClassVar[list[BindingType]] = bindings("app")
@@ -104,6 +107,10 @@ class ShowGuideApp(App[None], inherit_bindings=False):
         #: The state as last saved: saving it again would change nothing.
         self.saved_state: State | None = None
         self.startup_notices = remembered.notices if remembered else ()
+        if self.starts_on_catalog:
+            # The default screen's CSS_PATH is not read (only a pushed
+            # screen's is): read with the app's, last, as it always was.
+            self.css_path.append(self.CATALOG_CSS)
         #: The file each opened show was read from (its entry's key), to find it on reload.
         self.show_keys: dict[str, str] = {}
         #: One shield for the whole app: revealing a spoiler, or lowering the
@@ -251,6 +258,17 @@ class ShowGuideApp(App[None], inherit_bindings=False):
         """True when there is a list of shows to go back to."""
         return self.catalog is not None and len(self.catalog.entries) > 1
 
+    @property
+    def starts_on_catalog(self) -> bool:
+        """True when the first screen is the catalog (see get_default_screen)."""
+        if self.loading is not None or self.show is not None or self.catalog is None:
+            return False
+        if self.has_catalog and self.chosen is None:
+            return True
+        entries = self.catalog.entries
+        entry = self.chosen or (entries[0] if entries else None)
+        return entry is None or entry.show is None or self.has_catalog
+
     def get_default_screen(self) -> Screen[None]:
         if self.loading is not None:
             from showguide.tui.loading import LoadingScreen
@@ -263,10 +281,8 @@ class ShowGuideApp(App[None], inherit_bindings=False):
                 self.show, self.shield, watched=self.state.progress_for(self.show.id)
             )
         assert self.catalog is not None
-        if not self.has_catalog or self.chosen is not None:
-            entry = self.chosen or self.catalog.entries[0]
-            if entry.show is not None and not self.has_catalog:
-                return self.guide_screen(entry)
+        if not self.starts_on_catalog:
+            return self.guide_screen(self.chosen or self.catalog.entries[0])
         from showguide.tui.catalog import CatalogScreen
 
         return CatalogScreen(self.catalog, highlight=self.state.last_show)

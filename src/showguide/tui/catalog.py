@@ -60,6 +60,10 @@ class CatalogScreen(Screen[None], inherit_bindings=False):
     """Every show: type to filter, up and down to choose, Enter to open."""
 
     AUTO_FOCUS = "#catalog-filter"
+    # Read when the screen is first pushed (Textual reads a pushed screen's
+    # CSS_PATH); a start on the catalog reads it with the app's (see
+    # ShowGuideApp.__init__). A single guide never parses it.
+    CSS_PATH = "catalog.tcss"
 
     # Where the filter has the focus, it takes q, ? and r as text: the
     # footer shows the app's other keys for them (Ctrl+Q, F1, Ctrl+R).
