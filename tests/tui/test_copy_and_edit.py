@@ -305,6 +305,20 @@ async def test_a_file_changed_on_disk_is_read_again_without_asking(show_file: Pa
         assert screen.current_pane == "faq"
 
 
+async def test_a_file_changed_before_the_first_poll_is_read_again(show_file: Path) -> None:
+    """Between reading the files and the first poll there are no stamps to
+    compare with yet; a save in that window must not become the baseline."""
+    app = watching(show_file)
+    text = show_file.read_text(encoding="utf-8")
+    # Read already (the catalog was loaded with the app), not yet polled.
+    show_file.write_text(text.replace("Does she sail?", "Does she row?"), encoding="utf-8")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_for(pilot, lambda: "Reloaded Harbour [b]Lights[/b]." in notices(app))
+        screen = app.screen
+        assert isinstance(screen, GuideScreen)
+        assert screen.show.faq[1].question == "Does she row?"
+
+
 async def test_a_file_broken_on_disk_keeps_its_last_good_version(show_file: Path) -> None:
     app = watching(show_file)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -412,10 +412,14 @@ class ShowGuideApp(App[None], inherit_bindings=False):
         catalog = self.catalog
         if catalog is None:
             return
-        now = stamps(catalog)
         if self.file_stamps is None:
-            self.file_stamps = now
-        elif now != self.file_stamps:
+            # The first poll: no stamps of our own yet. Comparing against the
+            # files as they are now would miss a save made between reading
+            # them and this poll, so check them against what the catalog was
+            # read from: reload's fast path does that, a stat a file, and
+            # says nothing when nothing changed. It also takes the stamps.
+            self.call_from_thread(self.files_changed)
+        elif stamps(catalog) != self.file_stamps:
             self.call_from_thread(self.files_changed)
         wait = next_poll(self.poll_seconds, time.perf_counter() - started)
         self.call_from_thread(self.set_timer, wait, self.poll_files)
