@@ -26,6 +26,18 @@ def only_one(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(discovery, "bundled_data_dir", lambda: Path("/nonexistent"))
 
 
+@pytest.fixture(params=["libyaml", "pure-python"])
+def both_yaml_readers(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test once with libyaml's reader (showguide's) and once with PyYAML's
+    pure-Python one, which a machine without libyaml would use."""
+    import yaml
+
+    import showguide.core.yamlnodes
+
+    if request.param == "pure-python":
+        monkeypatch.setattr(showguide.core.yamlnodes, "SafeLoader", yaml.SafeLoader)
+
+
 REPO = Path(__file__).resolve().parent.parent
 BALLERINA = REPO / "data" / "shows" / "ballerina.yaml"
 os.environ.setdefault("HYPOTHESIS_PROFILE", "default")

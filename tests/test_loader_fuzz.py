@@ -19,7 +19,6 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import showguide.core.yamlnodes
 from showguide.cli import main
 from showguide.core.errors import ShowDataError
 from showguide.core.loader import decode_show_bytes, load_show, parse_show
@@ -35,15 +34,8 @@ fuzz = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
-LOADERS = [
-    pytest.param(showguide.core.yamlnodes.SafeLoader, id="libyaml"),
-    pytest.param(yaml.SafeLoader, id="pure-python"),
-]
-
-
-@pytest.fixture(params=LOADERS, autouse=True)
-def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(showguide.core.yamlnodes, "SafeLoader", request.param)
+#: Every test here runs with libyaml's reader and with PyYAML's own.
+pytestmark = pytest.mark.usefixtures("both_yaml_readers")
 
 
 # -- strategies ---------------------------------------------------------------------
@@ -191,13 +183,17 @@ def test_randomly_broken_shows(data: Any) -> None:
 @fuzz
 @given(st.sampled_from(sorted(_paths(FULL))[1:]), st.sampled_from(YAML_PIECES))
 def test_yaml_pieces_inserted_into_a_valid_file(path: tuple[Any, ...], piece: str) -> None:
-    text = as_yaml(FULL)
-    # Insert the piece at the line that holds the path's last key or value.
-    lines = text.splitlines(keepends=True)
+    load_or_problems(with_piece(path, piece))
+
+
+def with_piece(path: tuple[Any, ...], piece: str) -> str:
+    """The full show's YAML with ``piece`` inserted at the line that holds the
+    last key or value of ``path``."""
+    lines = as_yaml(FULL).splitlines(keepends=True)
     needle = str(path[-1])
     at = next((i for i, line in enumerate(lines) if needle in line), 0)
     lines.insert(at, piece + "\n")
-    load_or_problems("".join(lines))
+    return "".join(lines)
 
 
 def _set(data: Any, path: tuple[Any, ...], value: Any) -> Any:

@@ -23,15 +23,8 @@ from showguide.core.yamlnodes import MAX_NUMBER_CHARS
 from tests.cli import run_cli
 from tests.showdata import show_dict, write_show
 
-LOADERS = [
-    pytest.param(showguide.core.yamlnodes.SafeLoader, id="libyaml"),
-    pytest.param(yaml.SafeLoader, id="pure-python"),
-]
-
-
-@pytest.fixture(params=LOADERS, autouse=True)
-def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(showguide.core.yamlnodes, "SafeLoader", request.param)
+#: Every test here runs with libyaml's reader and with PyYAML's own.
+pytestmark = pytest.mark.usefixtures("both_yaml_readers")
 
 
 def valid_yaml() -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -32,19 +31,13 @@ from tests.test_loader_fuzz import (
     broken_shows,
     fuzz,
     trees,
+    with_piece,
     yaml_texts,
 )
 
 NAME = "plain.yaml"
-LOADERS = [
-    pytest.param(showguide.core.yamlnodes.SafeLoader, id="libyaml"),
-    pytest.param(yaml.SafeLoader, id="pure-python"),
-]
-
-
-@pytest.fixture(params=LOADERS, autouse=True)
-def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(showguide.core.yamlnodes, "SafeLoader", request.param)
+#: Every test here runs with libyaml's reader and with PyYAML's own.
+pytestmark = pytest.mark.usefixtures("both_yaml_readers")
 
 
 def located_only(text: str) -> Show | list[str]:
@@ -102,12 +95,7 @@ def test_randomly_broken_shows(data: Any) -> None:
 @fuzz
 @given(st.sampled_from(sorted(_paths(FULL))[1:]), st.sampled_from(YAML_PIECES))
 def test_yaml_pieces_inserted_into_a_valid_file(path: tuple[Any, ...], piece: str) -> None:
-    text = as_yaml(FULL)
-    lines = text.splitlines(keepends=True)
-    needle = str(path[-1])
-    at = next((i for i, line in enumerate(lines) if needle in line), 0)
-    lines.insert(at, piece + "\n")
-    assert_agrees("".join(lines))
+    assert_agrees(with_piece(path, piece))
 
 
 VALID = as_yaml(FULL)
