@@ -204,7 +204,6 @@ class Cached:
     def __init__(
         self, entry: _Entry, shows: ShowsFile, problems: tuple[Problem, ...], cache_path: Path
     ) -> None:
-        # ParseCache.hit sets the same fields, written out: keep both alike.
         self.summary = entry.summary
         self.problems = problems
         self._start = entry.start
@@ -257,9 +256,6 @@ class Cached:
         cache = ParseCache.open(self._cache_path)
         cache.put(key, info, name, show, problems)
         cache.save()
-
-
-_new_cached = Cached.__new__
 
 
 class _Added:
@@ -378,18 +374,7 @@ class ParseCache:
         problems = entry.problems
         if problems and name != entry.name:
             problems = _renamed(problems, entry.name, name)
-        # Cached(...) written out, without the call to its __init__: a start
-        # makes one for every file.
-        hit = _new_cached(Cached)
-        hit.summary = entry.summary
-        hit.problems = problems
-        hit._start = entry.start
-        hit._length = entry.length
-        hit._checksum = entry.checksum
-        hit._size = entry.size
-        hit._shows = shows
-        hit._cache_path = self.path
-        return hit
+        return Cached(entry, shows, problems, self.path)
 
     def put(
         self,
