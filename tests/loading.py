@@ -39,3 +39,14 @@ def settled(path: Path, seconds_ago: float = 60) -> Path:
     when = time.time() - seconds_ago
     os.utime(path, (when, when))
     return path
+
+
+def settled_shelf(tmp_path: Path) -> Path:
+    """A folder "shelf" of three settled shows: alpha, beta and gamma."""
+    from tests.showdata import show_dict, write_show
+
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    for name in ("alpha", "beta", "gamma"):
+        settled(write_show(folder, show_dict(id=name, title=name.title()), f"{name}.yaml"))
+    return folder

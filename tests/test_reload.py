@@ -10,7 +10,7 @@ import pytest
 from showguide.core.cache import CACHE_FILE
 from showguide.core.catalog import Catalog, load_catalog
 from showguide.core.userdirs import cache_dir, user_shows_dir
-from tests.loading import ParseCounter, settled
+from tests.loading import ParseCounter, settled, settled_shelf
 from tests.showdata import show_dict, write_show
 
 
@@ -21,11 +21,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> ParseCounter:
 
 @pytest.fixture
 def shelf(tmp_path: Path) -> Path:
-    folder = tmp_path / "shelf"
-    folder.mkdir()
-    for name in ("alpha", "beta", "gamma"):
-        settled(write_show(folder, show_dict(id=name, title=name.title()), f"{name}.yaml"))
-    return folder
+    return settled_shelf(tmp_path)
 
 
 def edit(folder: Path, name: str, data: dict[str, object] | str) -> Path:

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from showguide.core import catalog as catalog_module
 from showguide.core.catalog import Catalog, load_catalog
-from tests.loading import ParseCounter, settled
+from tests.loading import ParseCounter, settled, settled_shelf
 from tests.showdata import show_dict, write_show
 
 NAMES = ("a.yaml", "b.yaml", "c.yaml", "d.yml", ".hidden.yaml", "notes.txt")
@@ -64,11 +64,7 @@ def full_reload(catalog: Catalog) -> Catalog:
 
 @pytest.fixture
 def shelf(tmp_path: Path) -> Path:
-    folder = tmp_path / "shelf"
-    folder.mkdir()
-    for name in ("alpha", "beta", "gamma"):
-        settled(write_show(folder, show_dict(id=name, title=name.title()), f"{name}.yaml"))
-    return folder
+    return settled_shelf(tmp_path)
 
 
 @pytest.mark.usefixtures("trusting")

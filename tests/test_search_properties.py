@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from showguide.core.items import PANES, Item, key_for, show_items
+from showguide.core.items import PANES, Field, Item, key_for, show_items
 from showguide.core.model import Show
 from showguide.core.search import MatchKind, SearchIndex, SearchResult
 from showguide.core.spoilers import SpoilerShield
@@ -52,16 +52,21 @@ def check_result(result: SearchResult, query: str) -> None:
         assert result.snippet.spans
 
 
+def draw_query(items: list[Item], data: st.DataObject) -> tuple[Item, Field, str]:
+    """An item, one of its fields, and the start of a word of that field."""
+    item: Item = data.draw(st.sampled_from(items))
+    field = data.draw(st.sampled_from(item.fields))
+    word = data.draw(st.sampled_from(WORD.findall(fold(field.text)) or ["x"]))
+    return item, field, word[: data.draw(st.integers(1, len(word)))]
+
+
 @examples
 @given(shows(), st.data())
 def test_a_word_of_any_item_finds_it_and_every_mark_is_a_match(
     show: Show, data: st.DataObject
 ) -> None:
     items = show_items(show)
-    item: Item = data.draw(st.sampled_from(items))
-    field = data.draw(st.sampled_from(item.fields))
-    word = data.draw(st.sampled_from(WORD.findall(fold(field.text)) or ["x"]))
-    query = word[: data.draw(st.integers(1, len(word)))]
+    item, field, query = draw_query(items, data)
     index = SearchIndex.for_show(show)
     if WORD.search(fold(field.text)):
         assert item.key in index.matching_keys(query, shield=OPEN)
@@ -136,10 +141,7 @@ def test_a_match_on_a_name_or_title_ranks_above_a_match_inside_prose(
     show: Show, data: st.DataObject
 ) -> None:
     items = show_items(show)
-    item: Item = data.draw(st.sampled_from(items))
-    field = data.draw(st.sampled_from(item.fields))
-    word = data.draw(st.sampled_from(WORD.findall(fold(field.text)) or ["x"]))
-    query = word[: data.draw(st.integers(1, len(word)))]
+    _item, _field, query = draw_query(items, data)
     index = SearchIndex.for_show(show)
     by_key = {item.key: item for item in items}
 
