@@ -96,7 +96,7 @@ async def open_at(app: ShowGuideApp, pilot: Any, pane_key: str, item_id: str | N
             await pilot.press("n")
         await pilot.pause()
     elif item_id is not None:
-        pane = screen.query_one(f"#{screen.current_pane} > *")
+        pane = screen.pane_content(screen.current_pane)
         assert isinstance(pane, ItemList) and pane.jump_to(item_id)
         await pilot.pause()
 

@@ -243,12 +243,16 @@ async def test_a_small_terminal_gets_a_message_and_recovers() -> None:
         message = app.screen.query_one("#too-small", Static)
         assert message.display and message.region.area > 0
         assert "Please enlarge the terminal" in shown_text(message)
-        assert app.screen.query_one("#panes").region.area == 0
+        assert app.screen.query_one("#overview-scroll").region.area == 0
         await pilot.press("3")  # keys still work while the message is up
+        await pilot.pause()
+        assert app.screen.query_one("#cast-pane").region.area == 0
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert app.screen.query_one("#too-small", Static).region.area == 0
         assert app.screen.current_pane == "cast"
+        assert app.screen.query_one("#cast-pane").region.area > 0
+        assert app.screen.query_one("#overview-scroll").region.area == 0
 
 
 async def test_mouse_click_on_a_tab_switches_pane() -> None:

@@ -41,8 +41,7 @@ GOTO_EDITORS = frozenset({"code", "code-insiders", "codium", "cursor"})
 def focused_item(screen: GuideScreen) -> tuple[str, str | None, bool]:
     """(pane, the id of the item under the cursor or None, whether the shield hides it)."""
     pane = screen.current_pane
-    found = screen.query(f"#{pane} > *")
-    content = found.first() if found else None
+    content = screen.pane_content(pane)
     if isinstance(content, PlotPane):  # its cursor is on a story thread, or nowhere
         block = content.current()
         if block is None:

@@ -9,11 +9,10 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Container
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import Static
 
 from showguide.core.items import ItemKey
 from showguide.core.model import Show
@@ -92,6 +91,10 @@ class GuideScreen(Screen[None], inherit_bindings=False):
         self.can_go_back = can_go_back
         self._search_index: SearchIndex | None = None
         self._search_index_lock = threading.Lock()
+        #: The panes built so far, by name: the screen's own children, of
+        #: which only the current one is displayed (see switch_pane).
+        self.pane_widgets: dict[str, Widget] = {}
+        self._current_pane = "overview"
 
     def pane_widget(self, pane: str) -> Widget:
         # Panes other than the first are imported when first shown, to keep
@@ -127,13 +130,16 @@ class GuideScreen(Screen[None], inherit_bindings=False):
         # Set now, not on the first resize: the first frame is styled once.
         self.set_classes(breakpoint_classes(self.app, self.app.size))
         yield ShowHeader(self.show)
-        # A one-line PaneBar and a ContentSwitcher rather than TabbedContent:
-        # the same behaviour for a much cheaper first frame.
+        # A one-line PaneBar rather than TabbedContent: the same behaviour for
+        # a much cheaper first frame.
         yield PaneBar(id="tabs", episodes=self.has_episodes)
         # Only the first pane is built before the first frame; the others are
-        # added when first shown (see ensure_pane).
-        with ContentSwitcher(id="panes", initial="overview"):
-            yield Container(self.pane_widget("overview"), id="overview", classes="pane")
+        # added when first shown (see ensure_pane). Each pane is the screen's
+        # own child, not in a ContentSwitcher and a holder of its own: each
+        # of those is a screen-sized widget that Textual styles, lays out and
+        # draws under the pane in every frame (about a twentieth of the
+        # guide's first frame for the two).
+        yield self.new_pane("overview")
         yield KeyBar()
         # The message for a terminal too small for the guide: made when one
         # is (every widget counts in the first frame, a hidden one too).
@@ -141,6 +147,20 @@ class GuideScreen(Screen[None], inherit_bindings=False):
             yield Static(too_small_message(self.app.size), id="too-small")
 
     _resumed = False
+
+    def new_pane(self, pane: str) -> Widget:
+        """The widget of ``pane``, made and remembered, not mounted yet."""
+        widget = self.pane_widget(pane)
+        # Not mounted: styled as it mounts, not once more now.
+        widget.add_class("pane", update=False)
+        if too_small(self.app.size):
+            widget.display = False
+        self.pane_widgets[pane] = widget
+        return widget
+
+    def pane_content(self, pane: str) -> Widget | None:
+        """The widget of ``pane`` (None: not built yet)."""
+        return self.pane_widgets.get(pane)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # The first resume comes straight after mounting, when every widget
@@ -202,7 +222,7 @@ class GuideScreen(Screen[None], inherit_bindings=False):
 
         pane, item_id = key
         await self.action_show_pane(pane)
-        content = self.query_one(f"#{pane} > *")
+        content = self.pane_widgets[pane]
         if isinstance(content, ItemList):
             content.jump_to(item_id)
             return
@@ -220,7 +240,14 @@ class GuideScreen(Screen[None], inherit_bindings=False):
             )
 
     def on_resize(self) -> None:
-        if too_small(self.size):
+        small = too_small(self.size)
+        # The current pane is hidden here, not in app.tcss as the header and
+        # the bars are: a pane's display is set inline as it is switched,
+        # and an inline style wins over the stylesheet's.
+        current = self.pane_widgets.get(self._current_pane)
+        if current is not None and current.display == small:
+            current.display = not small
+        if small:
             found = self.query_children("#too-small")
             if found:
                 found.first(Static).update(too_small_message(self.size))
@@ -228,11 +255,12 @@ class GuideScreen(Screen[None], inherit_bindings=False):
                 self.mount(Static(too_small_message(self.size), id="too-small"))
 
     async def ensure_pane(self, pane: str) -> None:
-        """Build a pane the first time it is shown."""
-        switcher = self.query_one(ContentSwitcher)
-        if not switcher.query_children(f"#{pane}"):
-            holder = Container(self.pane_widget(pane), id=pane, classes="pane")
-            await switcher.add_content(holder)
+        """Build a pane the first time it is shown: hidden, after the others."""
+        if pane not in self.pane_widgets:
+            last = list(self.pane_widgets.values())[-1]
+            widget = self.new_pane(pane)
+            widget.display = False
+            await self.mount(widget, after=last)
 
     async def on_pane_bar_chosen(self, event: PaneBar.Chosen) -> None:
         event.stop()
@@ -252,7 +280,7 @@ class GuideScreen(Screen[None], inherit_bindings=False):
 
     @property
     def current_pane(self) -> str:
-        return self.query_one(ContentSwitcher).current or "overview"
+        return self._current_pane
 
     async def action_show_pane(self, pane: str) -> None:
         # Awaiting the mount holds back the next key until the pane can take it.
@@ -262,14 +290,17 @@ class GuideScreen(Screen[None], inherit_bindings=False):
     async def switch_pane(self, pane: str) -> None:
         await self.ensure_pane(pane)
         self.query_one(PaneBar).active = pane
-        self.query_one(ContentSwitcher).current = pane
+        if pane != self._current_pane:
+            self.pane_widgets[self._current_pane].display = False
+            self.pane_widgets[pane].display = not too_small(self.size)
+            self._current_pane = pane
         remember = getattr(self.app, "remember_place", None)
         if remember is not None:
             remember(self.show.id, pane)
 
     def on_spoilers_changed(self, event: SpoilersChanged) -> None:
         event.stop()
-        for pane in self.query(".pane > *"):
+        for pane in self.pane_widgets.values():
             # A pane still being built (its key and S typed in one go) has
             # nothing to redraw yet: it reads the shield as it composes.
             if isinstance(pane, SpoilerAware) and pane.is_mounted:
