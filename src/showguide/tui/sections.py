@@ -13,6 +13,9 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
+from textual.css.model import RuleSet, Selector, SelectorType
+from textual.css.stylesheet import Stylesheet
+from textual.widget import Widget
 from textual.widgets import Static
 
 from showguide.display import literal
@@ -25,6 +28,59 @@ class GuideScroll(VerticalScroll, can_focus=True, inherit_bindings=False):
     (which add j and k, and leave out sideways scrolling: text wraps)."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("scroll")
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """Restyle the column as it gains or loses the focus; what it holds
+        only when a rule styles a widget by the focus of one around it.
+
+        Textual restyles a widget and everything in it at every change of
+        its focus. No rule of showguide's or Textual's styles a column's
+        sections by the column's focus, so that was every section of the
+        Overview styled a second time in the first frame, and once more as
+        the app closes (about 1% of the guide's first frame).
+        """
+        stylesheet = self.app.stylesheet
+        if styles_by_focus_around(stylesheet, type(self)):
+            super().watch_has_focus(has_focus)
+        else:
+            stylesheet.update_nodes([self], animate=True)
+
+
+#: The pseudo-classes of a widget's own focus.
+FOCUS_PSEUDO_CLASSES = frozenset({"focus", "blur"})
+#: The rules last checked by styles_by_focus_around, and the answers, by widget class.
+_focus_around: tuple[list[RuleSet], dict[type[Widget], bool]] | None = None
+
+
+def styles_by_focus_around(stylesheet: Stylesheet, widget_class: type[Widget]) -> bool:
+    """Whether a rule of ``stylesheet`` styles a widget by the focus of a
+    ``widget_class`` around it (``GuideScroll:focus .section``).
+
+    A selector that names another type of widget (``App:blur HeaderTitle``)
+    cannot be the one around. A component class (``PaneBar:focus >
+    .pane-bar--active``, named ``widget--part`` by Textual's convention) is
+    not a widget: it is styled with the widget it belongs to. The answer is
+    kept until the rules change.
+    """
+    global _focus_around
+    rules = stylesheet.rules
+    if _focus_around is None or _focus_around[0] is not rules:
+        _focus_around = (rules, {})
+    known = _focus_around[1]
+    if widget_class not in known:
+        names = {cls.__name__ for cls in widget_class.__mro__}
+
+        def around(selector: Selector) -> bool:
+            if not FOCUS_PSEUDO_CLASSES & selector.pseudo_classes:
+                return False
+            return selector.type != SelectorType.TYPE or selector.name in names
+
+        known[widget_class] = any(
+            "--" not in selectors[-1].name and any(map(around, selectors[:-1]))
+            for rule in rules
+            for selectors in (selector_set.selectors for selector_set in rule.selector_set)
+        )
+    return known[widget_class]
 
 
 class SpoilerAware:
