@@ -53,6 +53,11 @@ def check_keymap(raw: object, source: str) -> Keymap:
             )
         else:
             wanted[command_id] = keys
+    if not wanted:
+        # A clash counts only when an entry makes it (the table's own keys
+        # never clash: tests/test_keymap.py); the usual empty keymap is not
+        # checked against the whole table at every start.
+        return Keymap({}, tuple(notices))
     # A key may be taken by a command that this keymap moves elsewhere (two
     # keys swapped): only clashes left once every entry applies count. The
     # entries that make one are left out, which can uncover another.
