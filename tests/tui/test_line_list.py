@@ -36,7 +36,7 @@ class ListApp(App[None]):
     """One LineList filling the screen, without border or padding, so that
     line y of the screen is line y of the list."""
 
-    CSS_PATH = str(Path(showguide.tui.__file__).with_name("widgets.tcss"))  # LineList's look
+    CSS_PATH = str(Path(showguide.tui.__file__).with_name("panes.tcss"))  # LineList's look
     CSS = "#list { border: none; padding: 0; height: 1fr; }"
 
     def __init__(self, rows: list[ListRow | None]) -> None:

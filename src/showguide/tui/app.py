@@ -31,6 +31,7 @@ from showguide.exitcodes import EXIT_BAD_INPUT
 from showguide.tui.bindings import bindings
 from showguide.tui.breakpoints import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
 from showguide.tui.messages import CatalogLoaded, ShieldToggled
+from showguide.tui.styles import PANE_STYLES
 
 if TYPE_CHECKING:
     from showguide.tui.guide import GuideScreen
@@ -44,11 +45,12 @@ def guide_items_provider() -> type[Provider]:
 
 class ShowGuideApp(App[None], inherit_bindings=False):
     TITLE = "showguide"
+    #: What the guide's first frame draws; the other panes' styles are read
+    #: when the first of them is built (tui/styles.py).
     CSS_PATH = [
         "app.tcss",
         "widgets.tcss",
         "panes/overview.tcss",
-        "panes/highlights.tcss",
     ]
     #: The catalog screen's own (see CatalogScreen.CSS_PATH): added to the
     #: app's when the app starts on the catalog.
@@ -109,8 +111,9 @@ class ShowGuideApp(App[None], inherit_bindings=False):
         self.startup_notices = remembered.notices if remembered else ()
         if self.starts_on_catalog:
             # The default screen's CSS_PATH is not read (only a pushed
-            # screen's is): read with the app's, last, as it always was.
-            self.css_path.append(self.CATALOG_CSS)
+            # screen's is): read with the app's, last, as it always was,
+            # after the lists' it shares with the panes.
+            self.css_path.extend([*PANE_STYLES, self.CATALOG_CSS])
         #: The file each opened show was read from (its entry's key), to find it on reload.
         self.show_keys: dict[str, str] = {}
         #: One shield for the whole app: revealing a spoiler, or lowering the

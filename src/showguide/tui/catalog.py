@@ -62,8 +62,9 @@ class CatalogScreen(Screen[None], inherit_bindings=False):
     AUTO_FOCUS = "#catalog-filter"
     # Read when the screen is first pushed (Textual reads a pushed screen's
     # CSS_PATH); a start on the catalog reads it with the app's (see
-    # ShowGuideApp.__init__). A single guide never parses it.
-    CSS_PATH = "catalog.tcss"
+    # ShowGuideApp.__init__). A single guide never parses it. The lists'
+    # styles come first, as the panes' (tui/styles.py): read once.
+    CSS_PATH = ["panes.tcss", "catalog.tcss"]
 
     # Where the filter has the focus, it takes q, ? and r as text: the
     # footer shows the app's other keys for them (Ctrl+Q, F1, Ctrl+R).

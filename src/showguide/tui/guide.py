@@ -26,6 +26,7 @@ from showguide.tui.messages import ShieldToggled, SpoilersChanged
 from showguide.tui.panebar import PaneBar
 from showguide.tui.panes.overview import OverviewPane
 from showguide.tui.sections import SpoilerAware
+from showguide.tui.styles import read_pane_styles
 
 if TYPE_CHECKING:
     from showguide.core.search import SearchIndex
@@ -98,10 +99,12 @@ class GuideScreen(Screen[None], inherit_bindings=False):
 
     def pane_widget(self, pane: str) -> Widget:
         # Panes other than the first are imported when first shown, to keep
-        # their modules (and OptionList) out of start-up.
+        # their modules (and OptionList) out of start-up; their styles are
+        # read then too.
         show, shield = self.show, self.shield
         if pane == "overview":
             return OverviewPane(show)
+        read_pane_styles(self.app)
         if pane == "plot":
             from showguide.tui.panes.plot import PlotPane
 

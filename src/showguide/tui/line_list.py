@@ -50,7 +50,7 @@ class RowNotListed(LookupError):
 class LineList(ScrollView, can_focus=True, inherit_bindings=False):
     """A virtual list of :class:`ListRow`, one highlighted; see the module's text."""
 
-    # Its styles (looks identical to OptionList's) are in widgets.tcss, not
+    # Its styles (looks identical to OptionList's) are in panes.tcss, not
     # DEFAULT_CSS: a widget's DEFAULT_CSS is added to the app's stylesheet
     # when the first one mounts, and then every style in the app is parsed
     # and applied again, in the middle of opening the first pane with a list.
@@ -243,7 +243,7 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def expect_overflow(self) -> None:
         # More rows than the terminal has lines: the list scrolls, whatever
-        # its layout; say so before the first layout (see widgets.tcss).
+        # its layout; say so before the first layout (see panes.tcss).
         self.set_class(self.virtual_size.height > self.app.size.height, "-overflowing")
 
     # --- drawing --------------------------------------------------------------
