@@ -1,8 +1,9 @@
-"""A scrolling column's change of focus restyles what it holds only when a rule needs it.
+"""A scrolling column's change of focus restyles it, and what it holds, only when a rule needs it.
 
-GuideScroll restyles just itself when it gains or loses the focus, unless a
-rule styles a widget by the focus of a column around it; then Textual's
-whole restyle runs, as before.
+GuideScroll restyles itself when it gains or loses the focus only if a rule
+may style it by its focus, and what it holds only if a rule styles a widget
+by the focus of a column around it (then Textual's whole restyle runs, as
+before).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import showguide.tui.app
 from showguide.tui.app import ShowGuideApp
 from showguide.tui.panebar import PaneBar
 from showguide.tui.panes.overview import OverviewPane
-from showguide.tui.sections import GuideScroll, styles_by_focus_around
+from showguide.tui.sections import GuideScroll, focus_styles
 from tests.tui.shows import ballerina
 
 SIZE = (120, 40)
@@ -32,28 +33,32 @@ def stylesheet(css: str) -> Stylesheet:
 
 
 @pytest.mark.parametrize(
-    ("css", "found"),
+    ("css", "own", "within"),
     [
-        ("GuideScroll:focus .section { color: red; }", True),
-        ("OverviewPane:blur Static { color: red; }", True),
-        ("*:focus Static { color: red; }", True),
-        ("#overview-scroll:focus > .section { color: red; }", True),
-        ("GuideScroll:focus { color: red; }", False),  # the column itself
-        ("App:blur Static { color: red; }", False),  # another widget's focus
-        ("LineList:focus Static { color: red; }", False),
-        ("PaneBar:focus > .pane-bar--active { color: red; }", False),  # a component class
-        (".section:focus { color: red; }", False),
+        ("GuideScroll:focus .section { color: red; }", False, True),
+        ("OverviewPane:blur Static { color: red; }", False, True),
+        ("*:focus Static { color: red; }", False, True),
+        ("#overview-scroll:focus > .section { color: red; }", False, True),
+        ("GuideScroll:focus { color: red; }", True, False),
+        ("VerticalScroll:blur { color: red; }", True, False),  # a class it is made from
+        (".pane:focus { color: red; }", True, False),  # a class: it may have it
+        ("App:blur Static { color: red; }", False, False),  # another widget's focus
+        ("LineList:focus Static { color: red; }", False, False),
+        ("LineList:focus { color: red; }", False, False),
+        ("GuideScroll:focus > .guide-scroll--part { color: red; }", True, False),  # a component
+        ("PaneBar:focus > .pane-bar--active { color: red; }", False, False),
+        (".section { color: red; }", False, False),
     ],
 )
-def test_rules_that_style_by_the_focus_around(css: str, found: bool) -> None:
-    assert styles_by_focus_around(stylesheet(css), OverviewPane) is found
+def test_rules_that_style_by_the_focus(css: str, own: bool, within: bool) -> None:
+    assert focus_styles(stylesheet(css), OverviewPane) == (own, within)
 
 
-async def test_the_apps_own_rules_leave_the_sections_alone() -> None:
+async def test_the_apps_own_rules_leave_the_overview_alone() -> None:
     app = ShowGuideApp(ballerina())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert not styles_by_focus_around(app.stylesheet, OverviewPane)
+        assert focus_styles(app.stylesheet, OverviewPane) == (False, False)
         assert isinstance(app.focused, GuideScroll)
 
 

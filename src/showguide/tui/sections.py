@@ -30,56 +30,67 @@ class GuideScroll(VerticalScroll, can_focus=True, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = bindings("scroll")
 
     def watch_has_focus(self, has_focus: bool) -> None:
-        """Restyle the column as it gains or loses the focus; what it holds
-        only when a rule styles a widget by the focus of one around it.
+        """Restyle the column as it gains or loses the focus only when a rule
+        styles it by its focus, and what it holds only when a rule styles
+        a widget by the focus of one around it.
 
         Textual restyles a widget and everything in it at every change of
-        its focus. No rule of showguide's or Textual's styles a column's
-        sections by the column's focus, so that was every section of the
-        Overview styled a second time in the first frame, and once more as
-        the app closes (about 1% of the guide's first frame).
+        its focus. No rule of showguide's or Textual's styles a column or
+        its sections by the column's focus, so that was the Overview and
+        every section of it styled a second time in the first frame, and
+        once more as the app closed (about 1.5% of the guide's first frame).
         """
         stylesheet = self.app.stylesheet
-        if styles_by_focus_around(stylesheet, type(self)):
+        own, within = focus_styles(stylesheet, type(self))
+        if within:
             super().watch_has_focus(has_focus)
-        else:
+        elif own:
             stylesheet.update_nodes([self], animate=True)
 
 
 #: The pseudo-classes of a widget's own focus.
 FOCUS_PSEUDO_CLASSES = frozenset({"focus", "blur"})
-#: The rules last checked by styles_by_focus_around, and the answers, by widget class.
-_focus_around: tuple[list[RuleSet], dict[type[Widget], bool]] | None = None
+#: The rules last checked by focus_styles, and the answers, by widget class.
+_focus_styles: tuple[list[RuleSet], dict[type[Widget], tuple[bool, bool]]] | None = None
 
 
-def styles_by_focus_around(stylesheet: Stylesheet, widget_class: type[Widget]) -> bool:
-    """Whether a rule of ``stylesheet`` styles a widget by the focus of a
-    ``widget_class`` around it (``GuideScroll:focus .section``).
+def focus_styles(stylesheet: Stylesheet, widget_class: type[Widget]) -> tuple[bool, bool]:
+    """Whether a rule of ``stylesheet`` styles a ``widget_class`` by its
+    focus (``GuideScroll:focus``), and whether one styles a widget inside
+    it by its focus (``GuideScroll:focus .section``).
 
-    A selector that names another type of widget (``App:blur HeaderTitle``)
-    cannot be the one around. A component class (``PaneBar:focus >
-    .pane-bar--active``, named ``widget--part`` by Textual's convention) is
-    not a widget: it is styled with the widget it belongs to. The answer is
-    kept until the rules change.
+    A selector of a :focus or :blur counts unless it names another type of
+    widget (``App:blur HeaderTitle``); one of a class or an id always
+    counts. A component class (``PaneBar:focus > .pane-bar--active``, named
+    ``widget--part`` by Textual's convention) is not a widget inside: it is
+    styled with the widget it belongs to. The answer is kept until the
+    rules change.
     """
-    global _focus_around
+    global _focus_styles
     rules = stylesheet.rules
-    if _focus_around is None or _focus_around[0] is not rules:
-        _focus_around = (rules, {})
-    known = _focus_around[1]
+    if _focus_styles is None or _focus_styles[0] is not rules:
+        _focus_styles = (rules, {})
+    known = _focus_styles[1]
     if widget_class not in known:
         names = {cls.__name__ for cls in widget_class.__mro__}
 
-        def around(selector: Selector) -> bool:
+        def may_be_focused(selector: Selector) -> bool:
             if not FOCUS_PSEUDO_CLASSES & selector.pseudo_classes:
                 return False
             return selector.type != SelectorType.TYPE or selector.name in names
 
-        known[widget_class] = any(
-            "--" not in selectors[-1].name and any(map(around, selectors[:-1]))
-            for rule in rules
-            for selectors in (selector_set.selectors for selector_set in rule.selector_set)
-        )
+        own = within = False
+        for rule in rules:
+            for selector_set in rule.selector_set:
+                *outer, last = selector_set.selectors
+                if may_be_focused(last):
+                    own = True
+                if any(map(may_be_focused, outer)):
+                    if "--" in last.name:
+                        own = True
+                    else:
+                        within = True
+        known[widget_class] = (own, within)
     return known[widget_class]
 
 
