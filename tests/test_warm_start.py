@@ -145,16 +145,33 @@ def test_another_place_to_look_does_not_use_the_snapshot(
     assert warm_catalog([shelf])[0] is None
 
 
-def test_a_snapshot_naming_a_file_the_cache_no_longer_has_is_not_used(shelf: Path) -> None:
+def test_a_snapshot_whose_file_lost_its_cached_show_is_not_kept(
+    shelf: Path, tmp_path: Path
+) -> None:
+    """A save drops an entry whose show is damaged; the snapshot, whose files
+    are the index's first entries in order, is then not saved with it (the
+    entries after it, of another folder's show, must not take its place)."""
+    other = tmp_path / "other"
+    other.mkdir()
+    settled(write_show(other, show_dict(id="omega", title="Omega"), "omega.yaml"))
+    load_catalog([other])
     load_catalog([shelf])
     cache = ParseCache.open()
-    entries = cache.entries_by_key()
-    assert entries is not None
-    del entries[str((shelf / "gamma.yaml").resolve())]
-    cache._dirty = True
-    assert cache.save()
+    assert cache.shows_file is not None
+    damaged = cache._old[str((shelf / "alpha.yaml").resolve())]
+    data = bytearray(cache.shows_file.path.read_bytes())
+    data[damaged.start] ^= 0xFF
+    cache.shows_file.path.write_bytes(bytes(data))
+    time.sleep(TICK_SECONDS)
+    settled(write_show(shelf, show_dict(id="delta", title="Delta"), "delta.yaml"))
+    load_catalog([shelf])  # parses delta, so the cache is saved, without alpha's show
 
     assert warm_catalog([shelf])[0] is None
+    loaded = load_catalog([shelf])  # alpha parsed again: the snapshot is whole again
+    warm, _cache = warm_catalog([shelf])
+    assert warm is not None
+    assert seen(warm) == seen(loaded)
+    assert [entry.show for entry in warm.entries] == [entry.show for entry in loaded.entries]
 
 
 def test_a_new_snapshot_alone_is_saved_without_copying_the_shows(shelf: Path) -> None:

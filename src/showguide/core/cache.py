@@ -163,13 +163,47 @@ def start_snapshot(
     )
 
 
+class StoredSnapshot(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    """A :class:`StartSnapshot` as the index keeps it: its files are the
+    index's first entries, in order, so each needs only its origin's number
+    and its path as found ("" when that is the entry's name, as it mostly is)."""
+
+    data_paths: tuple[str, ...]
+    sources: tuple[tuple[str, str, tuple[bool, int, int, int] | None], ...]
+    notices: tuple[str, ...]
+    files: tuple[tuple[int, str], ...]
+
+
 class _Index(msgspec.Struct, frozen=True):
     version: str
     #: The name of the shows file that the entries' ``start`` and ``length`` are in.
     shows_file: str
     entries: list[_Entry]
-    #: The latest steady load's files, if one was saved.
-    snapshot: StartSnapshot | None = None
+    #: The latest steady load's files, if one was saved: the first entries.
+    snapshot: StoredSnapshot | None = None
+
+
+def _stored(snapshot: StartSnapshot, entries: list[_Entry]) -> StoredSnapshot | None:
+    """``snapshot`` as the index keeps it, if ``entries`` start with its files."""
+    files = snapshot.files
+    if len(entries) < len(files):
+        return None
+    stored = []
+    for (text, number, key), entry in zip(files, entries, strict=False):
+        if entry.key != (key or text):
+            return None  # a file's show could not be kept (damaged): no snapshot
+        stored.append((number, "" if text == entry.name else text))
+    return StoredSnapshot(snapshot.data_paths, snapshot.sources, snapshot.notices, tuple(stored))
+
+
+def _unstored(stored: StoredSnapshot, entries: list[_Entry]) -> StartSnapshot | None:
+    if len(entries) < len(stored.files):
+        return None
+    files = []
+    for (number, text), entry in zip(stored.files, entries, strict=False):
+        text = text or entry.name
+        files.append((text, number, "" if entry.key == text else entry.key))
+    return StartSnapshot(stored.data_paths, stored.sources, stored.notices, tuple(files))
 
 
 _force_setattr = msgspec.structs.force_setattr
@@ -327,14 +361,16 @@ class ParseCache:
 
     def __init__(self, path: Path, index: _Index | None = None, *, share: bool = True) -> None:
         self.path = path
-        self._old: dict[str, _Entry] = {}
+        #: The index's entries in order, and by key (made when first asked for).
+        self._entries: list[_Entry] = []
+        self._by_key: dict[str, _Entry] | None = None
         self._old_shows: ShowsFile | None = None
         #: The snapshot the index holds, and the one to save in its place.
-        self.snapshot: StartSnapshot | None = None
+        self._stored: StoredSnapshot | None = None
         self._new_snapshot: StartSnapshot | None = None
         if index is not None:
-            self.snapshot = index.snapshot
-            self._old = {entry.key: entry for entry in index.entries}
+            self._stored = index.snapshot
+            self._entries = index.entries
             if share:
                 _share_values(index.entries)
             self._old_shows = ShowsFile(path.parent / index.shows_file)
@@ -381,7 +417,27 @@ class ParseCache:
 
     def share_values(self) -> None:
         """What ``open(share=False)`` left undone."""
-        _share_values(self._old.values())
+        _share_values(self._entries)
+
+    @property
+    def _old(self) -> dict[str, _Entry]:
+        """The index's entries by key. Made when first needed: a warm start
+        from the snapshot reads the entries in order, and needs no look-up."""
+        if self._by_key is None:
+            self._by_key = {entry.key: entry for entry in self._entries}
+        return self._by_key
+
+    @functools.cached_property
+    def snapshot(self) -> StartSnapshot | None:
+        """The snapshot the index holds, if any."""
+        return _unstored(self._stored, self._entries) if self._stored is not None else None
+
+    def start_files(self) -> tuple[StoredSnapshot, list[_Entry]] | None:
+        """The snapshot as stored, and the entries of its files, in order."""
+        stored = self._stored
+        if stored is None or self._old_shows is None or len(self._entries) < len(stored.files):
+            return None
+        return stored, self._entries
 
     @classmethod
     def _set_aside(cls, bad: Path, reason: str, index_path: Path | None = None) -> ParseCache:
@@ -443,10 +499,6 @@ class ParseCache:
             problems = renamed_problems(problems, entry.name, name)
         return Cached(entry, shows, problems, self.path)
 
-    def entries_by_key(self) -> dict[str, _Entry] | None:
-        """The index's entries by key, when the cache has shows to give."""
-        return self._old if self._old_shows is not None else None
-
     @property
     def shows_file(self) -> ShowsFile | None:
         return self._old_shows
@@ -496,8 +548,17 @@ class ParseCache:
             shows_file = ShowsFile(self.path.parent / latest.shows_file)
             # Another showguide saved since: its snapshot is the newer, unless
             # this run found a steady catalog of its own.
-            snapshot = self._new_snapshot or latest.snapshot
-        kept: dict[str, _Entry | _Added] = dict(self._seen)
+            if self._new_snapshot is None and latest.snapshot is not None:
+                snapshot = _unstored(latest.snapshot, latest.entries)
+        kept: dict[str, _Entry | _Added] = {}
+        if snapshot is not None:
+            # The snapshot's files first, in its order: it names them by place.
+            for text, _number, key in snapshot.files:
+                item = self._seen.get(key or text) or old.get(key or text)
+                if item is None:
+                    break  # not kept: _stored() finds the snapshot incomplete
+                kept[key or text] = item
+        kept.update((key, item) for key, item in self._seen.items() if key not in kept)
         for key in _still_present(k for k in old if k not in kept):
             if len(kept) >= MAX_ENTRIES:
                 break
@@ -547,9 +608,11 @@ class ParseCache:
     def _write_index(
         self, entries: list[_Entry], shows_file: str, snapshot: StartSnapshot | None
     ) -> None:
-        index = _encoder.encode(_Index(cache_version(), shows_file, entries, snapshot))
+        stored = _stored(snapshot, entries) if snapshot is not None else None
+        index = _encoder.encode(_Index(cache_version(), shows_file, entries, stored))
         write_atomic(self.path, index + zlib.crc32(index).to_bytes(CHECKSUM_BYTES, "big"))
-        self.snapshot, self._new_snapshot = snapshot, None
+        self.__dict__["snapshot"] = snapshot if stored is not None else None
+        self._new_snapshot = None
 
 
 def renamed_problems(problems: tuple[Problem, ...], was: str, now: str) -> tuple[Problem, ...]:

@@ -46,7 +46,6 @@ from showguide.core.cache import (
     CacheEntry,
     ParseCache,
     ShowsFile,
-    StartSnapshot,
     renamed_problems,
     share_values,
 )
@@ -77,17 +76,17 @@ def warm_catalog(data_paths: Sequence[str | Path]) -> tuple[Catalog | None, Pars
 
 
 def _from_snapshot(cache: ParseCache, data_paths: Sequence[str | Path]) -> Catalog | None:
-    snapshot = cache.snapshot
-    by_key = cache.entries_by_key()
+    start = cache.start_files()
     shows = cache.shows_file
-    if snapshot is None or by_key is None or shows is None or cache.notices:
+    if start is None or shows is None or cache.notices:
         return None
+    snapshot, cached = start
     if snapshot.data_paths != tuple(os.fspath(path) for path in data_paths):
         return None
-    states = _same_places(discover_sources(data_paths), snapshot)
+    states = _same_places(discover_sources(data_paths), snapshot.sources)
     if states is None:
         return None
-    entries = _entries(snapshot, by_key, shows, cache.path)
+    entries = _entries(snapshot.files, cached, shows, cache.path)
     if entries is None:
         return None
     kept, overridden, notices = apply_overrides(entries)
@@ -102,33 +101,37 @@ def _from_snapshot(cache: ParseCache, data_paths: Sequence[str | Path]) -> Catal
 
 
 def _entries(
-    snapshot: StartSnapshot, by_key: dict[str, CacheEntry], shows: ShowsFile, cache_path: Path
+    files: tuple[tuple[int, str], ...],
+    cached: list[CacheEntry],
+    shows: ShowsFile,
+    cache_path: Path,
 ) -> list[CatalogEntry] | None:
-    """The catalog's entries for the snapshot's files, from the cache's
-    entries; None if one is missing (a damaged show was dropped)."""
+    """The catalog's entries for the snapshot's ``files``, from the cache's
+    entries of them (``cached``, in the same order); None if one is amiss."""
     origins = ORIGINS
     entries: list[CatalogEntry] = []
     add = entries.append
     made = CatalogEntry.__new__
-    cached = Cached.__new__
+    pending = Cached.__new__
     shared: dict[object, object] = {}
     keep = shared.setdefault
     # One loop, each entry written out field by field (as the parse cache's
     # start loop in core/catalog.py): it runs for every file before the
     # first frame.
-    for text, number, key in snapshot.files:
-        found = by_key.get(key or text)
-        if found is None or not 0 <= number < len(origins):
+    for (number, text), found in zip(files, cached, strict=False):
+        if not 0 <= number < len(origins):
             return None
+        name = found.name
+        text = text or name
         problems = found.problems
-        if problems and found.name != text:
-            problems = renamed_problems(problems, found.name, text)
+        if problems and name != text:
+            problems = renamed_problems(problems, name, text)
         summary = found.summary
         entry = made(CatalogEntry)
         entry.file = text
         entry._path = None
         entry.origin = origins[number]
-        entry.key = key or text
+        entry.key = found.key
         entry.stamp = (found.size, found.mtime_ns, found.inode)
         entry.problems = problems
         entry.summary = summary
@@ -137,8 +140,8 @@ def _entries(
             entry._pending = None
         else:
             share_values(summary, shared, keep)
-            pending = entry._pending = cached(Cached)
-            pending.fill(found, shows, problems, cache_path)
+            entry._pending = show = pending(Cached)
+            show.fill(found, shows, problems, cache_path)
         add(entry)
     return entries
 
@@ -171,13 +174,14 @@ class StampCheck:
 
 
 def _same_places(
-    sources: list[Source], snapshot: StartSnapshot
+    sources: list[Source], then: tuple[tuple[str, str, SourceState], ...]
 ) -> tuple[tuple[Source, SourceState], ...] | None:
-    """Each place with its state, if every one is where and as the snapshot saw it."""
-    if len(sources) != len(snapshot.sources):
+    """Each place with its state, if every one is where and as the snapshot
+    saw it (``then``: each place's path, origin and state)."""
+    if len(sources) != len(then):
         return None
     states = []
-    for source, (path, origin, state) in zip(sources, snapshot.sources, strict=True):
+    for source, (path, origin, state) in zip(sources, then, strict=True):
         if os.fspath(source.path) != path or source.origin != origin:
             return None
         try:
