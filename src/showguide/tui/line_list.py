@@ -478,7 +478,10 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.map_lines()
-        self.expect_overflow()
+        if self.rows:
+            # A list filled after mounting (the catalog's) is classed by its
+            # owner as it will be: unclassing it now restyled it twice.
+            self.expect_overflow()
 
     def on_resize(self) -> None:
         self.expect_overflow()
