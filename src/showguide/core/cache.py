@@ -14,11 +14,17 @@ user opens one.
   problems, the summary a list of shows needs, and where its show is in the
   shows file. A warm start reads only this, a few hundred bytes a show,
   decoded in one typed call with the full checks of the model.
+- The index also holds the snapshot of the latest steady load
+  (:class:`StartSnapshot`; see :mod:`showguide.core.warm_start`): the places
+  looked in, their states, and the files found, which are the index's first
+  entries, in order.
 - The shows file (``parse-cache-TOKEN.shows``) holds the encoded shows, one
   after another. A show is read from it, and decoded, only when it is opened.
-  Each save writes a new one under a new random token, which the index names
-  and the file starts with: an index never reads another save's shows file,
-  and a show that cannot be read or decoded from it is parsed again.
+  Each save that adds a show writes a new one under a new random token, which
+  the index names and the file starts with: an index never reads another
+  save's shows file, and a show that cannot be read or decoded from it is
+  parsed again. A save that adds none (a new snapshot, a file gone) writes
+  the index alone, naming the same shows file, its entries where they were.
 
 Nothing in the cache is trusted: the index ends with a CRC-32 of the rest,
 and each entry holds the CRC-32 of its encoded show and where it is, which is
