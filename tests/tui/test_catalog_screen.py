@@ -370,3 +370,19 @@ async def test_the_catalogs_styles_are_read_only_when_a_catalog_is_shown() -> No
         assert isinstance(app.screen, CatalogScreen)
         assert app.stylesheet.has_source(catalog_css, "")
         assert app.screen.query_one("#catalog-title").styles.height.value == 1
+
+
+@pytest.mark.parametrize(("count", "scrolls"), [(3, False), (40, True)])
+async def test_the_list_has_its_scrollbar_from_the_first_frame_only_when_it_scrolls(
+    tmp_path: Path, count: int, scrolls: bool
+) -> None:
+    """More shows than lines: the list is laid out with its scrollbar at once
+    (classed before its first layout, not unclassed by its empty mount)."""
+    many_shows(count, tmp_path / "many")
+    app = catalog_app(tmp_path / "many")
+    async with app.run_test(size=SIZE) as pilot:
+        listed = app.screen.query_one("#catalog-list")
+        first = listed.styles.overflow_y
+        await pilot.pause()
+        assert listed.styles.overflow_y == first == ("scroll" if scrolls else "auto")
+        assert listed.scrollbars_enabled[0] is scrolls

@@ -251,3 +251,39 @@ async def test_a_highlight_wraps_to_the_lines_it_needs_at_every_width() -> None:
         await pilot.pause()
         assert items.row_lines(index)[1] > wide
         assert "END" in on_screen(app, items)
+
+
+async def test_a_row_that_fits_its_line_is_drawn_as_textual_draws_it() -> None:
+    """one_line_strip skips Textual's wrapping for rows that fit: for every
+    kind of row (Hangul, styles, headings, notices) and look (plain,
+    highlighted, disabled, under the mouse), its strip is Textual's own."""
+    from textual.visual import Visual
+
+    from showguide.tui.line_list import one_line_strip
+
+    rows: list[ListRow | None] = [
+        *grouped_rows(),
+        ListRow(Text.assemble(("발레리나 ", "bold"), ("Ballerina", "italic"), " 2023"), "ko"),
+        ListRow(Text.assemble(("⚠ ", "bold yellow"), ("bad.yaml", "bold"), "  2 problems")),
+        ListRow(Text("Café résumé — naïve", style="underline"), "accents"),
+    ]
+    app = ListApp(rows)
+    async with app.run_test(size=(60, 40)) as pilot:
+        await pilot.pause()
+        items = app.query_one(LineList)
+        width = items.content_width
+        looks = ["line-list--row-highlighted", "line-list--row-disabled", "line-list--row-hover"]
+        styles = [items.get_visual_style("line-list--row")]
+        styles += [items.get_visual_style("line-list--row", look) for look in looks]
+        compared = 0
+        for index in range(len(items.rows)):
+            content = items.row_content(index)
+            assert items.fits_on_its_line(content, width)
+            for style in styles:
+                textual = Visual.to_strips(items, content, width, 1, style)
+                assert len(textual) == 1
+                ours = one_line_strip(content, style)
+                assert list(ours) == list(textual[0])
+                assert ours.cell_length == textual[0].cell_length
+                compared += 1
+        assert compared == 4 * len(items.rows) > 100

@@ -14,7 +14,7 @@ from pathlib import Path
 from showguide.commands.discovery import print_notices, report_discovery
 from showguide.commands.output import print_error, print_problems, stderr
 from showguide.commands.progress import stderr_progress
-from showguide.core.catalog import CatalogEntry, CatalogLoad, UnknownShow, load_catalog
+from showguide.core.catalog import Catalog, CatalogEntry, CatalogLoad, UnknownShow, load_catalog
 from showguide.core.launch import Start, choose_start
 from showguide.core.model import Show
 from showguide.core.names import AmbiguousName
@@ -25,6 +25,7 @@ def named_start(
     name: str | None,
     *,
     load: CatalogLoad | None = None,
+    catalog: Catalog | None = None,
     command: str | None = None,
 ) -> Start | None:
     """The catalog found with ``data`` and the show ``name`` picks from it.
@@ -33,15 +34,17 @@ def named_start(
     show or several, or the show it names does not load. Without ``name``,
     :func:`~showguide.core.launch.choose_start` decides (the only show, else
     none picked). The catalog's notices are left to the caller: the app shows
-    them itself. ``load``: the catalog already found (:func:`plan_catalog`), to finish.
+    them itself. ``load``: the catalog already found (:func:`plan_catalog`), to finish;
+    ``catalog``: the catalog itself, already made.
     ``command``: the command ``name`` may be a mistyped form of (``lsit``:
     ``list``), suggested if no show answers to it.
     """
-    with stderr_progress() as progress:
-        if load is not None:
-            catalog = load.finish(progress)
-        else:
-            catalog = load_catalog(data, progress=progress)
+    if catalog is None:
+        with stderr_progress() as progress:
+            if load is not None:
+                catalog = load.finish(progress)
+            else:
+                catalog = load_catalog(data, progress=progress)
     if catalog.problems:
         report_discovery(stderr(), catalog)
         return None

@@ -14,12 +14,16 @@ import argparse
 import gc
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from showguide.commands.choose import named_start
 from showguide.commands.output import print_error, print_problems, stderr
 from showguide.core.catalog import Catalog, CatalogEntry, CatalogLoad
 from showguide.core.prefs import Remembered, load_remembered
 from showguide.exitcodes import EXIT_BAD_INPUT
+
+if TYPE_CHECKING:
+    from showguide.core.cache import ParseCache
 
 #: Generation thresholds for Python's cyclic garbage collector from launch
 #: on. The default (700 allocations) starts a collection every few hundred
@@ -32,16 +36,27 @@ GC_THRESHOLDS = (10_000, 20, 20)
 
 
 def prepare(
-    args: argparse.Namespace, load: CatalogLoad | None = None
+    args: argparse.Namespace, load: CatalogLoad | None = None, warm: Catalog | None = None
 ) -> tuple[Catalog, CatalogEntry | None, Remembered] | int:
     """What ``showguide [NAME]`` opens, or the exit code when there is nothing.
 
     The result is what :func:`showguide.tui.app.run_app` takes: the catalog,
     the show to open at once (None: the catalog screen) and what was
     remembered. Benchmarks start the app from it, to measure what users run.
+    ``load``: the files found (:func:`plan_catalog`), to finish; ``warm``: the
+    catalog of the latest steady load (:func:`warm_start`). Without either,
+    and without a name, the warm start is tried first.
     """
     gc.set_threshold(*GC_THRESHOLDS)
-    start = named_start(args.data, args.name, load=load, command=getattr(args, "command", None))
+    if load is None and warm is None and args.name is None:
+        from showguide.core.catalog import plan_catalog
+
+        warm, cache = warm_start(args.data)
+        if warm is None:
+            load = plan_catalog(args.data, cache=cache)
+    start = named_start(
+        args.data, args.name, load=load, catalog=warm, command=getattr(args, "command", None)
+    )
     if start is None:
         return EXIT_BAD_INPUT
     catalog = start.catalog
@@ -116,21 +131,40 @@ def _no_terminal() -> int:
 LOADING_SCREEN_MIN_FILES = 150
 
 
+def warm_start(data: list[str]) -> tuple[Catalog | None, ParseCache | None]:
+    """The catalog of the latest steady load, drawn at once and checked after
+    the first frame (:mod:`showguide.core.warm_start`), or None; with the
+    parse cache it opened, for the full load to use.
+
+    None too when that catalog has no show that loads: a file may have been
+    mended since, and the app would otherwise stop before checking.
+    """
+    from showguide.core.warm_start import warm_catalog
+
+    catalog, cache = warm_catalog(data)
+    if catalog is not None and not any(entry.ok for entry in catalog.entries):
+        return None, cache
+    return catalog, cache
+
+
 def run(args: argparse.Namespace) -> int:
     gc.set_threshold(*GC_THRESHOLDS)
-    load = None
+    load = warm = None
     if args.name is None:
         from showguide.core.catalog import plan_catalog
 
-        load = plan_catalog(args.data)
-        if load.to_parse >= LOADING_SCREEN_MIN_FILES and not load.discovery.problems:
-            return _run_cold_start(load) if has_terminal() else _no_terminal()
+        warm, cache = warm_start(args.data)
+        if warm is None:
+            load = plan_catalog(args.data, cache=cache)
+            if load.to_parse >= LOADING_SCREEN_MIN_FILES and not load.discovery.problems:
+                return _run_cold_start(load) if has_terminal() else _no_terminal()
+        cache = None
     # What to open is decided first: a name that matches nothing, or files
     # that do not load, are the more useful thing to hear about.
-    prepared = prepare(args, load)
+    prepared = prepare(args, load, warm)
     # What finding the files kept (a stat result for each, the parse cache's
     # index) is not needed while the app runs: a few MiB at 10,000 shows.
-    load = None
+    load = warm = None
     if isinstance(prepared, int):
         return prepared
     if not has_terminal():

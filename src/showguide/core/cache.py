@@ -14,11 +14,17 @@ user opens one.
   problems, the summary a list of shows needs, and where its show is in the
   shows file. A warm start reads only this, a few hundred bytes a show,
   decoded in one typed call with the full checks of the model.
+- The index also holds the snapshot of the latest steady load
+  (:class:`StartSnapshot`; see :mod:`showguide.core.warm_start`): the places
+  looked in, their states, and the files found, which are the index's first
+  entries, in order.
 - The shows file (``parse-cache-TOKEN.shows``) holds the encoded shows, one
   after another. A show is read from it, and decoded, only when it is opened.
-  Each save writes a new one under a new random token, which the index names
-  and the file starts with: an index never reads another save's shows file,
-  and a show that cannot be read or decoded from it is parsed again.
+  Each save that adds a show writes a new one under a new random token, which
+  the index names and the file starts with: an index never reads another
+  save's shows file, and a show that cannot be read or decoded from it is
+  parsed again. A save that adds none (a new snapshot, a file gone) writes
+  the index alone, naming the same shows file, its entries where they were.
 
 Nothing in the cache is trusted: the index ends with a CRC-32 of the rest,
 and each entry holds the CRC-32 of its encoded show and where it is, which is
@@ -56,14 +62,14 @@ import os
 import stat
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import msgspec
 
 from showguide import __version__
 from showguide.core.atomic import locked, remove_stale_temps, write_atomic
-from showguide.core.discovery import RACY_SECONDS
+from showguide.core.discovery import RACY_SECONDS, Discovery, FoundFile
 from showguide.core.environment import max_file_bytes
 from showguide.core.errors import Problem
 from showguide.core.guarded import UnusableFile, read_guarded
@@ -80,7 +86,7 @@ STRAY_PREFIXES = (f".{SHOWS_FILE_PREFIX}",)
 #: Every shows file starts with this and its token.
 SHOWS_MAGIC = b"showguide shows "
 #: Bump when the layout of the cache files changes.
-LAYOUT = 6
+LAYOUT = 7
 #: The index ends with the CRC-32 of what comes before, in this many bytes.
 CHECKSUM_BYTES = 4
 #: Neither file is read past these sizes: 20,000 entries take a few MiB.
@@ -120,14 +126,95 @@ class _Entry(msgspec.Struct, frozen=True, array_like=True, gc=False):
     checksum: int
 
 
+class StartSnapshot(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    """What the latest steady load found, for the next start to draw at once
+    (:mod:`showguide.core.warm_start`): where it looked, in what state, and
+    the files it found there in order. Each file's stamp, summary and problems
+    are its entry's in the index.
+    """
+
+    #: The ``--data`` paths of that load, as text.
+    data_paths: tuple[str, ...]
+    #: Every place looked in: its path as text, origin and state.
+    sources: tuple[tuple[str, str, tuple[bool, int, int, int] | None], ...]
+    #: What finding the files had to tell (e.g. a folder with no show files).
+    notices: tuple[str, ...]
+    #: Each file found, in discovery order: its path as found, the number of
+    #: its origin in :data:`ORIGINS`, and its key ("" when that is the path).
+    files: tuple[tuple[str, int, str], ...]
+
+
+#: The origins a snapshot's files name by number.
+ORIGINS = ("bundled", "user", "--data", "SHOWGUIDE_PATH")
+
+
+_ORIGIN_NUMBERS = {origin: number for number, origin in enumerate(ORIGINS)}
+
+
+def start_snapshot(
+    data_paths: Sequence[str | Path], discovery: Discovery, files: Sequence[FoundFile]
+) -> StartSnapshot | None:
+    """What a steady load found, as the next start compares it; None if a
+    place could not be read (its trouble may be gone next time)."""
+    if discovery.states is None or discovery.problems:
+        return None
+    numbers = _ORIGIN_NUMBERS
+    return StartSnapshot(
+        tuple(os.fspath(path) for path in data_paths),
+        tuple((os.fspath(source.path), source.origin, state) for source, state in discovery.states),
+        tuple(discovery.notices),
+        tuple(
+            (text, numbers[origin], "" if key == text else key) for text, origin, key, _ in files
+        ),
+    )
+
+
+class StoredSnapshot(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    """A :class:`StartSnapshot` as the index keeps it: its files are the
+    index's first entries, in order, so each needs only its origin's number
+    and its path as found ("" when that is the entry's name, as it mostly is)."""
+
+    data_paths: tuple[str, ...]
+    sources: tuple[tuple[str, str, tuple[bool, int, int, int] | None], ...]
+    notices: tuple[str, ...]
+    files: tuple[tuple[int, str], ...]
+
+
 class _Index(msgspec.Struct, frozen=True):
     version: str
     #: The name of the shows file that the entries' ``start`` and ``length`` are in.
     shows_file: str
     entries: list[_Entry]
+    #: The latest steady load's files, if one was saved: the first entries.
+    snapshot: StoredSnapshot | None = None
+
+
+def _stored(snapshot: StartSnapshot, entries: list[_Entry]) -> StoredSnapshot | None:
+    """``snapshot`` as the index keeps it, if ``entries`` start with its files."""
+    files = snapshot.files
+    if len(entries) < len(files):
+        return None
+    stored = []
+    for (text, number, key), entry in zip(files, entries, strict=False):
+        if entry.key != (key or text):
+            return None  # a file's show could not be kept (damaged): no snapshot
+        stored.append((number, "" if text == entry.name else text))
+    return StoredSnapshot(snapshot.data_paths, snapshot.sources, snapshot.notices, tuple(stored))
+
+
+def _unstored(stored: StoredSnapshot, entries: list[_Entry]) -> StartSnapshot | None:
+    if len(entries) < len(stored.files):
+        return None
+    files = []
+    for (number, text), entry in zip(stored.files, entries, strict=False):
+        text = text or entry.name
+        files.append((text, number, "" if entry.key == text else entry.key))
+    return StartSnapshot(stored.data_paths, stored.sources, stored.notices, tuple(files))
 
 
 _force_setattr = msgspec.structs.force_setattr
+#: An entry of the index, as :mod:`showguide.core.warm_start` reads it.
+CacheEntry = _Entry
 _index_decoder = msgspec.msgpack.Decoder(_Index)
 _encoder = msgspec.msgpack.Encoder()
 
@@ -204,6 +291,13 @@ class Cached:
     def __init__(
         self, entry: _Entry, shows: ShowsFile, problems: tuple[Problem, ...], cache_path: Path
     ) -> None:
+        self.fill(entry, shows, problems, cache_path)
+
+    def fill(
+        self, entry: _Entry, shows: ShowsFile, problems: tuple[Problem, ...], cache_path: Path
+    ) -> None:
+        """What :meth:`__init__` sets (called alone on one made by ``__new__``:
+        a warm start makes 10,000 of these, and a call less each counts)."""
         self.summary = entry.summary
         self.problems = problems
         self._start = entry.start
@@ -271,13 +365,20 @@ class _Added:
 class ParseCache:
     """The parse cache of one run: look up, add, then save once at the end."""
 
-    def __init__(self, path: Path, index: _Index | None = None) -> None:
+    def __init__(self, path: Path, index: _Index | None = None, *, share: bool = True) -> None:
         self.path = path
-        self._old: dict[str, _Entry] = {}
+        #: The index's entries in order, and by key (made when first asked for).
+        self._entries: list[_Entry] = []
+        self._by_key: dict[str, _Entry] | None = None
         self._old_shows: ShowsFile | None = None
+        #: The snapshot the index holds, and the one to save in its place.
+        self._stored: StoredSnapshot | None = None
+        self._new_snapshot: StartSnapshot | None = None
         if index is not None:
-            self._old = {entry.key: entry for entry in index.entries}
-            _share_values(index.entries)
+            self._stored = index.snapshot
+            self._entries = index.entries
+            if share:
+                _share_values(index.entries)
             self._old_shows = ShowsFile(path.parent / index.shows_file)
         self._seen: dict[str, _Entry | _Added] = {}
         self._dirty = False
@@ -289,8 +390,12 @@ class ParseCache:
         self.notices: list[str] = []
 
     @classmethod
-    def open(cls, path: Path | None = None) -> ParseCache:
-        """The cache at ``path`` (default: the user's cache folder), empty if unusable."""
+    def open(cls, path: Path | None = None, *, share: bool = True) -> ParseCache:
+        """The cache at ``path`` (default: the user's cache folder), empty if unusable.
+
+        ``share``: one object for each value many summaries repeat
+        (:func:`share_values`); False when the caller does it as it goes
+        through the summaries anyway, and calls :meth:`share_values` if not."""
         path = path or cache_dir() / CACHE_FILE
         try:
             data = read_guarded(path, MAX_INDEX_BYTES)
@@ -314,7 +419,31 @@ class ParseCache:
         # A save killed mid-way left a full copy of the shows: a run with
         # nothing to save must not keep it for ever (one listing of the folder).
         remove_stale_temps(path, STRAY_PREFIXES)
-        return cls(path, index)
+        return cls(path, index, share=share)
+
+    def share_values(self) -> None:
+        """What ``open(share=False)`` left undone."""
+        _share_values(self._entries)
+
+    @property
+    def _old(self) -> dict[str, _Entry]:
+        """The index's entries by key. Made when first needed: a warm start
+        from the snapshot reads the entries in order, and needs no look-up."""
+        if self._by_key is None:
+            self._by_key = {entry.key: entry for entry in self._entries}
+        return self._by_key
+
+    @functools.cached_property
+    def snapshot(self) -> StartSnapshot | None:
+        """The snapshot the index holds, if any."""
+        return _unstored(self._stored, self._entries) if self._stored is not None else None
+
+    def start_files(self) -> tuple[StoredSnapshot, list[_Entry]] | None:
+        """The snapshot as stored, and the entries of its files, in order."""
+        stored = self._stored
+        if stored is None or self._old_shows is None or len(self._entries) < len(stored.files):
+            return None
+        return stored, self._entries
 
     @classmethod
     def _set_aside(cls, bad: Path, reason: str, index_path: Path | None = None) -> ParseCache:
@@ -357,7 +486,7 @@ class ParseCache:
         self._seen[key] = entry
         problems = entry.problems
         if problems and name != entry.name:
-            problems = _renamed(problems, entry.name, name)
+            problems = renamed_problems(problems, entry.name, name)
         return Cached(entry, self._old_shows, problems, self.path)
 
     def for_a_start(self) -> tuple[dict[str, _Entry], ShowsFile] | None:
@@ -373,8 +502,18 @@ class ParseCache:
         self._seen[entry.key] = entry
         problems = entry.problems
         if problems and name != entry.name:
-            problems = _renamed(problems, entry.name, name)
+            problems = renamed_problems(problems, entry.name, name)
         return Cached(entry, shows, problems, self.path)
+
+    @property
+    def shows_file(self) -> ShowsFile | None:
+        return self._old_shows
+
+    def remember_start(self, snapshot: StartSnapshot) -> None:
+        """Keep ``snapshot`` for the next start, saved with the cache if it is new."""
+        if snapshot != self.snapshot:
+            self._new_snapshot = snapshot
+            self._dirty = True
 
     def put(
         self,
@@ -409,14 +548,39 @@ class ParseCache:
         # showguide may have saved since this one opened the cache (and removed
         # the shows file it opened).
         latest = _read_index(self.path)
+        snapshot = self._new_snapshot or self.snapshot
         if latest is not None and (shows_file is None or latest.shows_file != shows_file.path.name):
             old = {entry.key: entry for entry in latest.entries}
             shows_file = ShowsFile(self.path.parent / latest.shows_file)
-        kept: dict[str, _Entry | _Added] = dict(self._seen)
+            # Another showguide saved since: its snapshot is the newer, unless
+            # this run found a steady catalog of its own.
+            if self._new_snapshot is None and latest.snapshot is not None:
+                snapshot = _unstored(latest.snapshot, latest.entries)
+        kept: dict[str, _Entry | _Added] = {}
+        if snapshot is not None:
+            # The snapshot's files first, in its order: it names them by place.
+            for text, _number, key in snapshot.files:
+                item = self._seen.get(key or text) or old.get(key or text)
+                if item is None:
+                    break  # not kept: _stored() finds the snapshot incomplete
+                kept[key or text] = item
+        kept.update((key, item) for key, item in self._seen.items() if key not in kept)
         for key in _still_present(k for k in old if k not in kept):
             if len(kept) >= MAX_ENTRIES:
                 break
             kept[key] = old[key]
+        if (
+            shows_file is not None
+            and latest is not None
+            and latest.shows_file == shows_file.path.name
+            and not any(isinstance(item, _Added) for item in kept.values())
+        ):
+            # No show to add (only the snapshot is new, or a file is gone):
+            # the index alone, naming the same shows file, whose entries stay
+            # where they are. Copying the shows would cost 80 MB at 10,000.
+            entries = [item for item in kept.values() if isinstance(item, _Entry)]
+            self._write_index(entries, shows_file.path.name, snapshot)
+            return
         old_shows = None
         if shows_file is not None:
             needed = max(
@@ -438,18 +602,26 @@ class ParseCache:
             entries.append(msgspec.structs.replace(entry, start=offset))
             chunks.append(encoded)
             offset += len(encoded)
-        index = _encoder.encode(_Index(cache_version(), shows_path.name, entries))
         try:
             write_atomic(shows_path, b"".join(chunks), stray_prefixes=STRAY_PREFIXES)
-            write_atomic(self.path, index + zlib.crc32(index).to_bytes(CHECKSUM_BYTES, "big"))
+            self._write_index(entries, shows_path.name, snapshot)
         except OSError:
             with contextlib.suppress(OSError):  # the folder may not even be one
                 shows_path.unlink(missing_ok=True)
             raise
         _remove_other_shows_files(shows_path)
 
+    def _write_index(
+        self, entries: list[_Entry], shows_file: str, snapshot: StartSnapshot | None
+    ) -> None:
+        stored = _stored(snapshot, entries) if snapshot is not None else None
+        index = _encoder.encode(_Index(cache_version(), shows_file, entries, stored))
+        write_atomic(self.path, index + zlib.crc32(index).to_bytes(CHECKSUM_BYTES, "big"))
+        self.__dict__["snapshot"] = snapshot if stored is not None else None
+        self._new_snapshot = None
 
-def _renamed(problems: tuple[Problem, ...], was: str, now: str) -> tuple[Problem, ...]:
+
+def renamed_problems(problems: tuple[Problem, ...], was: str, now: str) -> tuple[Problem, ...]:
     """``problems`` reported under the file's name ``was``, now under ``now``."""
     return tuple(
         msgspec.structs.replace(problem, file=now) if problem.file == was else problem
@@ -463,29 +635,37 @@ def _share_values(entries: Iterable[_Entry]) -> None:
     Decoding makes a new string for every country, network and genre of
     every show (the status is a Literal, which it shares): at 10,000 shows,
     3 MiB of copies of a few hundred values, kept while the catalog runs. A
-    dictionary of the values seen makes the copies go. One loop, written out
-    field by field: it runs for every show before the catalog's first frame.
+    dictionary of the values seen makes the copies go.
     """
     shared: dict[object, object] = {}
     keep = shared.setdefault
     for entry in entries:
-        summary = entry.summary
-        if summary is None:
-            continue
-        country, network, genres = summary.country, summary.network, summary.genres
-        kept = keep(country, country)
-        if kept is not country:
-            _force_setattr(summary, "country", kept)
-        if network is not None:
-            kept = keep(network, network)
-            if kept is not network:
-                _force_setattr(summary, "network", kept)
-        if genres:
-            kept = shared.get(genres)
-            if kept is None:  # a new set of genres: its names may repeat too
-                kept = shared[genres] = tuple([keep(genre, genre) for genre in genres])
-            if kept is not genres:
-                _force_setattr(summary, "genres", kept)
+        if entry.summary is not None:
+            share_values(entry.summary, shared, keep)
+
+
+def share_values(
+    summary: ShowSummary,
+    shared: dict[object, object],
+    keep: Callable[[object, object], object],
+) -> None:
+    """:func:`_share_values` for one summary: ``shared`` holds the values
+    seen so far, and ``keep`` is its ``setdefault``. Written out field by
+    field: it runs for every show before the catalog's first frame."""
+    country, network, genres = summary.country, summary.network, summary.genres
+    kept = keep(country, country)
+    if kept is not country:
+        _force_setattr(summary, "country", kept)
+    if network is not None:
+        kept = keep(network, network)
+        if kept is not network:
+            _force_setattr(summary, "network", kept)
+    if genres:
+        kept = shared.get(genres)
+        if kept is None:  # a new set of genres: its names may repeat too
+            kept = shared[genres] = tuple([keep(genre, genre) for genre in genres])
+        if kept is not genres:
+            _force_setattr(summary, "genres", kept)
 
 
 def _max_encoded_bytes(file_size: int) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -25,6 +25,7 @@ import msgspec
 
 from showguide.core.discovery import (
     RACY_SECONDS,
+    Discovery,
     FoundFile,
     Source,
     SourceState,
@@ -67,6 +68,13 @@ class PendingShow(Protocol):
         """Keep what parsing the file (``key``, found with ``stamp``, named
         ``name``) again gave, after :meth:`show` gave None."""
         ...
+
+
+class StartCheck(Protocol):
+    """The comparison of a catalog's stamps with its files, started by the
+    app (:class:`showguide.core.warm_start.StampCheck`)."""
+
+    def start(self, done: Callable[[bool], None]) -> None: ...
 
 
 class _Encoded:
@@ -257,6 +265,11 @@ class Catalog(msgspec.Struct, frozen=True):
     #: file's stamp could be trusted: a reload checks these before anything
     #: else (see :meth:`reload`). None: a reload always looks again.
     sources: tuple[tuple[Source, SourceState], ...] | None = None
+    #: For a catalog drawn from the latest steady load's snapshot
+    #: (:mod:`showguide.core.warm_start`), the comparison of its files' stamps
+    #: with the files, running in a thread; None once a catalog is
+    #: :attr:`verified`.
+    check: StartCheck | None = None
 
     # Two catalogs of the same shows are equal whatever ``sources`` says: it
     # is how the places were found, not what was found (left out of the
@@ -293,6 +306,11 @@ class Catalog(msgspec.Struct, frozen=True):
         )
 
     @property
+    def verified(self) -> bool:
+        """Every file's stamp was compared with the file when this catalog was made."""
+        return self.check is None
+
+    @property
     def shows(self) -> list[Show]:
         """Every show that loaded, each decoded: for a large catalog, read entries instead."""
         return [entry.show for entry in self.entries if entry.show is not None]
@@ -321,16 +339,18 @@ class Catalog(msgspec.Struct, frozen=True):
         a file is added to it, removed or renamed), and every file's stamp
         (size, modification time, inode) is the one it was read with.
         """
-        if self._unchanged_on_disk():
+        if self.unchanged_on_disk():
             if progress is not None:
                 progress(len(self.entries), len(self.entries))
-            return msgspec.structs.replace(self, changed=frozenset()) if self.changed else self
+            if self.changed or not self.verified:
+                return msgspec.structs.replace(self, changed=frozenset(), check=None)
+            return self
         earlier = {entry.key: entry for entry in (*self.entries, *self.overridden)}
         return CatalogLoad(self.data_paths, self.use_cache, earlier, reloading=True).finish(
             progress
         )
 
-    def _unchanged_on_disk(self) -> bool:
+    def unchanged_on_disk(self) -> bool:
         """Every place and every file is as this catalog found it (see :meth:`reload`)."""
         if self.sources is None:
             return False
@@ -437,18 +457,24 @@ def load_catalog(
     return CatalogLoad(tuple(data_paths), use_cache, {}, reloading=False).finish(progress)
 
 
-def plan_catalog(data_paths: Sequence[str | Path] = (), *, use_cache: bool = True) -> CatalogLoad:
-    """The files found and looked up in the parse cache; :meth:`CatalogLoad.finish`
-    parses the rest. :attr:`CatalogLoad.to_parse` says how long that may take."""
-    return CatalogLoad(tuple(data_paths), use_cache, {}, reloading=False)
+def plan_catalog(
+    data_paths: Sequence[str | Path] = (),
+    *,
+    use_cache: bool = True,
+    cache: ParseCache | None = None,
+) -> CatalogLoad:
+    """The files found and looked up in the parse cache (``cache``, if it is
+    opened already); :meth:`CatalogLoad.finish` parses the rest.
+    :attr:`CatalogLoad.to_parse` says how long that may take."""
+    return CatalogLoad(tuple(data_paths), use_cache, {}, reloading=False, cache=cache)
 
 
 class _Reader:
     """Reads found files through the parse cache, which it opens only if a file needs it."""
 
-    def __init__(self, use_cache: bool) -> None:
+    def __init__(self, use_cache: bool, cache: ParseCache | None = None) -> None:
         self.use_cache = use_cache
-        self._cache: ParseCache | None = None
+        self._cache: ParseCache | None = cache
         # A file modified after this may change again within its timestamp's
         # granularity without its stamp changing: it is not given a stamp.
         self.trusted_before_ns = time.time_ns() - RACY_SECONDS * 1_000_000_000
@@ -543,6 +569,19 @@ class _Reader:
             put_encoded(cache, found.key, found.info, found.text, summary, encoded or b"", problems)
         return entry
 
+    def remember_start(
+        self, data_paths: Sequence[str | Path], discovery: Discovery, files: Sequence[FoundFile]
+    ) -> None:
+        """Keep what this steady load found for the next start to draw at once."""
+        cache = self._cache
+        if cache is None:
+            return  # nothing was looked up in the cache, so it has nothing to draw from
+        from showguide.core.cache import start_snapshot
+
+        snapshot = start_snapshot(data_paths, discovery, files)
+        if snapshot is not None:
+            cache.remember_start(snapshot)
+
     def _open_cache(self) -> ParseCache | None:
         if self._cache is None and self.use_cache:
             from showguide.core.cache import ParseCache
@@ -571,12 +610,13 @@ class CatalogLoad:
         earlier: Mapping[str, CatalogEntry],
         *,
         reloading: bool,
+        cache: ParseCache | None = None,
     ) -> None:
         self.data_paths = data_paths
         self.use_cache = use_cache
         self.earlier = earlier
         self.discovery = discover(discover_sources(data_paths))
-        self.reader = _Reader(use_cache)
+        self.reader = _Reader(use_cache, cache)
         self.files = self.discovery.unique_files()
         self.entries: list[CatalogEntry | None] = []
         self.changed: set[str] = set()
@@ -635,12 +675,14 @@ class CatalogLoad:
             self.misses = []
         elif progress is not None:
             progress(self.total, self.total)
-        self.reader.close()
-        loaded = [entry for entry in self.entries if entry is not None]
-        entries, overridden, notices = _apply_overrides(loaded)
         steady = self.discovery.states is not None and not self.reader.notices
         steady = steady and self.discovery.newest_change_ns < self.reader.trusted_before_ns
         steady = steady and None not in self.stamps  # every entry has its file's stamp
+        if steady and not self.discovery.problems:
+            self.reader.remember_start(self.data_paths, self.discovery, self.files)
+        self.reader.close()
+        loaded = [entry for entry in self.entries if entry is not None]
+        entries, overridden, notices = apply_overrides(loaded)
         return Catalog(
             tuple(entries),
             notices=(*self.discovery.notices, *notices, *self.reader.notices),
@@ -670,7 +712,7 @@ def _keep_last_good(before: CatalogEntry, now: CatalogEntry) -> CatalogEntry:
     return CatalogEntry(now.path, now.origin, last_good, now.problems, key=now.key, stamp=now.stamp)
 
 
-def _apply_overrides(
+def apply_overrides(
     loaded: Iterable[CatalogEntry],
 ) -> tuple[list[CatalogEntry], list[CatalogEntry], list[str]]:
     """Keep the last show of each id, in the place of the first; say what was replaced.

@@ -126,10 +126,13 @@ class CatalogRows(Sequence[CatalogRow]):
             ]
         else:
             titles = list(map(_SORT_TITLE, summaries))
-        # As sort_rows: by key, then (stable) by folded title; shows that
-        # loaded first, files that never did after them, each in that order.
-        order = sorted(range(len(entries)), key=self.keys().__getitem__)
-        order.sort(key=titles.__getitem__)
+        # As sort_rows: by folded title, then by key; shows that loaded
+        # first, files that never did after them, each in that order. Titles
+        # mostly differ: one sort of them, and the keys only if two are equal.
+        order = sorted(range(len(entries)), key=titles.__getitem__)
+        if len(set(titles)) != len(titles):
+            keys = self.keys()
+            order.sort(key=lambda n: (titles[n], keys[n]))
         if not never_loaded:
             return order
         loaded = [n for n in order if summaries[n] is not None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import time
 from collections.abc import Iterable
@@ -34,6 +35,7 @@ from showguide.tui.messages import CatalogLoaded, ShieldToggled
 from showguide.tui.styles import PANE_STYLES
 
 if TYPE_CHECKING:
+    from showguide.core.catalog import StartCheck
     from showguide.tui.guide import GuideScreen
 
 
@@ -304,6 +306,16 @@ class ShowGuideApp(App[None], inherit_bindings=False):
             self.notify(notice, severity="warning", timeout=10)
         if self.watches_files:
             self.set_timer(self.poll_seconds, self.poll_files)
+        check = self.catalog.check if self.catalog is not None else None
+        if check is not None:
+            # Drawn from the latest steady load (core/warm_start.py): once the
+            # first frame is up, a thread compares every file's stamp, and a
+            # file changed while showguide was closed is read again.
+            def done(unchanged: bool) -> None:
+                with contextlib.suppress(RuntimeError):  # the app has ended meanwhile
+                    self.call_from_thread(self.stamps_checked, check, unchanged)
+
+            self.call_after_refresh(check.start, done)
         if self.catalog is not None:
             for notice in (*self.startup_notices, *self.catalog.notices):
                 self.notify(notice, timeout=8)
@@ -378,8 +390,8 @@ class ShowGuideApp(App[None], inherit_bindings=False):
 
         assert self.catalog is not None
         # Taken before reading: a change made while the files are read is
-        # seen by the next poll.
-        now = stamps(self.catalog)
+        # seen by the next poll (if there is one).
+        now = stamps(self.catalog) if self.watches_files else None
         catalog = self.catalog.reload()
         self.call_from_thread(self.reloaded, catalog, now, on_change)
 
@@ -396,6 +408,16 @@ class ShowGuideApp(App[None], inherit_bindings=False):
             if same:
                 return  # only a folder's time changed (an editor's swap file): nothing to say
         apply_reload(self, catalog, self.show_keys, self.state, quiet_if_unchanged=on_change)
+
+    def stamps_checked(self, check: StartCheck, unchanged: bool) -> None:
+        """The files of the catalog the app started with were compared with it."""
+        catalog = self.catalog
+        if catalog is None or catalog.check is not check:
+            return  # read again meanwhile: that catalog is the files' as they are
+        if unchanged:
+            self.catalog = msgspec.structs.replace(catalog, check=None)
+        else:
+            self.files_changed()
 
     def poll_files(self) -> None:
         """Every few seconds: read the files again if their stamps have changed."""

@@ -115,7 +115,10 @@ class CatalogScreen(Screen[None], inherit_bindings=False):
         with Vertical(id="catalog-body", classes="master-detail"):
             with Vertical(classes="master"):
                 yield Static(id="catalog-header")
-                yield CatalogList(id="catalog-list")
+                # Classed as overflowing from the start when the rows cannot all
+                # show: set after mounting, the class restyled the list again.
+                overflows = len(self.rows) > self.app.size.height
+                yield CatalogList(id="catalog-list", classes="-overflowing" if overflows else "")
             with GuideScroll(id="catalog-detail", classes="detail") as detail:
                 detail.border_title = "Show"
                 yield Static(id="catalog-detail-body")

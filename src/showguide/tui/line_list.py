@@ -43,6 +43,21 @@ from showguide.tui.rows import ListRow, RowsOf, one_line
 CACHE_ROWS = 1024
 
 
+def one_line_strip(content: Content, style: Style) -> Strip:
+    """The strip ``Visual.to_strips`` draws for ``content`` on a line it fits
+    on, segment for segment, without the wrapping, cutting and aligning that
+    leave it unchanged there: those were two thirds of drawing a catalog's
+    rows, a tenth of its first frame. tests/tui/test_line_list.py holds the
+    two to the same strips."""
+    segments: list[Segment] = []
+    add = segments.append
+    x = 0
+    for text, text_style in content.render(style, end=""):
+        add(Segment(text, (style + text_style).rich_style_with_offset(x, 0)))
+        x += len(text)
+    return Strip(segments, content.cell_length)
+
+
 class RowNotListed(LookupError):
     """No row has the id asked for."""
 
@@ -276,14 +291,31 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
             if len(self.rendered) >= CACHE_ROWS:
                 self.rendered.clear()
             content = self.row_content(index)
-            height = None if self.wraps else 1
-            drawn = Visual.to_strips(self, content, width, height, style)
+            if self.fits_on_its_line(content, width):
+                drawn = [one_line_strip(content, style)]
+            else:
+                height = None if self.wraps else 1
+                drawn = Visual.to_strips(self, content, width, height, style)
             rich_style = style.rich_style
             strips = [strip.extend_cell_length(width, rich_style) for strip in drawn] or [
                 Strip.blank(width, rich_style)
             ]
             self.rendered[key] = strips
         return strips
+
+    def fits_on_its_line(self, content: Content, width: int) -> bool:
+        """Whether ``content`` is drawn as it is, on one line: Textual's
+        wrapping, cutting and aligning would leave it unchanged."""
+        styles = self.styles
+        return (
+            not self.wraps
+            and content.cell_length <= width
+            and "\t" not in content.plain
+            and self.text_selection is None
+            and styles.text_align in ("left", "start")
+            and styles.content_align == ("left", "top")
+            and not styles.line_pad
+        )
 
     def render_line(self, y: int) -> Strip:
         width = self.content_width
@@ -446,7 +478,10 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.map_lines()
-        self.expect_overflow()
+        if self.rows:
+            # A list filled after mounting (the catalog's) is classed by its
+            # owner as it will be: unclassing it now restyled it twice.
+            self.expect_overflow()
 
     def on_resize(self) -> None:
         self.expect_overflow()

@@ -1,0 +1,196 @@
+"""A warm start drawn at once: the catalog that the latest steady load found.
+
+Loading a catalog looks in every folder, stats every file and compares each
+stamp with the parse cache's before anything is drawn: at 10,000 shows that is
+most of what a warm start costs before its first frame. Yet when every place
+looked in is in the state it was (a folder's times change whenever a file is
+added to it, removed or renamed), the files in it are the ones the latest
+steady load found, in the same order; only their contents can have changed,
+in place.
+
+So the parse cache keeps a snapshot of that load (:class:`StartSnapshot`: the
+places, their states, and the files found), and the app's start uses it: one
+``stat`` of each place, and the catalog is made from the cache's entries. It
+is not yet :attr:`~Catalog.verified`: as soon as its first frame is drawn,
+the app compares every file's stamp with its entry's in a thread
+(:class:`StampCheck`), and when a file changed while showguide was closed, it
+reads the files again, as if the file had changed just after the start.
+
+Why a thread, and why then (measured at 10,000 shows): the check is a
+``stat`` a file, mostly time in the kernel, without the GIL. Run in the app's
+own thread after the first frame, it held the app up 30 ms more than in a
+thread. Started with the catalog, the thread took turns for the GIL with the
+import of Textual, which then took 30 ms longer. A child process forked
+with the catalog needed no GIL, but the copies of the pages that the parent
+then wrote cost the import of Textual 40 ms.
+
+Only the app starts so. The commands that print (``list``, ``validate``,
+``show``...) compare every file's stamp before they print anything, and so
+does the app's start when the snapshot has no show that loaded (a file may
+have been mended since), since it would otherwise stop with an error.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import msgspec
+
+from showguide.core.cache import (
+    ORIGINS,
+    Cached,
+    CacheEntry,
+    ParseCache,
+    ShowsFile,
+    renamed_problems,
+    share_values,
+)
+from showguide.core.catalog import Catalog, CatalogEntry, apply_overrides
+from showguide.core.discovery import Source, SourceState, discover_sources, source_state
+
+
+def warm_catalog(data_paths: Sequence[str | Path]) -> tuple[Catalog | None, ParseCache]:
+    """The catalog of the latest steady load, unverified, if every place it
+    looked in is as it was and the parse cache has every file's entry.
+
+    Else None, with the parse cache opened, for the full load to use.
+    """
+    # Nothing decoded or made here can form a cycle: no collection is worth
+    # running while 10,000 entries are (a few milliseconds of them otherwise).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        # The summaries' repeated values are shared as the entries are made.
+        cache = ParseCache.open(share=False)
+        catalog = _from_snapshot(cache, data_paths)
+    finally:
+        if collecting:
+            gc.enable()
+    if catalog is None:
+        cache.share_values()
+    return catalog, cache
+
+
+def _from_snapshot(cache: ParseCache, data_paths: Sequence[str | Path]) -> Catalog | None:
+    start = cache.start_files()
+    shows = cache.shows_file
+    if start is None or shows is None or cache.notices:
+        return None
+    snapshot, cached = start
+    if snapshot.data_paths != tuple(os.fspath(path) for path in data_paths):
+        return None
+    states = _same_places(discover_sources(data_paths), snapshot.sources)
+    if states is None:
+        return None
+    entries = _entries(snapshot.files, cached, shows, cache.path)
+    if entries is None:
+        return None
+    kept, overridden, notices = apply_overrides(entries)
+    catalog = Catalog(
+        tuple(kept),
+        notices=(*snapshot.notices, *notices),
+        overridden=tuple(overridden),
+        data_paths=tuple(data_paths),
+        sources=states,
+    )
+    return msgspec.structs.replace(catalog, check=StampCheck(catalog))
+
+
+def _entries(
+    files: tuple[tuple[int, str], ...],
+    cached: list[CacheEntry],
+    shows: ShowsFile,
+    cache_path: Path,
+) -> list[CatalogEntry] | None:
+    """The catalog's entries for the snapshot's ``files``, from the cache's
+    entries of them (``cached``, in the same order); None if one is amiss."""
+    origins = ORIGINS
+    entries: list[CatalogEntry] = []
+    add = entries.append
+    made = CatalogEntry.__new__
+    pending = Cached.__new__
+    shared: dict[object, object] = {}
+    keep = shared.setdefault
+    # One loop, each entry written out field by field (as the parse cache's
+    # start loop in core/catalog.py): it runs for every file before the
+    # first frame.
+    for (number, text), found in zip(files, cached, strict=False):
+        if not 0 <= number < len(origins):
+            return None
+        name = found.name
+        text = text or name
+        problems = found.problems
+        if problems and name != text:
+            problems = renamed_problems(problems, name, text)
+        summary = found.summary
+        entry = made(CatalogEntry)
+        entry.file = text
+        entry._path = None
+        entry.origin = origins[number]
+        entry.key = found.key
+        entry.stamp = (found.size, found.mtime_ns, found.inode)
+        entry.problems = problems
+        entry.summary = summary
+        entry._show = None
+        if summary is None:
+            entry._pending = None
+        else:
+            share_values(summary, shared, keep)
+            entry._pending = show = pending(Cached)
+            show.fill(found, shows, problems, cache_path)
+        add(entry)
+    return entries
+
+
+class StampCheck:
+    """Whether every file of a catalog still has the stamp it was read with
+    (:meth:`Catalog.unchanged_on_disk`), worked out in a thread once started."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self._started = False
+
+    def start(self, done: Callable[[bool], None]) -> None:
+        """Compare every file's stamp in a thread, then call ``done`` from it
+        with True if no file changed. Only the first call starts it."""
+        if self._started:
+            return
+        self._started = True
+        # A daemon: a check still running when the app has ended is not waited for.
+        threading.Thread(
+            target=self._run, args=(done,), name="showguide-stamp-check", daemon=True
+        ).start()
+
+    def _run(self, done: Callable[[bool], None]) -> None:
+        try:
+            unchanged = self._catalog.unchanged_on_disk()
+        except Exception:  # noqa: BLE001  # whatever went wrong, the files are read again
+            unchanged = False
+        done(unchanged)
+
+
+def _same_places(
+    sources: list[Source], then: tuple[tuple[str, str, SourceState], ...]
+) -> tuple[tuple[Source, SourceState], ...] | None:
+    """Each place with its state, if every one is where and as the snapshot
+    saw it (``then``: each place's path, origin and state)."""
+    if len(sources) != len(then):
+        return None
+    states = []
+    for source, (path, origin, state) in zip(sources, then, strict=True):
+        if os.fspath(source.path) != path or source.origin != origin:
+            return None
+        try:
+            info: os.stat_result | None = source.path.stat()
+        except FileNotFoundError:
+            info = None
+        except (OSError, ValueError):
+            return None
+        if source_state(info) != state:
+            return None
+        states.append((source, state))
+    return tuple(states)
