@@ -255,6 +255,19 @@ async def test_a_small_terminal_gets_a_message_and_recovers() -> None:
         assert app.screen.query_one("#overview-scroll").region.area == 0
 
 
+async def test_a_guide_started_in_a_small_terminal_shows_its_pane_once_enlarged() -> None:
+    app = ShowGuideApp(ballerina())
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#too-small", Static).region.area > 0
+        assert app.screen.query_one("#overview-scroll").region.area == 0
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert app.screen.query_one("#too-small", Static).region.area == 0
+        assert app.screen.query_one("#overview-scroll").region.area > 0
+        assert "Network" in body_text(app, "#facts")
+
+
 async def test_mouse_click_on_a_tab_switches_pane() -> None:
     app = ShowGuideApp(ballerina())
     async with app.run_test(size=SIZE) as pilot:
