@@ -9,7 +9,8 @@ run_measured). The bare app is one Static; the guide is started the way
 ``showguide`` starts it, with its user folders in a temporary home. A second guide row visits every pane and searches,
 so every pane and the search index are built.
 
-Target: the guide's peak RSS is at most 1.3x the bare app's.
+Target: the guide's peak RSS is at most 1.3x the bare app's (issue 7). The
+row of every pane and search is watched, without a target.
 ``measure()`` returns the rows, so a benchmark runner can import it.
 """
 
@@ -65,14 +66,17 @@ def measure(runs: int = 5) -> list[Row]:
             "bare app",
             target_is_ratio=True,
         ),
+        # Watched, with no target of its own: issue 7's target (1.3x) is the
+        # bundled guide's (the row above); this one shows what building every
+        # pane and the search index adds. It carried the guide's target, and
+        # so was counted as a missed target, which no issue set.
         Row(
-            "peak RSS: showguide, every pane and search",
+            "peak RSS: showguide, every pane and search (watched)",
             every_pane,
             "MiB",
-            TARGET_RATIO,
+            None,
             every_pane / bare,
             "bare app",
-            target_is_ratio=True,
         ),
     ]
 

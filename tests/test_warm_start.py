@@ -10,6 +10,7 @@ and the stamp check that follows finds it.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -203,3 +204,29 @@ def test_the_app_does_not_start_from_a_snapshot_in_which_no_show_loads(
     monkeypatch.setattr(warm_start_module, "warm_catalog", lambda data: (Catalog((broken,)), cache))
 
     assert warm_start([]) == (None, cache)
+
+
+def test_after_the_check_the_summaries_share_each_repeated_value(tmp_path: Path) -> None:
+    """Decoding makes a string for every show's network, country and genres;
+    the check, after the first frame, makes the copies one object each."""
+    folder = tmp_path / "same"
+    folder.mkdir()
+    for name in ("one", "two", "three"):
+        data = show_dict(id=name, title=name.title(), network="Streamer", genres=["Drama"])
+        settled(write_show(folder, data, f"{name}.yaml"))
+    load_catalog([folder])
+    warm, _cache = warm_catalog([folder])
+    assert warm is not None and warm.check is not None
+    summaries = [entry.summary for entry in warm.entries if entry.summary is not None]
+    ours = [summary for summary in summaries if summary.network == "Streamer"]
+    assert len(ours) == 3
+    answers: list[bool] = []
+    finished = threading.Event()
+
+    warm.check.start(lambda unchanged: (answers.append(unchanged), finished.set()))
+
+    assert finished.wait(10)
+    assert answers == [True]
+    assert len({id(summary.network) for summary in ours}) == 1
+    assert len({id(summary.country) for summary in ours}) == 1
+    assert len({id(summary.genres) for summary in ours}) == 1

@@ -48,6 +48,10 @@ def prepare(
     and without a name, the warm start is tried first.
     """
     gc.set_threshold(*GC_THRESHOLDS)
+    # Until the app's first frame (ShowGuideApp.on_mount): loading the shows,
+    # importing Textual and drawing make a million objects and next to no
+    # garbage, and each collection on the way walked them all again.
+    gc.disable()
     if load is None and warm is None and args.name is None:
         from showguide.core.catalog import plan_catalog
 

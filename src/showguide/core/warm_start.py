@@ -113,8 +113,6 @@ def _entries(
     add = entries.append
     made = CatalogEntry.__new__
     pending = Cached.__new__
-    shared: dict[object, object] = {}
-    keep = shared.setdefault
     # One loop, each entry written out field by field (as the parse cache's
     # start loop in core/catalog.py): it runs for every file before the
     # first frame.
@@ -139,7 +137,6 @@ def _entries(
         if summary is None:
             entry._pending = None
         else:
-            share_values(summary, shared, keep)
             entry._pending = show = pending(Cached)
             show.fill(found, shows, problems, cache_path)
         add(entry)
@@ -170,6 +167,14 @@ class StampCheck:
             unchanged = self._catalog.unchanged_on_disk()
         except Exception:  # noqa: BLE001  # whatever went wrong, the files are read again
             unchanged = False
+        # One object for each value the summaries repeat (3 MiB of copies at
+        # 10,000 shows), done here rather than before the first frame: the
+        # values are equal either way, and a summary's field is replaced at once.
+        shared: dict[object, object] = {}
+        keep = shared.setdefault
+        for entry in self._catalog.entries:
+            if entry.summary is not None:
+                share_values(entry.summary, shared, keep)
         done(unchanged)
 
 

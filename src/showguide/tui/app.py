@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import signal
 import time
 from collections.abc import Iterable
@@ -301,6 +302,9 @@ class ShowGuideApp(App[None], inherit_bindings=False):
                 loop.add_signal_handler(number, self.end_on_signal, number)
 
     def on_mount(self) -> None:
+        # The collector is off from the start's load to the first frame
+        # (commands/launch.py, prepare): on from then on.
+        self.call_after_refresh(gc.enable)
         self.theme_changed_signal.subscribe(self, self.theme_changed)
         for notice in self.keymap.notices:
             self.notify(notice, severity="warning", timeout=10)
