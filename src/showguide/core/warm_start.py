@@ -64,7 +64,8 @@ def warm_catalog(data_paths: Sequence[str | Path]) -> tuple[Catalog | None, Pars
     collecting = gc.isenabled()
     gc.disable()
     try:
-        # The summaries' repeated values are shared as the entries are made.
+        # The summaries' repeated values are shared after the first frame,
+        # by the check's thread (StampCheck), or below if there is no snapshot.
         cache = ParseCache.open(share=False)
         catalog = _from_snapshot(cache, data_paths)
     finally:
