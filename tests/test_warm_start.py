@@ -206,9 +206,12 @@ def test_the_app_does_not_start_from_a_snapshot_in_which_no_show_loads(
     assert warm_start([]) == (None, cache)
 
 
-def test_after_the_check_the_summaries_share_each_repeated_value(tmp_path: Path) -> None:
+def test_after_the_check_the_summaries_share_each_repeated_value(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Decoding makes a string for every show's network, country and genres;
-    the check, after the first frame, makes the copies one object each."""
+    the check's thread, a moment after the check, makes the copies one object each."""
+    monkeypatch.setattr(warm_start_module, "SHARE_AFTER_SECONDS", 0)
     folder = tmp_path / "same"
     folder.mkdir()
     for name in ("one", "two", "three"):
@@ -227,6 +230,10 @@ def test_after_the_check_the_summaries_share_each_repeated_value(tmp_path: Path)
 
     assert finished.wait(10)
     assert answers == [True]
+    for _ in range(100):  # shared just after the answer
+        if len({id(summary.network) for summary in ours}) == 1:
+            break
+        time.sleep(0.05)
     assert len({id(summary.network) for summary in ours}) == 1
     assert len({id(summary.country) for summary in ours}) == 1
     assert len({id(summary.genres) for summary in ours}) == 1

@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks.generate import many_shows
 from packaging.requirements import Requirement
+from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.dom import DOMNode
@@ -29,7 +31,9 @@ from textual.visual import RenderOptions
 from textual.widgets import Static
 
 import showguide
+from showguide.core.catalog import load_catalog
 from showguide.tui.app import ShowGuideApp
+from showguide.tui.catalog import CatalogScreen
 from showguide.tui.guide import GuideScreen
 from showguide.tui.textual_internals import (
     CHECKED_WITH,
@@ -136,6 +140,37 @@ async def test_a_guide_is_styled_once_as_it_opens() -> None:
         await app.push_screen(PlainScreen())
         await pilot.pause()
         assert restyled and set(restyled) == {"PlainScreen"}
+
+
+async def test_a_catalog_is_styled_once_as_it_opens_and_again_when_shown_again(
+    tmp_path: Path,
+) -> None:
+    """The catalog likewise: the resume after mounting restyles nothing; any
+    later one that asks to be restyled (Textual's default) restyles it."""
+    many_shows(3, tmp_path / "shows")
+    app = ShowGuideApp(catalog=load_catalog([tmp_path / "shows"]))
+    restyled: list[str] = []
+    restyle = app.update_styles
+
+    def recording(node: DOMNode, animate: bool = True) -> None:
+        if isinstance(node, Screen) and node.children:
+            restyled.append(type(node).__name__)
+        restyle(node, animate)
+
+    app.update_styles = recording  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CatalogScreen)
+        assert restyled == []
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CatalogScreen)
+        app.screen.post_message(events.ScreenResume())
+        await pilot.pause()
+        assert restyled == ["CatalogScreen"]
 
 
 # --- nothing outside the fence uses an unlisted private name -------------------

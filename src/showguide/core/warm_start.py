@@ -35,6 +35,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -144,6 +145,10 @@ def _entries(
     return entries
 
 
+#: Seconds after the check that the summaries' repeated values are shared.
+SHARE_AFTER_SECONDS = 1.0
+
+
 class StampCheck:
     """Whether every file of a catalog still has the stamp it was read with
     (:meth:`Catalog.unchanged_on_disk`), worked out in a thread once started."""
@@ -168,15 +173,18 @@ class StampCheck:
             unchanged = self._catalog.unchanged_on_disk()
         except Exception:  # noqa: BLE001  # whatever went wrong, the files are read again
             unchanged = False
-        # One object for each value the summaries repeat (3 MiB of copies at
-        # 10,000 shows), done here rather than before the first frame: the
-        # values are equal either way, and a summary's field is replaced at once.
+        done(unchanged)
+        # One object for each value the summaries repeat: 3 MiB of copies at
+        # 10,000 shows, kept as long as the app runs. Memory, not what the
+        # first frame or the check needs: done a moment later, as the
+        # catalog folds the filter's words (tui/catalog.py). The values are
+        # equal either way, and a summary's field is replaced at once.
+        time.sleep(SHARE_AFTER_SECONDS)
         shared: dict[object, object] = {}
         keep = shared.setdefault
         for entry in self._catalog.entries:
             if entry.summary is not None:
                 share_values(entry.summary, shared, keep)
-        done(unchanged)
 
 
 def _same_places(

@@ -11,7 +11,7 @@ import threading
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
@@ -88,6 +88,7 @@ class CatalogScreen(Screen[None], inherit_bindings=False):
         self._start_on = highlight
         #: The row whose detail is shown; a reload makes new rows, shown anew.
         self._detail_of: CatalogRow | None = None
+        self._resumed = False
 
     @property
     def order(self) -> SortKey:
@@ -147,7 +148,14 @@ class CatalogScreen(Screen[None], inherit_bindings=False):
         state = getattr(self.app, "state", None)
         return state.progress if state is not None else {}
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._resumed:
+            # The first resume comes straight after mounting, when every
+            # widget has just been styled: Textual would style them all
+            # again (see Screen._on_screen_resume in tui/textual_internals.py).
+            self._resumed = True
+            event.refresh_styles = False
+            return
         # Back from a guide, where progress may have changed: redraw the column.
         if self.natural.progress and self.is_mounted and self.fitted_width:
             self.columns = Columns(self.natural, self.fitted_width, self.watched())

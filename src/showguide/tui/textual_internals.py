@@ -110,13 +110,17 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
         owner="textual.screen:Screen",
         name="_on_screen_resume",
         signature="(self, event: 'events.ScreenResume') -> 'None'",
-        used_in=("showguide.tui.guide:GuideScreen.on_screen_resume",),
+        used_in=(
+            "showguide.tui.guide:GuideScreen.on_screen_resume",
+            "showguide.tui.catalog:CatalogScreen.on_screen_resume",
+        ),
         textual_does="Restyles the screen and every widget in it on each ScreenResume whose "
         "refresh_styles is true (the default), then lays it out. The first comes straight "
         "after the screen has mounted, when each widget was styled as it mounted.",
         showguide_needs="That first restyle is a second styling of every widget of the "
-        "guide's first frame, for nothing (about 17 M instructions of 1,450 M). GuideScreen "
-        "turns refresh_styles off for its first resume only, in a handler Textual "
+        "guide's first frame, for nothing (about 17 M instructions of 1,450 M), and of the "
+        "catalog's. GuideScreen and CatalogScreen "
+        "turn refresh_styles off for their first resume only, in a handler Textual "
         "calls before Screen's own (a subclass's handlers run first); every later resume "
         "(after a dialog, or a theme changed meanwhile) restyles as before.",
     ),
