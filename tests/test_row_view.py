@@ -15,7 +15,7 @@ from showguide.core.catalog_view import (
     query_words,
     sort_rows,
 )
-from showguide.core.row_view import RowView, fold_words, narrows
+from showguide.core.row_view import CatalogRows, RowView, fold_words, narrows
 from showguide.core.summary import ShowSummary
 from showguide.core.textfold import fold
 
@@ -150,3 +150,22 @@ def test_sorting_gives_the_order_its_definition_says(
     table: list[CatalogRow], by: str, reverse: bool
 ) -> None:
     assert sort_rows(table, by, reverse=reverse) == sorted_as_defined(table, by, reverse)  # type: ignore[arg-type]
+
+
+@given(table=st.lists(rows(), max_size=8), data=st.data())
+def test_a_title_hint_right_wrong_or_not_an_order_never_changes_the_title_order(
+    table: list[CatalogRow], data: st.DataObject
+) -> None:
+    """The parse cache's title order (CatalogRows.title_hint) only speeds the
+    sort: a stale one, or one that is not an order of the rows at all, gives
+    the order the definition says."""
+    right = [table.index(row) for row in sorted_as_defined(table, "title", False)]
+    hint = data.draw(
+        st.sampled_from([right])
+        | st.permutations(range(len(table)))
+        | st.lists(st.integers(-2, 9), max_size=9)
+    )
+    hinted = CatalogRows.of_rows(table)
+    hinted.title_hint = hint
+
+    assert RowView(hinted).shown("title", False, "") == sorted_as_defined(table, "title", False)

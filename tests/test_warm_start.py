@@ -93,6 +93,19 @@ def test_a_steady_load_lets_the_next_start_draw_without_looking_at_each_file(
     assert [entry.show for entry in warm.entries] == [entry.show for entry in loaded.entries]
 
 
+def test_the_snapshot_gives_the_catalog_its_title_order_to_sort_again(shelf: Path) -> None:
+    settled(write_show(shelf, show_dict(id="aardvark", title="Zebra"), "aardvark.yaml"))
+    loaded = load_catalog([shelf])
+    warm, _cache = warm_catalog([shelf])
+    assert warm is not None and warm.title_hint is not None
+
+    by_title = [entry.label for entry in (warm.entries[n] for n in warm.title_hint)]
+
+    assert by_title == sorted(entry.label for entry in loaded.entries)
+    assert by_title[-1] == "Zebra"
+    assert [entry.label for entry in warm.entries][:2] == ["Ballerina", "Zebra"]
+
+
 def test_there_is_nothing_to_draw_before_a_steady_load(shelf: Path) -> None:
     assert warm_catalog([shelf])[0] is None
 

@@ -86,7 +86,7 @@ STRAY_PREFIXES = (f".{SHOWS_FILE_PREFIX}",)
 #: Every shows file starts with this and its token.
 SHOWS_MAGIC = b"showguide shows "
 #: Bump when the layout of the cache files changes.
-LAYOUT = 7
+LAYOUT = 8
 #: The index ends with the CRC-32 of what comes before, in this many bytes.
 CHECKSUM_BYTES = 4
 #: Neither file is read past these sizes: 20,000 entries take a few MiB.
@@ -178,6 +178,9 @@ class StoredSnapshot(msgspec.Struct, frozen=True, array_like=True, gc=False):
     sources: tuple[tuple[str, str, tuple[bool, int, int, int] | None], ...]
     notices: tuple[str, ...]
     files: tuple[tuple[int, str], ...]
+    #: The files' indexes in their shows' title order: a start sorts it again
+    #: (core/row_view.py), which takes one pass when it is still right.
+    title_order: tuple[int, ...] = ()
 
 
 class _Index(msgspec.Struct, frozen=True):
@@ -195,11 +198,16 @@ def _stored(snapshot: StartSnapshot, entries: list[_Entry]) -> StoredSnapshot | 
     if len(entries) < len(files):
         return None
     stored = []
+    titles = []
     for (text, number, key), entry in zip(files, entries, strict=False):
         if entry.key != (key or text):
             return None  # a file's show could not be kept (damaged): no snapshot
         stored.append((number, "" if text == entry.name else text))
-    return StoredSnapshot(snapshot.data_paths, snapshot.sources, snapshot.notices, tuple(stored))
+        titles.append(entry.summary.sort_title if entry.summary is not None else "")
+    order = tuple(sorted(range(len(titles)), key=titles.__getitem__))
+    return StoredSnapshot(
+        snapshot.data_paths, snapshot.sources, snapshot.notices, tuple(stored), order
+    )
 
 
 def _unstored(stored: StoredSnapshot, entries: list[_Entry]) -> StartSnapshot | None:

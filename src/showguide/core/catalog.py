@@ -270,6 +270,9 @@ class Catalog(msgspec.Struct, frozen=True):
     #: with the files, running in a thread; None once a catalog is
     #: :attr:`verified`.
     check: StartCheck | None = None
+    #: The entries' indexes in about their title order, from the parse
+    #: cache's snapshot (see :class:`showguide.core.row_view.CatalogRows`).
+    title_hint: tuple[int, ...] | None = None
 
     # Two catalogs of the same shows are equal whatever ``sources`` says: it
     # is how the places were found, not what was found (left out of the

@@ -42,11 +42,17 @@ class CatalogRows(Sequence[CatalogRow]):
     folded in a thread while the screen draws.
     """
 
-    def __init__(self, entries: Sequence[ListedFile]) -> None:
+    def __init__(
+        self, entries: Sequence[ListedFile], title_hint: Sequence[int] | None = None
+    ) -> None:
         self.entries = entries
         #: The rows made so far, by index.
         self._made: dict[int, CatalogRow] = {}
         self._keys: list[str] | None = None
+        #: The rows' indexes in about their title order, if known (the last
+        #: steady load's, kept by the parse cache): sorted again, it takes a
+        #: pass instead of a full sort.
+        self.title_hint = title_hint
 
     @classmethod
     def of_rows(cls, rows: Sequence[CatalogRow]) -> CatalogRows:
@@ -129,7 +135,12 @@ class CatalogRows(Sequence[CatalogRow]):
         # As sort_rows: by folded title, then by key; shows that loaded
         # first, files that never did after them, each in that order. Titles
         # mostly differ: one sort of them, and the keys only if two are equal.
-        order = sorted(range(len(entries)), key=titles.__getitem__)
+        # The hint is sorted like the plain indexes, so the order is right
+        # whatever it says; if it is right, the sort is one pass.
+        hint = self.title_hint
+        every = range(len(entries))
+        start = hint if hint is not None and _is_permutation(hint, len(entries)) else every
+        order = sorted(start, key=titles.__getitem__)
         if len(set(titles)) != len(titles):
             keys = self.keys()
             order.sort(key=lambda n: (titles[n], keys[n]))
@@ -138,6 +149,11 @@ class CatalogRows(Sequence[CatalogRow]):
         loaded = [n for n in order if summaries[n] is not None]
         loaded.extend(n for n in order if summaries[n] is None)
         return loaded
+
+
+def _is_permutation(indexes: Sequence[int], count: int) -> bool:
+    """Whether ``indexes`` holds each of 0 .. count - 1 once."""
+    return len(indexes) == count and set(indexes) == set(range(count))
 
 
 class PickedRows(Sequence[CatalogRow]):

@@ -98,6 +98,9 @@ def _from_snapshot(cache: ParseCache, data_paths: Sequence[str | Path]) -> Catal
         overridden=tuple(overridden),
         data_paths=tuple(data_paths),
         sources=states,
+        # The snapshot's order is of its files: of these entries unless a
+        # show overrode another (then the catalog sorts without it).
+        title_hint=snapshot.title_order if not overridden else None,
     )
     return msgspec.structs.replace(catalog, check=StampCheck(catalog))
 

@@ -77,7 +77,7 @@ class CatalogScreen(Screen[None], inherit_bindings=False):
         self.fitted_width = 0
         self.catalog = catalog
         #: One row per file, each made when first drawn or asked for.
-        self.rows = CatalogRows(catalog.entries)
+        self.rows = CatalogRows(catalog.entries, catalog.title_hint)
         #: The rows sorted and filtered, each order sorted once.
         self.view = RowView(self.rows)
         self.natural = NaturalWidths.of_summaries(self.rows.summaries())
@@ -328,7 +328,7 @@ class CatalogScreen(Screen[None], inherit_bindings=False):
             return
         current = self.highlighted()
         self.catalog = catalog
-        self.rows = CatalogRows(catalog.entries)
+        self.rows = CatalogRows(catalog.entries, catalog.title_hint)
         self.view = RowView(self.rows)
         self.broken = None
         self.call_after_refresh(self.fold_words_soon)
