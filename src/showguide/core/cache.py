@@ -375,6 +375,9 @@ class ParseCache:
 
     def __init__(self, path: Path, index: _Index | None = None, *, share: bool = True) -> None:
         self.path = path
+        #: The CRC-32 that ends the index read, if one was (it names that
+        #: save: core/stamp_checker.py reads the index again, and checks it).
+        self.index_checksum: int | None = None
         #: The index's entries in order, and by key (made when first asked for).
         self._entries: list[_Entry] = []
         self._by_key: dict[str, _Entry] | None = None
@@ -427,7 +430,9 @@ class ParseCache:
         # A save killed mid-way left a full copy of the shows: a run with
         # nothing to save must not keep it for ever (one listing of the folder).
         remove_stale_temps(path, STRAY_PREFIXES)
-        return cls(path, index, share=share)
+        opened = cls(path, index, share=share)
+        opened.index_checksum = int.from_bytes(data[-CHECKSUM_BYTES:], "big")
+        return opened
 
     def share_values(self) -> None:
         """What ``open(share=False)`` left undone."""

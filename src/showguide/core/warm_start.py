@@ -11,18 +11,13 @@ in place.
 So the parse cache keeps a snapshot of that load (:class:`StartSnapshot`: the
 places, their states, and the files found), and the app's start uses it: one
 ``stat`` of each place, and the catalog is made from the cache's entries. It
-is not yet :attr:`~Catalog.verified`: as soon as its first frame is drawn,
-the app compares every file's stamp with its entry's in a thread
-(:class:`StampCheck`), and when a file changed while showguide was closed, it
-reads the files again, as if the file had changed just after the start.
-
-Why a thread, and why then (measured at 10,000 shows): the check is a
-``stat`` a file, mostly time in the kernel, without the GIL. Run in the app's
-own thread after the first frame, it held the app up 30 ms more than in a
-thread. Started with the catalog, the thread took turns for the GIL with the
-import of Textual, which then took 30 ms longer. A child process forked
-with the catalog needed no GIL, but the copies of the pages that the parent
-then wrote cost the import of Textual 40 ms.
+is not yet :attr:`~Catalog.verified`: a checker process
+(core/stamp_checker.py), started with the catalog, compares every file's
+stamp with its entry's while the app imports Textual, and the app takes its
+answer once its first frame is drawn (:class:`StampCheck`; where no checker
+can run, the app compares the stamps itself, in a thread). When a file
+changed while showguide was closed, the app reads the files again, as if the
+file had changed just after the start.
 
 Only the app starts so. The commands that print (``list``, ``validate``,
 ``show``...) compare every file's stamp before they print anything, and so
@@ -52,6 +47,7 @@ from showguide.core.cache import (
 )
 from showguide.core.catalog import Catalog, CatalogEntry, apply_overrides
 from showguide.core.discovery import Source, SourceState, discover_sources, source_state
+from showguide.core.stamp_checker import ANSWER_TIMEOUT_SECONDS, Checker
 
 
 def warm_catalog(data_paths: Sequence[str | Path]) -> tuple[Catalog | None, ParseCache]:
@@ -102,7 +98,11 @@ def _from_snapshot(cache: ParseCache, data_paths: Sequence[str | Path]) -> Catal
         # show overrode another (then the catalog sorts without it).
         title_hint=snapshot.title_order if not overridden else None,
     )
-    return msgspec.structs.replace(catalog, check=StampCheck(catalog))
+    checker = None
+    if cache.index_checksum is not None:
+        places = [(path, state) for path, _origin, state in snapshot.sources]
+        checker = Checker.spawn(cache.path, cache.index_checksum, len(snapshot.files), places)
+    return msgspec.structs.replace(catalog, check=StampCheck(catalog, checker))
 
 
 def _entries(
@@ -154,15 +154,18 @@ SHARE_AFTER_SECONDS = 1.0
 
 class StampCheck:
     """Whether every file of a catalog still has the stamp it was read with
-    (:meth:`Catalog.unchanged_on_disk`), worked out in a thread once started."""
+    (:meth:`Catalog.unchanged_on_disk`): asked of a checker process
+    (core/stamp_checker.py) from the moment the catalog is made, else worked
+    out in a thread once started."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, checker: Checker | None = None) -> None:
         self._catalog = catalog
+        self._checker = checker
         self._started = False
 
     def start(self, done: Callable[[bool], None]) -> None:
-        """Compare every file's stamp in a thread, then call ``done`` from it
-        with True if no file changed. Only the first call starts it."""
+        """Call ``done`` from a thread with True if no file changed, once that
+        is known. Only the first call does anything."""
         if self._started:
             return
         self._started = True
@@ -172,10 +175,17 @@ class StampCheck:
         ).start()
 
     def _run(self, done: Callable[[bool], None]) -> None:
-        try:
-            unchanged = self._catalog.unchanged_on_disk()
-        except Exception:  # noqa: BLE001  # whatever went wrong, the files are read again
-            unchanged = False
+        unchanged = None
+        checker = self._checker
+        if checker is not None:
+            unchanged = checker.answer(ANSWER_TIMEOUT_SECONDS)
+            if unchanged is None:  # no answer in time: checked here instead
+                checker.stop()
+        if unchanged is None:
+            try:
+                unchanged = self._catalog.unchanged_on_disk()
+            except Exception:  # noqa: BLE001  # whatever went wrong, the files are read again
+                unchanged = False
         done(unchanged)
         # One object for each value the summaries repeat: 3 MiB of copies at
         # 10,000 shows, kept as long as the app runs. Memory, not what the
