@@ -33,6 +33,8 @@ TICK_SECONDS = 0.02
 @pytest.fixture(autouse=True)
 def trusting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(catalog_module, "RACY_SECONDS", 0)
+    # A shelf of three shows gets a checker too (a start gets one from 2,000 files).
+    monkeypatch.setattr(warm_start_module, "CHECKER_MIN_FILES", 1)
 
 
 @pytest.fixture
@@ -110,10 +112,14 @@ def test_the_checker_answers_no_for_an_index_it_was_not_told_of(shelf: Path) -> 
     assert right.answer(20) is True
 
 
+@pytest.mark.parametrize("why", ["a small catalog", "no posix_spawn"])
 def test_without_a_checker_the_app_checks_in_a_thread(
-    shelf: Path, monkeypatch: pytest.MonkeyPatch
+    shelf: Path, monkeypatch: pytest.MonkeyPatch, why: str
 ) -> None:
-    monkeypatch.delattr(os, "posix_spawn")
+    if why == "a small catalog":
+        monkeypatch.setattr(warm_start_module, "CHECKER_MIN_FILES", 2000)
+    else:
+        monkeypatch.delattr(os, "posix_spawn")
     retitle_in_place(shelf / "beta.yaml", "Beta", "Bravo")
     catalog = warm(shelf)
     check = catalog.check

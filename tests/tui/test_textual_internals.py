@@ -119,11 +119,8 @@ class PlainScreen(Screen[None]):
         yield Static("A screen as Textual styles it")
 
 
-async def test_a_guide_is_styled_once_as_it_opens() -> None:
-    """The guide: the resume that follows mounting restyles nothing, where
-    Textual restyles a screen and all its widgets (the plain screen: if that
-    stops, GuideScreen.on_screen_resume has no more work and can go)."""
-    app = ShowGuideApp(ballerina())
+def restyles_recorded(app: ShowGuideApp) -> list[str]:
+    """The names of the screens (with widgets) ``app`` restyles from now on."""
     restyled: list[str] = []
     restyle = app.update_styles
 
@@ -133,6 +130,15 @@ async def test_a_guide_is_styled_once_as_it_opens() -> None:
         restyle(node, animate)
 
     app.update_styles = recording  # type: ignore[method-assign]
+    return restyled
+
+
+async def test_a_guide_is_styled_once_as_it_opens() -> None:
+    """The guide: the resume that follows mounting restyles nothing, where
+    Textual restyles a screen and all its widgets (the plain screen: if that
+    stops, GuideScreen.on_screen_resume has no more work and can go)."""
+    app = ShowGuideApp(ballerina())
+    restyled = restyles_recorded(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, GuideScreen)
@@ -149,15 +155,7 @@ async def test_a_catalog_is_styled_once_as_it_opens_and_again_when_shown_again(
     later one that asks to be restyled (Textual's default) restyles it."""
     many_shows(3, tmp_path / "shows")
     app = ShowGuideApp(catalog=load_catalog([tmp_path / "shows"]))
-    restyled: list[str] = []
-    restyle = app.update_styles
-
-    def recording(node: DOMNode, animate: bool = True) -> None:
-        if isinstance(node, Screen) and node.children:
-            restyled.append(type(node).__name__)
-        restyle(node, animate)
-
-    app.update_styles = recording  # type: ignore[method-assign]
+    restyled = restyles_recorded(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, CatalogScreen)

@@ -175,6 +175,33 @@ def source_state(info: os.stat_result | None) -> SourceState:
     return (stat.S_ISDIR(info.st_mode), info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
 
 
+def places_as_then(sources: Sequence[Source], then: Sequence[tuple[Source, SourceState]]) -> bool:
+    """Whether the places to look in are the ones ``then`` lists, in order,
+    each in the state it had (a folder's times change whenever a file is
+    added to it, removed or renamed); False too if one cannot be stat'ed."""
+    if len(sources) != len(then):
+        return False
+    for source, (was, state) in zip(sources, then, strict=True):
+        if source != was:
+            return False
+        try:
+            if state_now(source.path) != state:
+                return False
+        except (OSError, ValueError):
+            return False
+    return True
+
+
+def state_now(path: Path) -> SourceState:
+    """The state of the place at ``path`` now (None: not there); OSError or
+    ValueError if it cannot be stat'ed (a loop, no permission, a NUL)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return source_state(info)
+
+
 class Discovery:
     """What looking in every source found: files, things to tell, and bad named paths."""
 
