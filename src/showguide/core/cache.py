@@ -62,7 +62,7 @@ import os
 import stat
 import time
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import msgspec
@@ -299,13 +299,6 @@ class Cached:
     def __init__(
         self, entry: _Entry, shows: ShowsFile, problems: tuple[Problem, ...], cache_path: Path
     ) -> None:
-        self.fill(entry, shows, problems, cache_path)
-
-    def fill(
-        self, entry: _Entry, shows: ShowsFile, problems: tuple[Problem, ...], cache_path: Path
-    ) -> None:
-        """What :meth:`__init__` sets (called alone on one made by ``__new__``:
-        a warm start makes 10,000 of these, and a call less each counts)."""
         self.summary = entry.summary
         self.problems = problems
         self._start = entry.start
@@ -389,7 +382,7 @@ class ParseCache:
             self._stored = index.snapshot
             self._entries = index.entries
             if share:
-                _share_values(index.entries)
+                share_repeated_values([entry.summary for entry in index.entries])
             self._old_shows = ShowsFile(path.parent / index.shows_file)
         self._seen: dict[str, _Entry | _Added] = {}
         self._dirty = False
@@ -405,8 +398,7 @@ class ParseCache:
         """The cache at ``path`` (default: the user's cache folder), empty if unusable.
 
         ``share``: one object for each value many summaries repeat
-        (:func:`share_values`); False when the caller does it as it goes
-        through the summaries anyway, and calls :meth:`share_values` if not."""
+        (:func:`share_repeated_values`); False when the caller does it later itself."""
         path = path or cache_dir() / CACHE_FILE
         try:
             data = read_guarded(path, MAX_INDEX_BYTES)
@@ -436,7 +428,7 @@ class ParseCache:
 
     def share_values(self) -> None:
         """What ``open(share=False)`` left undone."""
-        _share_values(self._entries)
+        share_repeated_values([entry.summary for entry in self._entries])
 
     @property
     def _old(self) -> dict[str, _Entry]:
@@ -642,43 +634,34 @@ def renamed_problems(problems: tuple[Problem, ...], was: str, now: str) -> tuple
     )
 
 
-def _share_values(entries: Iterable[_Entry]) -> None:
+def share_repeated_values(summaries: Iterable[ShowSummary | None]) -> None:
     """One object for each value that many summaries repeat.
 
     Decoding makes a new string for every country, network and genre of
     every show (the status is a Literal, which it shares): at 10,000 shows,
     3 MiB of copies of a few hundred values, kept while the catalog runs. A
-    dictionary of the values seen makes the copies go.
+    dictionary of the values seen makes the copies go. One loop, written out
+    field by field: it runs for every show.
     """
     shared: dict[object, object] = {}
     keep = shared.setdefault
-    for entry in entries:
-        if entry.summary is not None:
-            share_values(entry.summary, shared, keep)
-
-
-def share_values(
-    summary: ShowSummary,
-    shared: dict[object, object],
-    keep: Callable[[object, object], object],
-) -> None:
-    """:func:`_share_values` for one summary: ``shared`` holds the values
-    seen so far, and ``keep`` is its ``setdefault``. Written out field by
-    field: it runs for every show before the catalog's first frame."""
-    country, network, genres = summary.country, summary.network, summary.genres
-    kept = keep(country, country)
-    if kept is not country:
-        _force_setattr(summary, "country", kept)
-    if network is not None:
-        kept = keep(network, network)
-        if kept is not network:
-            _force_setattr(summary, "network", kept)
-    if genres:
-        kept = shared.get(genres)
-        if kept is None:  # a new set of genres: its names may repeat too
-            kept = shared[genres] = tuple([keep(genre, genre) for genre in genres])
-        if kept is not genres:
-            _force_setattr(summary, "genres", kept)
+    for summary in summaries:
+        if summary is None:
+            continue
+        country, network, genres = summary.country, summary.network, summary.genres
+        kept = keep(country, country)
+        if kept is not country:
+            _force_setattr(summary, "country", kept)
+        if network is not None:
+            kept = keep(network, network)
+            if kept is not network:
+                _force_setattr(summary, "network", kept)
+        if genres:
+            kept = shared.get(genres)
+            if kept is None:  # a new set of genres: its names may repeat too
+                kept = shared[genres] = tuple([keep(genre, genre) for genre in genres])
+            if kept is not genres:
+                _force_setattr(summary, "genres", kept)
 
 
 def _max_encoded_bytes(file_size: int) -> int:

@@ -44,7 +44,7 @@ from showguide.core.cache import (
     ParseCache,
     ShowsFile,
     renamed_problems,
-    share_values,
+    share_repeated_values,
 )
 from showguide.core.catalog import Catalog, CatalogEntry, apply_overrides
 from showguide.core.discovery import (
@@ -124,7 +124,6 @@ def _entries(
     entries: list[CatalogEntry] = []
     add = entries.append
     made = CatalogEntry.__new__
-    pending = Cached.__new__
     # One loop, each entry written out field by field (as the parse cache's
     # start loop in core/catalog.py): it runs for every file before the
     # first frame.
@@ -146,11 +145,7 @@ def _entries(
         entry.problems = problems
         entry.summary = summary
         entry._show = None
-        if summary is None:
-            entry._pending = None
-        else:
-            entry._pending = show = pending(Cached)
-            show.fill(found, shows, problems, cache_path)
+        entry._pending = Cached(found, shows, problems, cache_path) if summary is not None else None
         add(entry)
     return entries
 
@@ -206,11 +201,7 @@ class StampCheck:
         # catalog folds the filter's words (tui/catalog.py). The values are
         # equal either way, and a summary's field is replaced at once.
         time.sleep(SHARE_AFTER_SECONDS)
-        shared: dict[object, object] = {}
-        keep = shared.setdefault
-        for entry in self._catalog.entries:
-            if entry.summary is not None:
-                share_values(entry.summary, shared, keep)
+        share_repeated_values([entry.summary for entry in self._catalog.entries])
 
 
 def _same_places(
