@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from showguide.commands.launch import warm_start
+from showguide.commands.launch import find_start
 from showguide.core import catalog as catalog_module
 from showguide.core import warm_start as warm_start_module
 from showguide.core.cache import ParseCache
@@ -216,7 +216,11 @@ def test_the_app_does_not_start_from_a_snapshot_in_which_no_show_loads(
     cache = ParseCache.open()
     monkeypatch.setattr(warm_start_module, "warm_catalog", lambda data: (Catalog((broken,)), cache))
 
-    assert warm_start([]) == (None, cache)
+    warm, load = find_start([])
+
+    assert warm is None
+    assert load is not None
+    assert load.reader._cache is cache  # the full load reads the cache already opened
 
 
 def test_after_the_check_the_summaries_share_each_repeated_value(

@@ -14,16 +14,12 @@ import argparse
 import gc
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from showguide.commands.choose import named_start
 from showguide.commands.output import print_error, print_problems, stderr
 from showguide.core.catalog import Catalog, CatalogEntry, CatalogLoad
 from showguide.core.prefs import Remembered, load_remembered
 from showguide.exitcodes import EXIT_BAD_INPUT
-
-if TYPE_CHECKING:
-    from showguide.core.cache import ParseCache
 
 #: Generation thresholds for Python's cyclic garbage collector from launch
 #: on. The default (700 allocations) starts a collection every few hundred
@@ -35,6 +31,16 @@ if TYPE_CHECKING:
 GC_THRESHOLDS = (10_000, 20, 20)
 
 
+def collect_from_the_first_frame() -> None:
+    """The collector's thresholds from launch on, and no collection at all
+    until the app's first frame (ShowGuideApp.on_mount turns it back on):
+    loading the shows, importing Textual and drawing make a million objects
+    and next to no garbage, and each collection on the way walked them all
+    again."""
+    gc.set_threshold(*GC_THRESHOLDS)
+    gc.disable()
+
+
 def prepare(
     args: argparse.Namespace, load: CatalogLoad | None = None, warm: Catalog | None = None
 ) -> tuple[Catalog, CatalogEntry | None, Remembered] | int:
@@ -44,20 +50,12 @@ def prepare(
     the show to open at once (None: the catalog screen) and what was
     remembered. Benchmarks start the app from it, to measure what users run.
     ``load``: the files found (:func:`plan_catalog`), to finish; ``warm``: the
-    catalog of the latest steady load (:func:`warm_start`). Without either,
-    and without a name, the warm start is tried first.
+    catalog of the latest steady load. Without either, and without a name,
+    they are found as :func:`find_start` finds them.
     """
-    gc.set_threshold(*GC_THRESHOLDS)
-    # Until the app's first frame (ShowGuideApp.on_mount): loading the shows,
-    # importing Textual and drawing make a million objects and next to no
-    # garbage, and each collection on the way walked them all again.
-    gc.disable()
+    collect_from_the_first_frame()
     if load is None and warm is None and args.name is None:
-        from showguide.core.catalog import plan_catalog
-
-        warm, cache = warm_start(args.data)
-        if warm is None:
-            load = plan_catalog(args.data, cache=cache)
+        warm, load = find_start(args.data)
     start = named_start(
         args.data, args.name, load=load, catalog=warm, command=getattr(args, "command", None)
     )
@@ -135,34 +133,34 @@ def _no_terminal() -> int:
 LOADING_SCREEN_MIN_FILES = 150
 
 
-def warm_start(data: list[str]) -> tuple[Catalog | None, ParseCache | None]:
-    """The catalog of the latest steady load, drawn at once and checked after
-    the first frame (:mod:`showguide.core.warm_start`), or None; with the
-    parse cache it opened, for the full load to use.
+def find_start(data: list[str]) -> tuple[Catalog | None, CatalogLoad | None]:
+    """The catalog of the latest steady load, drawn at once and checked beside
+    the app (:mod:`showguide.core.warm_start`); else (None) the files found and
+    looked up in the parse cache that the warm start opened, to finish.
 
-    None too when that catalog has no show that loads: a file may have been
+    Not the warm catalog when it has no show that loads: a file may have been
     mended since, and the app would otherwise stop before checking.
     """
+    from showguide.core.catalog import plan_catalog
     from showguide.core.warm_start import warm_catalog
 
     catalog, cache = warm_catalog(data)
-    if catalog is not None and not any(entry.ok for entry in catalog.entries):
-        return None, cache
-    return catalog, cache
+    if catalog is not None and any(entry.ok for entry in catalog.entries):
+        return catalog, None
+    return None, plan_catalog(data, cache=cache)
 
 
 def run(args: argparse.Namespace) -> int:
-    gc.set_threshold(*GC_THRESHOLDS)
+    collect_from_the_first_frame()
     load = warm = None
     if args.name is None:
-        from showguide.core.catalog import plan_catalog
-
-        warm, cache = warm_start(args.data)
-        if warm is None:
-            load = plan_catalog(args.data, cache=cache)
-            if load.to_parse >= LOADING_SCREEN_MIN_FILES and not load.discovery.problems:
-                return _run_cold_start(load) if has_terminal() else _no_terminal()
-        cache = None
+        warm, load = find_start(args.data)
+        if (
+            load is not None
+            and load.to_parse >= LOADING_SCREEN_MIN_FILES
+            and not load.discovery.problems
+        ):
+            return _run_cold_start(load) if has_terminal() else _no_terminal()
     # What to open is decided first: a name that matches nothing, or files
     # that do not load, are the more useful thing to hear about.
     prepared = prepare(args, load, warm)

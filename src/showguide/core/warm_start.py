@@ -27,7 +27,6 @@ have been mended since), since it would otherwise stop with an error.
 
 from __future__ import annotations
 
-import gc
 import os
 import threading
 import time
@@ -63,18 +62,10 @@ def warm_catalog(data_paths: Sequence[str | Path]) -> tuple[Catalog | None, Pars
 
     Else None, with the parse cache opened, for the full load to use.
     """
-    # Nothing decoded or made here can form a cycle: no collection is worth
-    # running while 10,000 entries are (a few milliseconds of them otherwise).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        # The summaries' repeated values are shared after the first frame,
-        # by the check's thread (StampCheck), or below if there is no snapshot.
-        cache = ParseCache.open(share=False)
-        catalog = _from_snapshot(cache, data_paths)
-    finally:
-        if collecting:
-            gc.enable()
+    # The summaries' repeated values are shared after the first frame, by
+    # the check's thread (StampCheck), or below if there is no snapshot.
+    cache = ParseCache.open(share=False)
+    catalog = _from_snapshot(cache, data_paths)
     if catalog is None:
         cache.share_values()
     return catalog, cache
