@@ -267,7 +267,7 @@ class Catalog(msgspec.Struct, frozen=True):
     sources: tuple[tuple[Source, SourceState], ...] | None = None
     #: For a catalog drawn from the latest steady load's snapshot
     #: (:mod:`showguide.core.warm_start`), the comparison of its files' stamps
-    #: with the files, running in a thread; None once a catalog is
+    #: with the files, made beside the app; None once a catalog is
     #: :attr:`verified`.
     check: StartCheck | None = None
     #: The entries' indexes in about their title order, from the parse

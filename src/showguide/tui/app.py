@@ -312,8 +312,9 @@ class ShowGuideApp(App[None], inherit_bindings=False):
             self.set_timer(self.poll_seconds, self.poll_files)
         check = self.catalog.check if self.catalog is not None else None
         if check is not None:
-            # Drawn from the latest steady load (core/warm_start.py): once the
-            # first frame is up, a thread compares every file's stamp, and a
+            # Drawn from the latest steady load (core/warm_start.py), whose
+            # stamps a checker process, or else a thread, compares with the
+            # files: its answer is taken once the first frame is up, and a
             # file changed while showguide was closed is read again.
             def done(unchanged: bool) -> None:
                 with contextlib.suppress(RuntimeError):  # the app has ended meanwhile
