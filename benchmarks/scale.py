@@ -172,6 +172,22 @@ def measure_size(prepared: PreparedCatalog, runs: int, only: tuple[str, ...] = G
     ) -> Row:
         return Row(metric, value, "ms", target, value / base, baseline, target_is_ratio=True)
 
+    def wall_and_cpu(
+        metric: str, timing: Timing, base: Timing, baseline: str, target: float | None
+    ) -> list[Row]:
+        """A wall-time row against its baseline, then the same in CPU time."""
+        return [
+            ratio_row(metric, timing.wall, base.wall, baseline, target),
+            Row(
+                f"{n:>6,}   the same, CPU time",
+                timing.cpu,
+                "ms",
+                None,
+                timing.cpu / base.cpu,
+                baseline,
+            ),
+        ]
+
     rows: list[Row] = []
     if "cold" in only:
         rows += [
@@ -197,38 +213,20 @@ def measure_size(prepared: PreparedCatalog, runs: int, only: tuple[str, ...] = G
             )
         )
     if "list" in only:
-        rows += [
-            ratio_row(
-                f"{n:>6,} list, on a terminal",
-                times["list"].wall,
-                baselines["list one"].wall,
-                "list of 1",
-                LIST_TARGET_RATIO.get(n),
-            ),
-            Row(
-                f"{n:>6,}   the same, CPU time",
-                times["list"].cpu,
-                "ms",
-                None,
-                times["list"].cpu / baselines["list one"].cpu,
-                "list of 1",
-            ),
-            ratio_row(
-                f"{n:>6,} list, piped (TSV)",
-                times["list piped"].wall,
-                baselines["list one piped"].wall,
-                "list of 1",
-                LIST_TARGET_RATIO.get(n),
-            ),
-            Row(
-                f"{n:>6,}   the same, CPU time",
-                times["list piped"].cpu,
-                "ms",
-                None,
-                times["list piped"].cpu / baselines["list one piped"].cpu,
-                "list of 1",
-            ),
-        ]
+        rows += wall_and_cpu(
+            f"{n:>6,} list, on a terminal",
+            times["list"],
+            baselines["list one"],
+            "list of 1",
+            LIST_TARGET_RATIO.get(n),
+        )
+        rows += wall_and_cpu(
+            f"{n:>6,} list, piped (TSV)",
+            times["list piped"],
+            baselines["list one piped"],
+            "list of 1",
+            LIST_TARGET_RATIO.get(n),
+        )
     if "validate" in only:
         rows.append(
             ratio_row(
@@ -240,23 +238,13 @@ def measure_size(prepared: PreparedCatalog, runs: int, only: tuple[str, ...] = G
             )
         )
     if "frame" in only:
-        rows += [
-            ratio_row(
-                f"{n:>6,} catalog first frame, warm",
-                times["catalog frame"].wall,
-                times["bare app"].wall,
-                "bare app",
-                FRAME_TARGET_RATIO,
-            ),
-            Row(
-                f"{n:>6,}   the same, CPU time",
-                times["catalog frame"].cpu,
-                "ms",
-                None,
-                times["catalog frame"].cpu / times["bare app"].cpu,
-                "bare app",
-            ),
-        ]
+        rows += wall_and_cpu(
+            f"{n:>6,} catalog first frame, warm",
+            times["catalog frame"],
+            times["bare app"],
+            "bare app",
+            FRAME_TARGET_RATIO,
+        )
     if "filter" in only:
         rows += [
             Row(f"{n:>6,} filter key (the screen's view)", steps["key"], "ms", FILTER_TARGET_MS),
